@@ -1,0 +1,44 @@
+# Two commands: `make run` serves the sample archive, `make test` runs the whole suite.
+# Needs only Python 3: the virtualenv, the requirements and (with DATABASE_URL unset) an
+# embedded PostgreSQL under var/ are set up on first use.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+DEV_ENV := DJANGO_DEBUG=1
+TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
+
+.PHONY: run test install migrate samples stop bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+
+samples: migrate
+	$(DEV_ENV) $(MANAGE) ingest_issues sample_data
+
+run: samples
+	$(DEV_ENV) $(MANAGE) ensure_dev_admin
+	@echo "Serving http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)  Ctrl-C to stop."
+	@trap '[ -n "$$DATABASE_URL" ] || $(DEV_ENV) $(MANAGE) localdb stop' EXIT; \
+	  $(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+stop: install
+	$(DEV_ENV) $(MANAGE) localdb stop
+
+bench: install
+	$(TEST_ENV) $(PY) bench/parse.py
+
+clean: stop
+	rm -rf var $(VENV) staticfiles

@@ -1,0 +1,286 @@
+"""The write side of the archive: the only code that creates, replaces or deletes issues and articles.
+
+Every issue is written in one transaction, so a file that fails leaves nothing behind. The
+same bytes never make a second issue (``Issue.sha256`` is unique); a corrected file for the
+same paper, date and page replaces the old issue's articles, and an article whose body is
+unchanged keeps its id, so permalinks survive corrections and ``reprocess``.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.filenames import parse_filename
+from articles.models import Article, District, Issue, Leader, Mention, Paper
+from articles.text import DecodeError, ParsedArticle, ParsedIssue, decode, parse_issue
+from articles.text import tokens
+
+NO_PAPER = "无法确定报名：请用 --paper 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt（如 崇明报_2025-04-19_01.txt）。"
+NO_DATE = "无法确定出版日期：请用 --date YYYY-MM-DD 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt。"
+NO_ARTICLES = "文件中没有找到任何文章。"
+
+# Fields an editor may correct by hand; reprocess re-applies them over the pipeline's output.
+CORRECTABLE_FIELDS = ("title", "subtitle", "byline", "event_date", "district_id")
+
+
+class IngestError(Exception):
+    """A file that cannot become an issue; the message says why, in words an editor understands."""
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file."""
+
+    issue: Issue
+    status: str  # "new", "unchanged" or "replaced"
+    articles: int = 0
+    leaders: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def ingest_issue(
+    data: bytes,
+    *,
+    filename: str,
+    paper: str | None = None,
+    issue_date: date | None = None,
+    page: str | None = None,
+    uploaded_by=None,  # noqa: ANN001 - a User or None
+    known_leaders: Iterable[str] | None = None,
+) -> IngestResult:
+    """Store one issue file and its articles; a file already stored is a no-op.
+
+    Paper, date and page come from the arguments, else from the file name, else (date only)
+    from the text. Raises IngestError, having written nothing, when the file cannot be stored.
+    """
+    digest = sha256_of(data)
+    existing = Issue.objects.filter(sha256=digest).first()
+    if existing is not None:
+        return IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from exc
+    facts = parse_filename(filename)
+    paper_name = (paper or facts.paper or "").strip()
+    if not paper_name:
+        raise IngestError(NO_PAPER)
+    known = list(known_leaders) if known_leaders is not None else known_leader_names()
+    parsed = parse_issue(decoded.text, issue_date=issue_date or facts.issue_date, paper=paper_name, known_leaders=known)
+    parsed.encoding = decoded.encoding
+    the_date = issue_date or facts.issue_date or parsed.issue_date
+    if the_date is None:
+        raise IngestError(NO_DATE)
+    if not parsed.articles:
+        raise IngestError(NO_ARTICLES)
+    try:
+        return _store(
+            data=data, digest=digest, filename=filename, paper_name=paper_name, issue_date=the_date,
+            page=page if page is not None else (facts.page or ""), parsed=parsed, uploaded_by=uploaded_by,
+        )
+    except IntegrityError:
+        # Another upload of the same bytes won the race; it is the same issue.
+        existing = Issue.objects.filter(sha256=digest).first()
+        if existing is None:
+            raise
+        return IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+
+
+@transaction.atomic
+def _store(
+    *, data: bytes, digest: str, filename: str, paper_name: str, issue_date: date, page: str,
+    parsed: ParsedIssue, uploaded_by,  # noqa: ANN001
+) -> IngestResult:
+    paper = paper_for(paper_name, district_name=dominant_district(parsed))
+    issue = (
+        Issue.objects.select_for_update()
+        .filter(paper=paper, issue_date=issue_date, page=page)
+        .first()
+    )
+    status = "replaced" if issue is not None else "new"
+    if issue is None:
+        issue = Issue(paper=paper, issue_date=issue_date, page=page)
+    issue.original_filename = filename[:255]
+    issue.raw_bytes = data
+    issue.text = parsed.text
+    issue.encoding = parsed.encoding
+    issue.sha256 = digest
+    issue.uploaded_by = uploaded_by
+    issue.uploaded_at = timezone.now()
+    issue.processed_at = timezone.now()
+    issue.save()
+    articles, leaders = sync_articles(issue, parsed)
+    warnings = [w for a in parsed.articles for w in a.warnings]
+    return IngestResult(issue=issue, status=status, articles=articles, leaders=leaders, warnings=warnings)
+
+
+def reprocess_issue(issue: Issue, *, known_leaders: Iterable[str] | None = None) -> IngestResult:
+    """Run the pipeline again over the stored raw bytes and refresh everything derived."""
+    decoded = decode(bytes(issue.raw_bytes))
+    known = list(known_leaders) if known_leaders is not None else known_leader_names()
+    parsed = parse_issue(decoded.text, issue_date=issue.issue_date, paper=issue.paper.name, known_leaders=known)
+    parsed.encoding = decoded.encoding
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        issue.text = parsed.text
+        issue.encoding = parsed.encoding
+        issue.processed_at = timezone.now()
+        issue.save(update_fields=["text", "encoding", "processed_at"])
+        articles, leaders = sync_articles(issue, parsed)
+    return IngestResult(issue=issue, status="reprocessed", articles=articles, leaders=leaders)
+
+
+def known_leader_names() -> list[str]:
+    """Names of every leader in the archive, fed back to the pipeline for recall."""
+    return list(Leader.objects.values_list("name", flat=True).distinct())
+
+
+def dominant_district(parsed: ParsedIssue) -> str | None:
+    """The district most of the page's articles are about."""
+    counts: dict[str, int] = {}
+    for article in parsed.articles:
+        if article.district:
+            counts[article.district] = counts.get(article.district, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def paper_for(name: str, *, district_name: str | None) -> Paper:
+    """Return the paper called ``name``, creating it (in the page's district) the first time."""
+    paper = Paper.objects.filter(name=name).first()
+    if paper is not None:
+        return paper
+    district = district_for(district_name) if district_name else None
+    return Paper.objects.create(name=name, slug=_unique_slug(Paper, name), district=district)
+
+
+def district_for(name: str) -> District:
+    """Return the district called ``name``, creating it with its city and province when known."""
+    district = District.objects.filter(name=name).order_by("pk").first()
+    if district is not None:
+        return district
+    province, city = _place_of(name)
+    district, _ = District.objects.get_or_create(
+        province=province, city=city, name=name, defaults={"slug": _unique_slug(District, name)}
+    )
+    return district
+
+
+def _place_of(name: str) -> tuple[str, str]:
+    """Return (province, city) of a district from the pipeline's place data, or blanks."""
+    try:
+        from articles.text.districts import locate  # optional: the dataset may not know it
+    except ImportError:
+        return "", ""
+    found = locate(name)
+    return (found[0] or "", found[1] or "") if found else ("", "")
+
+
+def _unique_slug(model: type, name: str) -> str:
+    base = slugify(name, allow_unicode=True) or "x"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
+    """Make the issue's articles match ``parsed``: keep ids of unchanged bodies, apply hand corrections.
+
+    Returns (articles, leader mentions) written.
+    """
+    old_by_hash: dict[str, list[Article]] = {}
+    for old in issue.articles.all():
+        old_by_hash.setdefault(old.content_hash, []).append(old)
+    kept: list[Article] = []
+    mentions = 0
+    for position, parsed_article in enumerate(parsed.articles, start=1):
+        digest = sha256_of(parsed_article.body.encode("utf-8"))
+        candidates = old_by_hash.get(digest) or []
+        article = candidates.pop(0) if candidates else Article(issue=issue)
+        _fill_article(article, parsed_article, issue=issue, position=position, digest=digest)
+        article.save()
+        _write_search_fields(article)
+        mentions += _write_mentions(article, parsed_article)
+        kept.append(article)
+    issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
+    return len(kept), mentions
+
+
+def _fill_article(article: Article, parsed: ParsedArticle, *, issue: Issue, position: int, digest: str) -> None:
+    article.paper_id = issue.paper_id
+    article.issue_date = issue.issue_date
+    article.position = position
+    article.title = (parsed.title or "")[:300]
+    article.subtitle = (parsed.subtitle or "")[:300]
+    article.derived_title = (parsed.derived_title or "")[:300]
+    article.byline = (parsed.byline or "")[:200]
+    article.body = parsed.body
+    article.event_date = parsed.event_date
+    article.dates = [
+        {"text": d.text, "start": d.start.isoformat() if d.start else None, "end": d.end.isoformat() if d.end else None}
+        for d in parsed.dates
+    ]
+    article.district = district_for(parsed.district) if parsed.district else issue.paper.district
+    article.continues_elsewhere = parsed.continues_elsewhere
+    article.continued_from_elsewhere = parsed.continued_from_elsewhere
+    article.warnings = list(parsed.warnings)
+    article.content_hash = digest
+    apply_corrections(article)
+
+
+def apply_corrections(article: Article) -> None:
+    """Re-apply an editor's hand corrections over what the pipeline produced."""
+    for name, value in (article.corrections or {}).items():
+        if name not in CORRECTABLE_FIELDS:
+            continue
+        if name == "event_date" and value:
+            value = date.fromisoformat(value)
+        setattr(article, name, value)
+
+
+def search_document(article: Article) -> str:
+    """The text an article is searched in: title, subtitle, byline and body, folded for matching."""
+    parts = [article.title, article.subtitle, article.derived_title, article.byline, article.body]
+    return tokens.normalize("\n".join(p for p in parts if p))
+
+
+def _write_search_fields(article: Article) -> None:
+    article.search_text = search_document(article)
+    Article.objects.filter(pk=article.pk).update(
+        search_text=article.search_text,
+        search_vector=RawSQL("%s::tsvector", [tokens.tsvector_literal(article.search_text)]),
+    )
+
+
+def _write_mentions(article: Article, parsed: ParsedArticle) -> int:
+    article.mentions.all().delete()
+    rows: dict[int, Mention] = {}
+    for position, mention in enumerate(parsed.leaders, start=1):
+        leader, _ = Leader.objects.get_or_create(name=mention.name, district=article.district)
+        if leader.pk in rows:  # the same person twice: keep every title once
+            rows[leader.pk].titles += [t for t in mention.titles if t not in rows[leader.pk].titles]
+            continue
+        rows[leader.pk] = (
+            Mention(article=article, leader=leader, titles=list(mention.titles), position=position,
+                    issue_date=article.issue_date)
+        )
+    Mention.objects.bulk_create(rows.values())
+    return len(rows)
+
+
+def purge_issue(issue: Issue) -> None:
+    """Delete an issue and everything derived from it."""
+    with transaction.atomic():
+        issue.delete()

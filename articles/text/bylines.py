@@ -1,0 +1,56 @@
+"""Find who wrote an article: standalone byline lines, inline leads and source credits.
+
+Local papers print the credit in three ways: a line of its own (``记者 李双玖``,
+``·金驰·``) before or after the body; inside the lead (``本报讯(记者 X 通讯员 Y)``),
+where it stays part of the body; or as a trailing ``(转载自《上观新闻》)`` that is not
+body text at all.
+"""
+from __future__ import annotations
+
+import re
+
+_NAME = r"[\u4e00-\u9fff]{2,4}"
+_NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
+_ROLE = (
+    r"(?:本报|特约|特聘|首席|见习|实习|融媒体|通讯)*"
+    r"(?:记者|通讯员|实习生|摄影|摄像|撰稿|编辑|文|图|摄)"
+)
+# One or more "role names" pairs and nothing else on the line.
+_ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*[:：/]?\s*{_NAMES}\s*)+$")
+# "·金驰·", "·丁全飞 张敏·" (middle dots of several code points).
+_DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
+_INLINE = re.compile(
+    r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"
+)
+_CREDIT = re.compile(
+    r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40})\s*[)）]\s*$"
+)
+_CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
+
+
+def is_byline_line(line: str) -> bool:
+    """Return True if the whole line is a credit such as ``首席记者 魏卓龙`` or ``·金驰·``."""
+    s = line.strip()
+    if not s or len(s) > 40:
+        return False
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s))
+
+
+def inline_byline(first_paragraph: str) -> str | None:
+    """Return the credit inside a ``本报讯(记者 X 通讯员 Y)`` lead, without brackets.
+
+    The lead stays in the body (it is printed as part of the first paragraph); the credit
+    is reported as the byline too.
+    """
+    match = _INLINE.match(first_paragraph.strip())
+    if not match or not _CREDIT_ROLE.search(match.group("credit")):
+        return None
+    return match.group("credit").strip()
+
+
+def split_source_credit(paragraph: str) -> tuple[str, str | None]:
+    """Split a trailing ``(转载自《…》)`` credit off the last paragraph; return (rest, credit)."""
+    match = _CREDIT.search(paragraph)
+    if not match:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), match.group("credit").strip()

@@ -1,0 +1,92 @@
+"""Line-level cleanup and reflow of extracted newspaper text.
+
+PDF and OCR extraction hard-wraps columns every dozen characters, splits names across
+lines (``缪\\n京``) and inserts spaces between characters (``吴金 华``). Bodies must keep
+every printed character, so these helpers only join lines and drop whitespace; they never
+normalise punctuation or digits.
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+# Ideographs plus CJK/full-width punctuation: a space next to one of these is never meaningful.
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u30fb\u25a0\u25ba"
+_CJK_OR_PUNCT = f"{CJK_CHARS}{CJK_PUNCT}"
+_SPACES = "[ \t\u00a0\u3000]+"
+_SPURIOUS_SPACE = re.compile(
+    rf"(?<=[{_CJK_OR_PUNCT}]){_SPACES}|{_SPACES}(?=[{_CJK_OR_PUNCT}])"
+)
+_HAS_CJK = re.compile(f"[{CJK_CHARS}]")
+
+# A sentence is over after these; a closing quote/bracket counts when a full stop precedes it.
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”」』’\"')）】"
+
+
+def remove_spurious_spaces(text: str) -> str:
+    """Drop whitespace next to CJK characters or punctuation (``吴金 华`` -> ``吴金华``).
+
+    Spaces between two Latin words or numbers (``5G Wi-Fi``, ``2020 2021``) are kept
+    because there they separate tokens. Newlines are untouched.
+    """
+    return _SPURIOUS_SPACE.sub("", text)
+
+
+def has_cjk(text: str) -> bool:
+    """Return True if the text holds at least one CJK ideograph."""
+    return bool(_HAS_CJK.search(text))
+
+
+def ends_sentence(line: str) -> bool:
+    """Return True if the line ends a sentence (。！？, or one of them before a closing quote).
+
+    An ASCII full stop after a CJK character also counts: OCR often reads 。 as ``.``.
+    A closing quote alone (``“大家书屋”``) does not end a sentence.
+    """
+    s = line.rstrip().rstrip(CLOSERS).rstrip()
+    if not s:
+        return False
+    if s[-1] in SENTENCE_END:
+        return True
+    return s[-1] == "." and len(s) > 1 and bool(_HAS_CJK.match(s[-2]))
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """Return True if the line stops after a comma-like mark: the sentence runs on elsewhere."""
+    s = line.rstrip()
+    return bool(s) and s[-1] in "，,、；;：:"
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines of one paragraph with no separator (CJK has no word spaces).
+
+    A single space is kept only where two Latin words or numbers meet across the break,
+    so ``Wi-Fi\\nhotspot`` does not become ``Wi-Fihotspot``.
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def visible_length(line: str) -> int:
+    """Return the number of non-space characters, the unit columns are measured in."""
+    return len(re.sub(r"\s", "", line))
+
+
+def column_width(lines: list[str]) -> float:
+    """Return the median visible length of the non-blank lines (the typical column width)."""
+    lengths = [visible_length(line) for line in lines if line.strip()]
+    return float(median(lengths)) if lengths else 0.0
+
+
+def is_hard_wrapped(lines: list[str], *, max_width: int = 24) -> bool:
+    """Return True if the page is wrapped at a narrow column width rather than one line per paragraph."""
+    return 0 < column_width(lines) <= max_width

@@ -1,0 +1,74 @@
+"""Recognise page furniture that belongs to no article.
+
+Continuation markers, QR-code boxes and 导读 (digest) teasers sit between or inside
+articles. They must be cut out before segmentation, otherwise they end up in bodies or
+are mistaken for headlines of articles that have no text on this page.
+"""
+from __future__ import annotations
+
+import re
+
+_NUM = "0-9０-９一二三四五六七八九十"
+_PAGE = rf"第?\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*[{_NUM}]+\s*版"
+_ARROW = "►▶▸→>》＞"
+
+# "下转►2版", "(下转第3版)", "转第2版" at the end of a line.
+_CONTINUED_TO = re.compile(
+    rf"\s*[（(]?\s*(?:下转|转至|转见|转第|转)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[{_ARROW}]?\s*[)）]?\s*$"
+)
+_CONTINUED_TO_STRICT = re.compile(rf"(?:下转|转至|转见)|转\s*第|[（(]\s*转")
+# "(上接第1版)" at the start of a line.
+_CONTINUED_FROM = re.compile(
+    rf"^\s*[（(]?\s*(?:上接|接上|上转|接)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[)）]?\s*"
+)
+# "刊2版►", "详见3版" under a 导读 teaser.
+_TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
+_DIGEST_HEADING = re.compile(r"^(?:今日|本期|要闻|本版)?导\s*读$")
+_QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
+
+
+def split_continued_to(line: str) -> tuple[str, str | None]:
+    """Split a trailing ``下转►2版`` marker off a line; return (rest, marker or None)."""
+    match = _CONTINUED_TO.search(line)
+    if not match or not _CONTINUED_TO_STRICT.search(match.group(0)):
+        return line, None
+    return line[: match.start()].rstrip(), match.group(0).strip()
+
+
+def split_continued_from(line: str) -> tuple[str, str | None]:
+    """Split a leading ``(上接第1版)`` marker off a line; return (rest, marker or None)."""
+    match = _CONTINUED_FROM.match(line)
+    if not match or "接" not in match.group(0):
+        return line, None
+    if not re.search(r"上接|接上|上转|[（(]", match.group(0)):
+        return line, None
+    return line[match.end():].lstrip(), match.group(0).strip()
+
+
+def is_teaser_marker(line: str) -> bool:
+    """Return True for a digest pointer such as ``刊2版►`` (the teaser's page reference)."""
+    return bool(_TEASER_MARKER.match(line.strip()))
+
+
+def is_digest_heading(line: str) -> bool:
+    """Return True for the ``导读`` heading of a teaser block."""
+    return bool(_DIGEST_HEADING.match(line.strip()))
+
+
+def is_qr_line(line: str) -> bool:
+    """Return True for the caption of a QR-code box (``详情请`` / ``扫描二维码``)."""
+    s = line.strip()
+    return len(s) <= 24 and bool(_QR.search(s))
+
+
+def echo_of(line: str) -> str | None:
+    """Return X if the line is a headline printed twice (``XX``), else None.
+
+    Layout software sometimes leaves a hidden copy of a headline next to the visible one;
+    extraction then yields ``区政府召开区政府召开``. Whitespace is ignored when comparing.
+    """
+    s = re.sub(r"\s", "", line)
+    half = len(s) // 2
+    if half >= 2 and len(s) % 2 == 0 and s[:half] == s[half:]:
+        return s[:half]
+    return None

@@ -1,0 +1,21 @@
+"""Test-wide settings: plain HTTP and unhashed static files, so tests need no collectstatic.
+
+The text-pipeline tests also run without pytest-django (``-p no:django``); then there is
+nothing to configure.
+"""
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(request: pytest.FixtureRequest) -> None:
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
