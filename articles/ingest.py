@@ -211,7 +211,7 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
         article = candidates.pop(0) if candidates else Article(issue=issue)
         _fill_article(article, parsed_article, issue=issue, position=position, digest=digest)
         article.save()
-        _write_search_fields(article)
+        write_search_fields(article)
         mentions += _write_mentions(article, parsed_article)
         kept.append(article)
     issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
@@ -256,7 +256,8 @@ def search_document(article: Article) -> str:
     return tokens.normalize("\n".join(p for p in parts if p))
 
 
-def _write_search_fields(article: Article) -> None:
+def write_search_fields(article: Article) -> None:
+    """Fill the article's search columns from its current text."""
     article.search_text = search_document(article)
     Article.objects.filter(pk=article.pk).update(
         search_text=article.search_text,
