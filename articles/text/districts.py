@@ -1,7 +1,301 @@
-"""Find the district or county-level city an article is about (stub: signatures first)."""
+"""Find the district or county-level city (区/县/县级市) an article is about.
+
+The names come from jionlp's administrative-division dataset (provinces down to towns and
+streets, from China's official division codes), loaded once and turned into one dict so an
+article is scanned in a single pass: at each character we look up the few name lengths that
+start with that character.  A page of ~7 articles costs well under a millisecond.
+
+Evidence, strongest first: a full district name (``崇明区``), a town or street that belongs to
+one district (``堡镇`` → 崇明区), a short district name (``崇明``).  Bare local references
+(``区委``, ``全区``, ``县领导``) back the page's own district (``default``): a county paper writes
+``区领导`` for its own leaders even in a story about a visiting county.
+Pure Python: no Django imports.
+"""
 from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_WS = re.compile(r"\s+")
+# Aliases that are ordinary words or generic unit names; a short name equal to one of these
+# is never read as a district.
+_GENERIC_ALIASES = frozenset("""
+城区 新区 郊区 矿区 林区 示范区 开发区 高新区 新城 新建 古城 城关 城中 城北 城南 城东 城西 东区 西区
+南区 北区 中区 市中 市南 市北 新华 中山 青山 白云 东方 和平 解放 前进 友好 光明 红旗 复兴 宏伟 公安 合作
+比如 南部 平原 共和 凤凰 武功 东风 工农 太平 新兴 安定 长寿 永安 通道 港口 河口 温泉 大名 运河 天山 清水
+""".split())
+# A short name glued to one of these is part of a road, avenue or company name (金山大道).
+_NOT_PLACE_AFTER = re.compile(r"^(?:路|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
+# Bare references to "our" district or county: 区委, 全区, 县领导...
+_LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
+_NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊牧山林军特湖营校院厅苑所")
+
+_FULL, _SHORT, _TOWN, _CITY = "full", "short", "town", "city"
+_WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0}
+_TITLE_FACTOR = 2.0
+
+
+@dataclass(frozen=True)
+class Division:
+    """One district-level unit with its parents (full names)."""
+
+    province: str
+    city: str
+    district: str
+
+    @property
+    def kind(self) -> str:
+        """区, 县 or 市 (county-level city) — the last character of the name."""
+        return self.district[-1]
+
+
+@dataclass
+class _Index:
+    """Every name → list of (kind, payload); payload is a Division or a (province, city)."""
+
+    names: dict[str, list[tuple[str, object]]]
+    lengths: dict[str, tuple[int, ...]]
+    by_name: dict[str, list[Division]]
+
+
+_lock = threading.Lock()
+_index: _Index | None = None
+
+
+def _is_common_word(alias: str) -> bool:
+    """True when a short district name is mostly used as an ordinary word (和平, 比如)."""
+    if alias in _GENERIC_ALIASES or len(alias) < 2:
+        return True
+    freq, tag = _jieba_entry(alias)
+    return not (freq < 500 or (tag == "ns" and freq < 6000))
+
+
+@lru_cache(maxsize=1)
+def _jieba_dict() -> dict[str, tuple[int, str]]:
+    """Read jieba's bundled dictionary (word, frequency, part of speech) without loading jieba."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    table: dict[str, tuple[int, str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+                table[parts[0]] = (int(parts[1]), parts[2])
+    return table
+
+
+def _jieba_entry(word: str) -> tuple[int, str]:
+    return _jieba_dict().get(word, (0, ""))
+
+
+def _children(node: object) -> list[tuple[str, dict]]:
+    if not isinstance(node, dict):
+        return []
+    return [(k, v) for k, v in node.items() if not k.startswith("_")]
+
+
+def _build_index() -> _Index:
+    """Flatten jionlp's province → city → district → town tree into one name table."""
+    import jionlp
+
+    tree = jionlp.china_location_loader(detail=True)
+    names: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    by_name: dict[str, list[Division]] = defaultdict(list)
+    for prov, pnode in _children(tree):
+        names[prov].append((_CITY, (prov, None)))
+        for alias in _aliases(pnode):
+            names[alias].append((_CITY, (prov, None)))
+        for city, cnode in _children(pnode):
+            if city not in ("省直辖行政区划", "自治区直辖县级行政区划"):
+                names[city].append((_CITY, (prov, city)))
+                for alias in _aliases(cnode):
+                    names[alias].append((_CITY, (prov, city)))
+            for dist, dnode in _children(cnode):
+                div = Division(prov, city, dist)
+                by_name[dist].append(div)
+                names[dist].append((_FULL, div))
+                for alias in _aliases(dnode):
+                    if alias != dist and not _is_common_word(alias):
+                        names[alias].append((_SHORT, div))
+                for town, _ in _children(dnode):
+                    if len(town) >= 3:
+                        names[town].append((_TOWN, div))
+    _add_former_districts(names, by_name)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in names:
+        lengths[name[0]].add(len(name))
+    return _Index(dict(names), {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+                  dict(by_name))
+
+
+def _aliases(node: dict) -> list[str]:
+    alias = node.get("_alias") if isinstance(node, dict) else None
+    if not alias:
+        return []
+    return [alias] if isinstance(alias, str) else list(alias)
+
+
+def _add_former_districts(names: dict, by_name: dict) -> None:
+    """Map districts merged away (港闸区 → 崇川区) to their successor, from jionlp's change log."""
+    import jionlp
+
+    path = Path(jionlp.__file__).parent / "dictionary" / "china_location_change.txt"
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        left, _, right = line.partition("=>")
+        old, new = left.split("\t"), right.split("\t")
+        if len(old) < 8 or len(new) < 3 or not old[6] or old[6] == new[2]:
+            continue
+        successors = [d for d in by_name.get(new[2], []) if d.city == new[1]]
+        if not successors or old[6] in by_name:
+            continue
+        names[old[6]].append((_FULL, successors[0]))
+        if old[7] and not _is_common_word(old[7]):
+            names[old[7]].append((_SHORT, successors[0]))
+
+
+def _get_index() -> _Index:
+    """Build the name table on first use (about half a second), then reuse it."""
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                _index = _build_index()
+    return _index
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    candidates: tuple  # Divisions, or (province, city) pairs for _CITY
+    start: int
+    end: int
+
+
+def _scan(text: str, index: _Index) -> list[_Hit]:
+    """Longest-match scan of ``text`` (whitespace already removed) against the name table."""
+    hits: list[_Hit] = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in index.lengths.get(text[i], ()):
+            entries = index.names.get(text[i:i + length])
+            if not entries:
+                continue
+            end = i + length
+            kinds = {k for k, _ in entries}
+            # Prefer the most specific reading of a name: a district over a city of the same
+            # name only when it is written in full.
+            for kind in (_FULL, _TOWN, _CITY, _SHORT):
+                if kind in kinds:
+                    break
+            if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
+                i = end
+                break
+            hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), i, end))
+            i = end
+            break
+        else:
+            i += 1
+    return hits
+
+
+def _local_refs(text: str, hits: list[_Hit]) -> dict[str, int]:
+    """Count bare 区委/全区/县领导-style references not attached to a named place."""
+    covered = set()
+    for h in hits:
+        covered.update(range(h.start, h.end))
+    counts: dict[str, int] = defaultdict(int)
+    for m in _LOCAL_REF.finditer(text):
+        unit_pos = m.start(1) if m.group(1) else m.start(2)
+        if unit_pos in covered:
+            continue
+        if m.group(2) and unit_pos > 0 and text[unit_pos - 1] in _NOT_LOCAL_BEFORE:
+            continue
+        counts[m.group(1) or m.group(2)] += 1
+    return counts
+
+
+def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
+           context: dict[Division, float]) -> None:
+    """Add each hit's weight to its district; an ambiguous name goes to the candidates best
+    supported by context (default, same city, other mentions), shared if still tied."""
+    for h in hits:
+        if h.kind == _CITY:
+            continue
+        weight = _WEIGHTS[h.kind] * factor
+        cands = h.candidates
+        if len(cands) > 1:
+            best = max(context.get(c, 0.0) for c in cands)
+            cands = tuple(c for c in cands if context.get(c, 0.0) == best)
+        for c in cands:
+            scores[c] += weight / len(cands)
+
+
+def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float]:
+    """How well each candidate fits the rest of the text: its city or province is named, it
+    is named unambiguously elsewhere, or it is the page's own district."""
+    cities, provinces = set(), set()
+    unique: dict[Division, float] = defaultdict(float)
+    for h in hits:
+        if h.kind == _CITY:
+            for prov, city in h.candidates:
+                (cities.add((prov, city)) if city else provinces.add(prov))
+        elif len(h.candidates) == 1:
+            unique[h.candidates[0]] += 1
+            cities.add((h.candidates[0].province, h.candidates[0].city))
+            provinces.add(h.candidates[0].province)
+    context: dict[Division, float] = defaultdict(float)
+    for h in hits:
+        if h.kind == _CITY:
+            continue
+        for c in h.candidates:
+            context[c] = (unique.get(c, 0) * 3 + ((c.province, c.city) in cities) * 2
+                          + (c.province in provinces) + (c == default) * 5)
+    return context
+
+
+def _resolve_default(default: str | None, index: _Index) -> Division | None:
+    """Find the Division for a default given as ``崇明区`` or ``崇明``; first one if shared."""
+    if not default:
+        return None
+    name = _WS.sub("", default)
+    options = index.by_name.get(name) or [p for k, p in index.names.get(name, []) if k in (_FULL, _SHORT)]
+    return options[0] if options else None
 
 
 def district_of(text: str, *, title: str | None = None, default: str | None = None) -> str | None:
-    """Return the full district name (e.g. 崇明区) the text is about, else ``default``."""
-    return default
+    """Return the full name of the district the text is about (``崇明区``), else ``default``.
+
+    ``default`` is the page's dominant district: it wins ties, resolves ambiguous names and
+    collects the bare local references (区委, 全区).  Names in ``title`` count double.
+    """
+    index = _get_index()
+    body = _WS.sub("", text or "")
+    head = _WS.sub("", title or "")
+    hits, title_hits = _scan(body, index), _scan(head, index)
+    default_div = _resolve_default(default, index)
+    context = _context(hits + title_hits, default_div)
+    scores: dict[Division, float] = defaultdict(float)
+    _score(hits, 1.0, scores, context)
+    _score(title_hits, _TITLE_FACTOR, scores, context)
+    # Diminishing returns: a visiting county named twenty times must not beat the host
+    # district named fifteen times plus every 区委/区领导.
+    ranked = {d: math.sqrt(s) for d, s in scores.items() if s > 0}
+    local = _local_refs(body, hits)
+    if default_div is not None and (default_div in ranked or sum(local.values())):
+        own = local.get(default_div.kind, 0)
+        ranked[default_div] = ranked.get(default_div, 0.0) + 1.0 + math.sqrt(own)
+    elif local:
+        for d in ranked:
+            ranked[d] += 0.5 * math.sqrt(local.get(d.kind, 0))
+    if not ranked:
+        return default_div.district if default_div else (default or None)
+    best = max(ranked.items(), key=lambda kv: (kv[1], kv[0] == default_div))
+    return best[0].district
