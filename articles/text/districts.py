@@ -35,8 +35,15 @@ _NOT_PLACE_AFTER = re.compile(r"^(?:路|大道|大街|街|道|大桥|桥|公路|
 _LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
 _NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊牧山林军特湖营校院厅苑所")
 
-_FULL, _SHORT, _TOWN, _CITY = "full", "short", "town", "city"
-_WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0}
+# District-level zones (开发区, 化工园区) are not districts a reader means by a short name.
+_ZONE = re.compile(r"园区|开发区|示范区|管理区|工业区|高新|实验区|保税|综合|经济|产业|技术|新城")
+
+_FULL, _SHORT, _TOWN, _VILLAGE, _CITY = "full", "short", "town", "village", "city"
+_WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0, _VILLAGE: 1.0}
+# Town-level units named like this are real towns; other town-level names are zones
+# (化工园区, 农场) that are kept only when they start with their own district's name.
+_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "地区办事处")
+_TOWN_STEM = re.compile(r"^(.{2,}?)(?:镇|乡|街道)$")
 _TITLE_FACTOR = 2.0
 
 
@@ -121,11 +128,16 @@ def _build_index() -> _Index:
                 by_name[dist].append(div)
                 names[dist].append((_FULL, div))
                 for alias in _aliases(dnode):
-                    if alias != dist and not _is_common_word(alias):
+                    if alias != dist and not _ZONE.search(dist) and not _is_common_word(alias):
                         names[alias].append((_SHORT, div))
-                for town, _ in _children(dnode):
-                    if len(town) >= 3:
+                stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
+                for town, tnode in _children(dnode):
+                    if len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES)
+                                           or any(town.startswith(a) for a in stems)):
                         names[town].append((_TOWN, div))
+                    for village, _ in _children(tnode):
+                        if len(village) >= 3 and village.endswith("村"):
+                            names[village].append((_VILLAGE, div))
     _add_former_districts(names, by_name)
     lengths: dict[str, set[int]] = defaultdict(set)
     for name in names:
@@ -192,7 +204,7 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
             kinds = {k for k, _ in entries}
             # Prefer the most specific reading of a name: a district over a city of the same
             # name only when it is written in full.
-            for kind in (_FULL, _TOWN, _CITY, _SHORT):
+            for kind in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE):
                 if kind in kinds:
                     break
             if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
@@ -204,6 +216,21 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
         else:
             i += 1
     return hits
+
+
+def _short_names_as_towns(hits: list[_Hit], text: str) -> list[_Hit]:
+    """Read a short name as the town named in full elsewhere in the text: with ``东平镇`` in
+    the article, ``东平中队`` is the town's team, not 东平县."""
+    stems: dict[str, tuple] = {}
+    for h in hits:
+        if h.kind == _TOWN:
+            m = _TOWN_STEM.match(text[h.start:h.end])
+            if m:
+                stems[m.group(1)] = h.candidates
+    if not stems:
+        return hits
+    return [_Hit(_TOWN, stems[text[h.start:h.end]], h.start, h.end)
+            if h.kind == _SHORT and text[h.start:h.end] in stems else h for h in hits]
 
 
 def _local_refs(text: str, hits: list[_Hit]) -> dict[str, int]:
@@ -279,7 +306,8 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     index = _get_index()
     body = _WS.sub("", text or "")
     head = _WS.sub("", title or "")
-    hits, title_hits = _scan(body, index), _scan(head, index)
+    hits = _short_names_as_towns(_scan(body, index), body)
+    title_hits = _short_names_as_towns(_scan(head, index), head)
     default_div = _resolve_default(default, index)
     context = _context(hits + title_hits, default_div)
     scores: dict[Division, float] = defaultdict(float)
