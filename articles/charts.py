@@ -1,0 +1,87 @@
+"""Server-rendered SVG charts: no JavaScript, no external assets, readable by screen readers.
+
+Reusable by any page that has ``[(label, count)]`` pairs: a leader's mentions per month,
+a search term over time.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+_PAD_LEFT, _PAD_RIGHT, _PAD_TOP, _PAD_BOTTOM = 36, 8, 12, 28
+# At most this many x-axis labels are printed; the others stay in each bar's tooltip.
+_MAX_X_LABELS = 12
+
+
+def month_points(counts: Mapping[date, int], *, start: date | None = None, end: date | None = None) -> list[tuple[str, int]]:
+    """Turn {first-of-month: count} into consecutive ``("2025-04", n)`` pairs, months without data as 0."""
+    if not counts and (start is None or end is None):
+        return []
+    first = _month(start or min(counts))
+    last = _month(end or max(counts))
+    by_month = {_month(day): 0 for day in counts}
+    for day, n in counts.items():
+        by_month[_month(day)] += n
+    points = []
+    current = first
+    while current <= last:
+        points.append((f"{current:%Y-%m}", by_month.get(current, 0)))
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return points
+
+
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int = 640, height: int = 200,
+                  unit: str = "篇", chart_id: str = "chart") -> SafeString:
+    """Return an accessible SVG bar chart of ``points``; it scales to its container through viewBox.
+
+    ``chart_id`` keeps the title/description ids unique when a page shows several charts.
+    """
+    if not points:
+        return mark_safe("")
+    peak = max((n for _, n in points), default=0) or 1
+    plot_w = width - _PAD_LEFT - _PAD_RIGHT
+    plot_h = height - _PAD_TOP - _PAD_BOTTOM
+    step = plot_w / len(points)
+    total = sum(n for _, n in points)
+    desc = f"{points[0][0]} 至 {points[-1][0]}，共 {total} {unit}，最多 {peak} {unit}"
+    parts = [
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>',
+        *_axes(peak, width=width, plot_h=plot_h),
+        *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit),
+        *_x_labels(points, step=step, height=height),
+        "</svg>",
+    ]
+    return mark_safe("".join(parts))
+
+
+def _axes(peak: int, *, width: int, plot_h: int) -> Iterable[str]:
+    base = _PAD_TOP + plot_h
+    yield f'<line class="axis" x1="{_PAD_LEFT}" y1="{base}" x2="{width - _PAD_RIGHT}" y2="{base}"/>'
+    yield f'<text class="tick" x="{_PAD_LEFT - 4}" y="{_PAD_TOP + 4}" text-anchor="end">{peak}</text>'
+    yield f'<text class="tick" x="{_PAD_LEFT - 4}" y="{base}" text-anchor="end">0</text>'
+
+
+def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: int, unit: str) -> Iterable[str]:
+    gap = min(2.0, step * 0.2)
+    for i, (label, n) in enumerate(points):
+        h = plot_h * n / peak
+        x = _PAD_LEFT + i * step + gap / 2
+        y = _PAD_TOP + plot_h - h
+        yield (f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{step - gap:.1f}" height="{h:.1f}">'
+               f'<title>{escape(label)}：{n} {escape(unit)}</title></rect>')
+
+
+def _x_labels(points: Sequence[tuple[str, int]], *, step: float, height: int) -> Iterable[str]:
+    every = max(1, -(-len(points) // _MAX_X_LABELS))
+    for i in range(0, len(points), every):
+        x = _PAD_LEFT + (i + 0.5) * step
+        yield f'<text class="tick" x="{x:.1f}" y="{height - 8}" text-anchor="middle">{escape(points[i][0])}</text>'
