@@ -1,11 +1,111 @@
-"""Find officials named with their titles (stub: signatures first)."""
+"""Find officials named with their titles: ``区委副书记、区长李峻`` → 李峻 [区委副书记, 区长].
+
+The scan works on the text with all whitespace removed (PDF text splits names: ``吴金 华``).
+Every place where a post word (书记, 区长, 委员, 领导…) is directly followed by a name is an
+anchor.  From an anchor we walk left to the start of the title, then across ``、`` to pick up
+the earlier titles of the same person, and right across ``、`` to pick up further names that
+share the titles (``区委常委、副区长孙挺、金俊峰``; ``区领导张得志、苗光辉…``).
+Pure Python: no Django imports.
+"""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from articles.text.parsed import LeaderMention
+from articles.text.person_names import read_name
+from articles.text.titles import DELIMITERS, POST_RE, is_title, is_unofficial, trim_title
+
+_WS = re.compile(r"\s+")
+_MAX_LEFT = 40
+
+
+def _title_start(text: str, end: int, barrier: int) -> int:
+    """Walk left from ``end`` to the nearest delimiter (or the previous person's name)."""
+    i = end
+    while i > barrier and i > end - _MAX_LEFT and text[i - 1] not in DELIMITERS:
+        i -= 1
+    return i
+
+
+def _titles_before(text: str, start: int, barrier: int) -> list[str]:
+    """Collect earlier titles joined by ``、`` (区委副书记、区长李峻 → [区委副书记]).
+
+    Stops at a segment that is not a title, e.g. a previous person's name.
+    """
+    titles: list[str] = []
+    while start > barrier + 1 and text[start - 1] == "、":
+        seg_end = start - 1
+        seg_start = _title_start(text, seg_end, barrier)
+        segment = trim_title(text[seg_start:seg_end])
+        if not is_title(segment):
+            break
+        titles.insert(0, segment)
+        start = seg_start
+    return titles
+
+
+def _is_new_person(text: str, start: int, known: Iterable[str]) -> bool:
+    """True when a title with a name begins at ``start`` (…朱明福、区政协主席曹卫东)."""
+    stop = start
+    while stop < len(text) and stop - start < _MAX_LEFT and text[stop] not in DELIMITERS:
+        stop += 1
+    for m in POST_RE.finditer(text, start, stop):
+        if read_name(text, m.end(), known):
+            return True
+    return False
+
+
+def _names_after(text: str, pos: int, known: Iterable[str]) -> tuple[list[str], int]:
+    """Read further names sharing the same titles: ``、金俊峰`` ``、苗光辉、顾骏``."""
+    names: list[str] = []
+    while pos < len(text) and text[pos] == "、":
+        if _is_new_person(text, pos + 1, known):
+            break
+        name = read_name(text, pos + 1, known)
+        if not name:
+            break
+        names.append(name)
+        pos = pos + 1 + len(name)
+    return names, pos
+
+
+def _add(found: dict[str, list[str]], name: str, titles: list[str]) -> None:
+    bucket = found.setdefault(name, [])
+    for t in titles:
+        if t not in bucket:
+            bucket.append(t)
 
 
 def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMention]:
-    """Return one LeaderMention per official named with a title in ``text``."""
-    return []
+    """Return one LeaderMention per official named with a title in ``text``, in text order.
+
+    Titles are kept as printed (spaces removed) and split at ``、``.  People whose title
+    belongs to a company, school, law firm or research institute are left out, as are
+    reporters and volunteers.  ``known_names`` (leaders already on file) are read as names
+    whenever they follow a title, whatever the name-boundary heuristics say.
+    """
+    flat = _WS.sub("", text or "")
+    known = tuple(sorted({_WS.sub("", k) for k in known_names if k}, key=len, reverse=True))
+    found: dict[str, list[str]] = {}
+    barrier = 0  # end of the last name read: a title never reaches back past a person
+    for m in POST_RE.finditer(flat):
+        end = m.end()
+        if end < barrier:
+            continue
+        name = read_name(flat, end, known)
+        if not name:
+            continue
+        start = _title_start(flat, m.start(), barrier)
+        title = trim_title(flat[start:end])
+        if not is_title(title):
+            continue
+        titles = _titles_before(flat, start, barrier) + [title]
+        name_end = end + len(name)
+        others, name_end = _names_after(flat, name_end, known)
+        barrier = name_end
+        if any(is_unofficial(t) for t in titles):
+            continue
+        for person in [name, *others]:
+            _add(found, person, titles)
+    return [LeaderMention(name, titles) for name, titles in found.items()]

@@ -1,0 +1,137 @@
+"""Read a Chinese personal name at a given position of a sentence.
+
+Names in news copy follow a title with no separator (``区长李峻在会上指出``), so the name's
+right edge must be guessed: 2 or 3 characters (4 with a compound surname), ending where a
+verb or particle starts (出席, 主持, 在, 说, 等) or at punctuation.  The first character
+must be a surname from the 百家姓 table shipped with jionlp (plus common modern surnames
+the classic table lacks).  Pure Python: no Django imports.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+# Surnames common today but missing from the classic 百家姓 text.
+_EXTRA_SURNAMES = "信付代覃冼揭敬谌母苟粟铁仝幺兰邸矫禤丛栗过补寸"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Two-character words right after a name (verbs, adverbs, 同志, 一行).
+_AFTER_WORDS = frozenset("""
+出席 主持 参加 指出 强调 表示 要求 介绍 讲话 致辞 宣布 带队 带领 率领 率队 前往 来到 深入 走进 走访
+参观 调研 察看 查看 视察 考察 看望 慰问 会见 接见 听取 主讲 作了 做了 分别 先后 一行 同志 认真 详细
+实地 亲切 充分 结合 陪同 感叹 告诉 希望 代表 随后 首先 最后 一同 共同 认为 提出 部署 点评 总结 宣读
+颁发 学习 作为 对此 对于 围绕 就此 同时 也是 还是 主动 专程 一起 及时 现场 说道 坦言 透露 强调 指示
+批示 出面 牵头 负责 担任 当选 为此 向其 等人 等同 等领 等出 上台 登台 讲述 作报 作出 做出 带头 领衔
+逐一 仔细 详细 主张 发表 回顾 通报 传达 部署 布置 签署 签订 启动 揭牌 授牌 点赞 感谢 肯定 赴京 赴沪
+""".split())
+# Single characters that end a name when they follow it (李峻在…, 曹艳说, 徐慧泉等).
+_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携")
+_PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
+# Characters that never occur inside a name.
+_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村")
+# A name glued to these is a place (江路, 兴镇): 区长兴镇 is 区 + 长兴镇.
+_PLACE_AFTER = frozenset("镇乡路街村道桥湾港岛县市区省州")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (single-character surnames, two-character surnames).
+
+    jionlp's ``rule_pattern.py`` first assigns the full 百家姓 string and later overwrites it
+    with a filtered copy, so the full table is read from the module source.
+    """
+    from jionlp.rule import rule_pattern
+
+    source = Path(rule_pattern.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    single, double = "", ""
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            name = node.targets[0].id
+            if name == "SINGLE_CHINESE_FAMILY_NAME" and not single:
+                single = ast.literal_eval(node.value)
+            elif name == "TWO_CHAR_CHINESE_FAMILY_NAME" and not double:
+                double = ast.literal_eval(node.value)
+    return frozenset(single + _EXTRA_SURNAMES), frozenset(x for x in double.split("|") if x)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Two-character jieba dictionary words that are not person names (高度, 文明, 安全)."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2 and not parts[2].startswith("nr") \
+                    and int(parts[1]) >= 50:
+                words.add(parts[0])
+    return frozenset(words)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def looks_like_name(name: str) -> bool:
+    """True for 2–4 CJK characters starting with a surname and free of function characters."""
+    single, double = surnames()
+    if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
+        return False
+    if any(c in _NOT_IN_NAME for c in name):
+        return False
+    if len(name) == 4 and name[:2] not in double:
+        return False
+    if name[:2] not in double and name[0] not in single:
+        return False
+    return not (len(name) == 2 and name in _common_words())
+
+
+def _ends_cleanly(text: str, end: int) -> str | None:
+    """Classify what follows a name candidate: 'word', 'char', 'punct', 'end' or None."""
+    if end >= len(text):
+        return "end"
+    if text[end] in _PUNCT:
+        return "punct"
+    if text[end] in _PLACE_AFTER:
+        return None
+    if text[end:end + 2] in _AFTER_WORDS:
+        return "word"
+    if text[end] in _AFTER_CHARS:
+        return "char"
+    return None
+
+
+def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
+    """Return the personal name starting at ``text[i]``, or None.
+
+    A known name (a leader already on file) wins outright.  Otherwise the candidate lengths
+    are ranked by what follows them: a two-character verb beats a single particle, which
+    beats punctuation, because ``曹艳说。`` must read as 曹艳 while ``王建明。`` is 王建明.
+    """
+    best_known = max((k for k in known if k and text.startswith(k, i)), key=len, default=None)
+    if best_known:
+        return best_known
+    _, double = surnames()
+    lengths = (3, 4, 2) if text[i:i + 2] in double else (2, 3)
+    ranked: list[tuple[int, str]] = []
+    order = {"word": 0, "char": 1, "punct": 2, "end": 2}
+    for length in lengths:
+        cand = text[i:i + length]
+        if len(cand) < length or not looks_like_name(cand):
+            continue
+        kind = _ends_cleanly(text, i + length)
+        if kind is None:
+            continue
+        # A third character that is itself a particle (曹艳说) marks a two-character name.
+        if length == 3 and kind in ("punct", "end") and cand[2] in _AFTER_CHARS:
+            continue
+        ranked.append((order[kind] * 10 + (0 if length != 2 or kind != "punct" else 1), cand))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: x[0])
+    return ranked[0][1]
