@@ -203,3 +203,150 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{'、'.join(self.titles)}{self.leader.name}"
+
+
+# ----------------------------------------------------------------------------------------------
+# The web workflow: staged uploads, structural corrections, leader aliases and the event log.
+# These rows outlive what they describe: they copy names and ids as text instead of cascading.
+# ----------------------------------------------------------------------------------------------
+
+
+class PendingUpload(models.Model):
+    """One batch of files an editor uploaded, held for review until published or discarded."""
+
+    PENDING, PUBLISHED, DISCARDED = "pending", "published", "discarded"
+    STATUSES = [(PENDING, "待审核"), (PUBLISHED, "已发布"), (DISCARDED, "已放弃")]
+
+    created_at = models.DateTimeField("上传时间", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传者", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Copied so the report still says who uploaded after the account is deleted.
+    username = models.CharField("上传者用户名", max_length=150, blank=True, default="")
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default=PENDING)
+    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
+    decided_by = models.CharField("处理人", max_length=150, blank=True, default="")
+
+    class Meta:
+        verbose_name = "上传批次"
+        verbose_name_plural = "上传批次"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"上传 #{self.pk}（{self.username or '未知'}，{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}）"
+
+
+class UploadFile(models.Model):
+    """One file of an upload: its bytes (kept in the database, never on disk), facts, check and outcome."""
+
+    REJECTED, PENDING, NEW, UNCHANGED, REPLACED, FAILED, DISCARDED = (
+        "rejected", "pending", "new", "unchanged", "replaced", "failed", "discarded",
+    )
+    STATUSES = [
+        (REJECTED, "已拒收"), (PENDING, "待发布"), (NEW, "已发布"), (UNCHANGED, "已存在，未改动"),
+        (REPLACED, "已替换旧版面"), (FAILED, "发布失败"), (DISCARDED, "已放弃"),
+    ]
+
+    upload = models.ForeignKey(PendingUpload, verbose_name="上传批次", on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    filename = models.CharField("文件名", max_length=120)
+    size = models.PositiveIntegerField("字节数", default=0)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, default="")
+    # Emptied once the file is published or discarded: the issue keeps its own copy.
+    raw_bytes = models.BinaryField("原始文件", blank=True, default=b"")
+    encoding = models.CharField("编码", max_length=20, blank=True, default="")
+    paper_name = models.CharField("报纸", max_length=100, blank=True, default="")
+    issue_date = models.DateField("出版日期", null=True, blank=True)
+    page = models.CharField("版次", max_length=20, blank=True, default="")
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default=PENDING)
+    message = models.TextField("说明", blank=True, default="")
+    # What the pipeline made of the file: [{title, byline, event_date, district, leaders, warnings, ...}].
+    preview = models.JSONField("解析预览", default=list, blank=True)
+    issue_id_copy = models.BigIntegerField("版面编号", null=True, blank=True)
+    replaces_issue_id = models.BigIntegerField("替换的版面编号", null=True, blank=True)
+    articles = models.PositiveIntegerField("文章数", default=0)
+    leaders = models.PositiveIntegerField("领导出现数", default=0)
+
+    class Meta:
+        verbose_name = "上传文件"
+        verbose_name_plural = "上传文件"
+        ordering = ["upload", "position"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for article in self.preview for w in article.get("warnings", [])]
+
+
+class StructureCorrection(models.Model):
+    """A hand split or merge of articles, re-applied whenever the issue is parsed again.
+
+    ``anchor`` is the text of the paragraph at the boundary: a split starts a new article at
+    it; a merge joins the article that starts with it to the one before.
+    """
+
+    SPLIT, MERGE = "split", "merge"
+    KINDS = [(SPLIT, "拆分"), (MERGE, "合并")]
+
+    issue = models.ForeignKey(Issue, verbose_name="版面", on_delete=models.CASCADE, related_name="structure_corrections")
+    kind = models.CharField("类型", max_length=10, choices=KINDS)
+    anchor = models.TextField("分界段落")
+    created_at = models.DateTimeField("时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "结构更正"
+        verbose_name_plural = "结构更正"
+        ordering = ["issue", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.anchor[:20]}"
+
+
+class LeaderAlias(models.Model):
+    """Another spelling of a leader's name (an OCR variant), so a merge survives ``reprocess``."""
+
+    name = models.CharField("别名", max_length=20)
+    district = models.ForeignKey(District, verbose_name="区县", null=True, blank=True, on_delete=models.CASCADE)
+    leader = models.ForeignKey(Leader, verbose_name="领导", on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name = "领导别名"
+        verbose_name_plural = "领导别名"
+        constraints = [
+            models.UniqueConstraint(fields=["name", "district"], name="alias_unique_name_district", nulls_distinct=False),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.leader.name}"
+
+
+class Event(models.Model):
+    """One line of the append-only log: who did what to which object, copied as text."""
+
+    ACTIONS = [
+        ("upload", "上传"), ("publish", "发布"), ("unchanged", "重复上传"), ("replace", "替换"),
+        ("discard", "放弃"), ("purge", "删除版面"), ("edit", "更正"), ("split", "拆分"), ("merge", "合并"),
+        ("merge_leaders", "合并领导"), ("separate_leader", "拆分领导"), ("edit_leader_title", "更正职务"),
+        ("reprocess", "重新解析"), ("corrections_dropped", "更正未能套用"),
+    ]
+
+    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    username = models.CharField("用户", max_length=150, blank=True, default="")
+    action = models.CharField("操作", max_length=30, choices=ACTIONS, db_index=True)
+    object_type = models.CharField("对象类型", max_length=50, blank=True, default="")
+    object_id = models.CharField("对象编号", max_length=50, blank=True, default="")
+    description = models.CharField("对象", max_length=500, blank=True, default="")
+    details = models.JSONField("详情", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "操作记录"
+        verbose_name_plural = "操作记录"
+        ordering = ["-created_at", "-pk"]
+        # Append-only: no add/change/delete permission exists to hand out.
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.description}"
