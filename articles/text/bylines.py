@@ -12,11 +12,11 @@ import re
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
 _ROLE = (
-    r"(?:本报|特约|特聘|首席|见习|实习|融媒体|通讯)*"
-    r"(?:记者|通讯员|实习生|摄影|摄像|撰稿|编辑|文|图|摄)"
+    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|编辑)\s*[:：/]?"
+    r"|[文图摄]\s*[:：/]|[文图摄]\s+)"
 )
 # One or more "role names" pairs and nothing else on the line.
-_ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*[:：/]?\s*{_NAMES}\s*)+$")
+_ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
 # "·金驰·", "·丁全飞 张敏·" (middle dots of several code points).
 _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(

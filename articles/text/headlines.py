@@ -1,0 +1,314 @@
+"""Recognise headline lines and give each article its headline.
+
+Headlines are short lines without sentence punctuation. They may stand before their
+article, after it, or in a cluster elsewhere on the page, so the final assignment weighs
+position (directly before/after an article) against content (jieba tokens of the
+headline found in the body, weighted by how rare they are among the page's articles).
+Each article gets at most one headline unit (title plus optional subtitle).
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from articles.text.clean import ends_mid_sentence, ends_sentence, visible_length
+
+_BULLET_START = re.compile(r"^[■□●◆◇▲△★☆▪▶►]")
+_LEAD_START = re.compile(r"^\s*(?:本报[\u4e00-\u9fff]{0,4}讯|【[^】]{0,12}讯】|新华社[\u4e00-\u9fff]{0,8}电)")
+_SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望)[,，:：]")
+_COMMA = re.compile(r"[，,]")
+_INNER_STOP = re.compile(r"[。；;]")
+_KICKER_MARK = re.compile(r"^[-－—]|[—－-]{1,2}$")
+_FACTUAL = re.compile(r"举行|召开|开展|成立|调研|举办|启动|走访|会议|出席|签约|视察|检查|部署|发布")
+_PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
+
+# Score weights for the assignment (see ``assign_headlines``).
+BEFORE_BONUS = 0.8
+AFTER_BONUS = 0.4
+MIN_SCORE = 0.3
+
+
+def starts_article_lead(line: str) -> bool:
+    """Return True if the line opens an article with a news-agency lead (``本报讯``)."""
+    return bool(_LEAD_START.match(line))
+
+
+def _balanced(text: str) -> bool:
+    if text.count('"') % 2:
+        return False
+    return all(text.count(a) == text.count(b) for a, b in _PAIRS)
+
+
+def looks_like_headline(line: str) -> bool:
+    """Return True if a line, on its own, could be a headline.
+
+    Headlines are short, carry no sentence punctuation and are self-contained (quotes and
+    brackets balanced). A long kicker ending in ``——`` is allowed.
+    """
+    s = line.strip()
+    n = visible_length(s)
+    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s):
+        return False
+    kicker = s.endswith("——") or s.endswith("—")
+    if n > (60 if kicker else 40):
+        return False
+    if ends_mid_sentence(s) or _INNER_STOP.search(s[:-1]):
+        return False
+    if ends_sentence(s):
+        # Exclamations occur in headlines, full stops do not.
+        if s.rstrip("”\"'」』")[-1] not in "！？!?" or n > 20 or _COMMA.search(s):
+            return False
+    if not _balanced(s):
+        return False
+    commas = len(_COMMA.findall(s))
+    if commas >= 3 or (commas == 2 and not kicker):
+        return False
+    return not _SPEECH.match(s)
+
+
+@cache
+def _jieba():  # noqa: ANN202 - the library's own module type
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _cut(text: str) -> list[str]:
+    return _jieba().lcut(text, HMM=False)
+
+
+def splits_word(left: str, right: str) -> bool:
+    """Return True if joining ``left`` and ``right`` makes a word across the seam.
+
+    ``…主要领导多`` + ``次互访…`` yields the word 多次: the first line is a column-break
+    fragment of a body paragraph, not a headline.
+    """
+    a = re.sub(r"\s", "", left)[-3:]
+    b = re.sub(r"\s", "", right)[:3]
+    if not a or not b:
+        return False
+    pos = 0
+    for token in _cut(a + b):
+        end = pos + len(token)
+        if pos < len(a) < end:
+            return True
+        pos = end
+    return False
+
+
+def tokens(text: str) -> list[str]:
+    """Return the content tokens of a headline: jieba words of 2+ characters.
+
+    Runs of single characters (names jieba does not know, ``缪`` ``京``) are merged so that
+    they can still be found in a body.
+    """
+    out: list[str] = []
+    run = ""
+    for token in _cut(re.sub(r"\s", "", text)):
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
+            run += token
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = ""
+        if len(token) >= 2 and not token.isascii():
+            out.append(token)
+        elif len(token) >= 2 and token.isdigit():
+            out.append(token)
+    if len(run) >= 2:
+        out.append(run)
+    return list(dict.fromkeys(out))
+
+
+def _factual_score(part: str) -> int:
+    score = 2 * bool(_KICKER_MARK.search(part.strip()))
+    score += bool(_FACTUAL.search(part))
+    return score
+
+
+def split_title(parts: list[str]) -> tuple[str, str | None]:
+    """Return (title, subtitle) from a headline unit's parts.
+
+    The thematic line is the title; the factual line (who did what: 举行/召开/调研, or a
+    kicker marked with dashes) is the subtitle. On a tie the longer line is the subtitle.
+    """
+    parts = [p for p in parts if p]
+    if len(parts) == 1:
+        return parts[0], None
+    ranked = sorted(range(len(parts)), key=lambda i: (_factual_score(parts[i]), visible_length(parts[i])))
+    title_index = ranked[0]
+    rest = [p for i, p in enumerate(parts) if i != title_index]
+    return parts[title_index], " ".join(rest)
+
+
+@dataclass
+class HeadlineLine:
+    """One printed headline line (an echo line carries the single copy in ``echo``)."""
+
+    text: str
+    echo: str | None = None
+    blank_before: bool = True
+    indent: bool = False
+
+    @property
+    def value(self) -> str:
+        return self.echo if self.echo is not None else self.text.strip()
+
+
+@dataclass
+class HeadlineGroup:
+    """Headline lines separated only by blank lines, and the articles they touch."""
+
+    lines: list[HeadlineLine]
+    before: int | None = None  # the article starting right after the group
+    after: int | None = None  # the open article ending right before the group
+
+    def chunks(self) -> list[list[HeadlineLine]]:
+        """Split into indivisible pieces: lines wrapped without a blank or indent stay together."""
+        out: list[list[HeadlineLine]] = []
+        for line in self.lines:
+            same_echo_kind = out and (line.echo is None) == (out[-1][-1].echo is None)
+            if out and not line.blank_before and not line.indent and same_echo_kind:
+                out[-1].append(line)
+            else:
+                out.append([line])
+        return out
+
+
+@dataclass
+class Assignment:
+    """The headline found for one article."""
+
+    title: str
+    subtitle: str | None
+    location: str  # "before", "after" or "end_block"
+    lines: list[HeadlineLine] = field(default_factory=list)
+
+
+class _Scorer:
+    """Content similarity between headline text and the page's article bodies."""
+
+    def __init__(self, bodies: list[str], leads: list[str]) -> None:
+        self.bodies = [re.sub(r"\s", "", b) for b in bodies]
+        self.leads = [re.sub(r"\s", "", b) for b in leads]
+        self.cache: dict[str, list[float]] = {}
+
+    def similarities(self, text: str) -> list[float]:
+        """Return, per article, the idf-weighted share of the text's tokens found in it."""
+        if text in self.cache:
+            return self.cache[text]
+        n = len(self.bodies)
+        sims = [0.0] * n
+        total = 0.0
+        for token in tokens(text):
+            hits = [token in body for body in self.bodies]
+            df = sum(hits)
+            weight = math.log((n + 1) / (df + 0.5)) * len(token)
+            total += weight * 1.5
+            for i, hit in enumerate(hits):
+                if hit:
+                    sims[i] += weight * (1.5 if token in self.leads[i] else 1.0)
+        if total:
+            sims = [s / total for s in sims]
+        self.cache[text] = sims
+        return sims
+
+
+def _unit_text(chunks: list[list[HeadlineLine]]) -> str:
+    return "".join(line.value for chunk in chunks for line in chunk)
+
+
+def _partitions(k: int) -> list[list[tuple[int, int]]]:
+    """Return every split of k chunks into contiguous runs, as (start, end) pairs."""
+    out = []
+    for cuts in itertools.product((False, True), repeat=max(k - 1, 0)):
+        runs, start = [], 0
+        for i, cut in enumerate(cuts, start=1):
+            if cut:
+                runs.append((start, i))
+                start = i
+        runs.append((start, k))
+        out.append(runs)
+    return out
+
+
+def _unit_score(scorer: _Scorer, group: HeadlineGroup, chunks: list[list[HeadlineLine]], art: int) -> float:
+    score = sum(scorer.similarities(line.value)[art] for chunk in chunks for line in chunk)
+    if group.before == art:
+        score += BEFORE_BONUS
+    elif group.after == art:
+        score += AFTER_BONUS
+    return score - MIN_SCORE
+
+
+def _solve_group(
+    scorer: _Scorer, group: HeadlineGroup, allowed: set[int]
+) -> tuple[float, list[tuple[tuple[int, int], int | None, float]]]:
+    """Return the best split of a group into units and an article (or None) per unit."""
+    chunks = group.chunks()[:8]
+    best: tuple[float, list] = (0.0, [((0, len(chunks)), None, 0.0)])
+    for runs in _partitions(len(chunks)):
+        options = []
+        for start, end in runs:
+            scored = sorted(
+                ((_unit_score(scorer, group, chunks[start:end], a), a) for a in allowed), reverse=True
+            )[:3]
+            options.append([(s, a) for s, a in scored if s > 0] + [(0.0, None)])
+        for combo in itertools.product(*options):
+            arts = [a for _, a in combo if a is not None]
+            if len(arts) != len(set(arts)):
+                continue
+            total = sum(s for s, _ in combo)
+            if total > best[0] + 1e-9:
+                best = (total, [(run, a, s) for run, (s, a) in zip(runs, combo)])
+    return best
+
+
+def assign_headlines(
+    groups: list[HeadlineGroup], bodies: list[str], leads: list[str]
+) -> tuple[dict[int, Assignment], list[str]]:
+    """Give each article at most one headline unit; return assignments and unused lines.
+
+    Every group is split into units and matched on its own; when two groups claim the same
+    article the stronger claim wins and the other group is solved again without it.
+    """
+    scorer = _Scorer(bodies, leads)
+    forbidden: list[set[int]] = [set() for _ in groups]
+    everything = set(range(len(bodies)))
+    for _ in range(len(groups) * max(len(bodies), 1) + 1):
+        solutions = [_solve_group(scorer, g, everything - forbidden[i]) for i, g in enumerate(groups)]
+        claims: dict[int, list[tuple[float, int]]] = {}
+        for gi, (_, units) in enumerate(solutions):
+            for _, art, score in units:
+                if art is not None:
+                    claims.setdefault(art, []).append((score, gi))
+        conflict = False
+        for art, claimants in claims.items():
+            if len(claimants) > 1:
+                claimants.sort(reverse=True)
+                for _, gi in claimants[1:]:
+                    forbidden[gi].add(art)
+                conflict = True
+        if not conflict:
+            break
+    assignments: dict[int, Assignment] = {}
+    unused: list[str] = []
+    for group, (_, units) in zip(groups, solutions):
+        chunks = group.chunks()
+        for (start, end), art, _ in units:
+            lines = [line for chunk in chunks[start:end] for line in chunk]
+            if art is None:
+                unused.extend(line.text.strip() for line in lines)
+                continue
+            parts = ["".join(line.value for line in chunk) for chunk in chunks[start:end]]
+            title, subtitle = split_title(parts)
+            location = "before" if group.before == art else "after" if group.after == art else "end_block"
+            assignments[art] = Assignment(title, subtitle, location, lines)
+        unused.extend(line.text.strip() for chunk in chunks[8:] for line in chunk)
+    return assignments, unused

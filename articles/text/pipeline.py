@@ -1,0 +1,61 @@
+"""The text pipeline: raw page bytes in, articles with dates, places and leaders out.
+
+decode -> segment (clean, headlines, bylines, noise) -> enrichment per article. The
+enrichment functions live in ``dates``, ``districts`` and ``leaders``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from articles.text.decode import decode, normalize_newlines
+from articles.text.dates import event_date as find_event_date
+from articles.text.dates import find_dates, guess_issue_date
+from articles.text.districts import district_of
+from articles.text.leaders import find_leaders
+from articles.text.parsed import ParsedArticle, ParsedIssue
+from articles.text.segment import segment_page
+
+
+def parse_issue(
+    data: bytes | str,
+    *,
+    issue_date: date | None = None,
+    paper: str | None = None,
+    known_leaders: Iterable[str] = (),
+) -> ParsedIssue:
+    """Parse one page into a ParsedIssue.
+
+    ``data`` may be raw bytes (decoded here; DecodeError propagates) or already decoded
+    text. Without ``issue_date``, relative dates are resolved against a date guessed
+    from the page itself; the issue's own ``issue_date`` stays None.
+    """
+    if isinstance(data, bytes):
+        decoded = decode(data)
+        text, encoding = decoded.text, decoded.encoding
+    else:
+        text, encoding = normalize_newlines(data).lstrip("\ufeff"), "utf-8"
+    known = tuple(known_leaders)
+    page = segment_page(text)
+    base = issue_date or guess_issue_date(text)
+    page_district = district_of(text)
+    articles: list[ParsedArticle] = []
+    for seg in page.articles:
+        body = seg.body
+        articles.append(
+            ParsedArticle(
+                body=body,
+                title=seg.title,
+                subtitle=seg.subtitle,
+                byline=seg.byline,
+                derived_title=seg.derived_title,
+                event_date=find_event_date(body, base=base),
+                dates=find_dates(body, base=base),
+                district=district_of(body, title=seg.title, default=page_district),
+                leaders=find_leaders(body, known_names=known),
+                continues_elsewhere=seg.continues_elsewhere,
+                continued_from_elsewhere=seg.continued_from_elsewhere,
+                warnings=list(seg.warnings),
+            )
+        )
+    return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)

@@ -1,0 +1,402 @@
+"""Split the text of one page into articles.
+
+Every non-blank line is first given a kind (body, headline, byline, marker, noise), then
+the lines are walked in order: a headline group, a leading byline, a ``本报讯`` lead or a
+``(上接…)`` marker starts an article; a trailing byline, a ``下转…`` marker or a source
+credit ends one. Headlines are attached afterwards by ``headlines.assign_headlines``
+because they are not always printed next to their article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.text import bylines, headlines, noise
+from articles.text.clean import (
+    column_width,
+    ends_mid_sentence,
+    ends_sentence,
+    is_hard_wrapped,
+    join_wrapped,
+    remove_spurious_spaces,
+    visible_length,
+)
+
+BODY = "body"
+HEADLINE = "headline"
+ECHO = "echo"
+BYLINE = "byline"
+TO_MARK = "continued_to"
+FROM_MARK = "continued_from"
+NOISE = "noise"
+_HEADLINE_KINDS = (HEADLINE, ECHO)
+_SECTION_HEAD = re.compile(r"^(?:[■□●◆◇▲△★☆▪]|[-*•]\s|\*\*)")
+_SENTENCE = re.compile(r"^.+?[。！？!?]")
+
+
+@dataclass
+class Line:
+    """A non-blank line of the page with its layout context."""
+
+    text: str
+    blank_before: bool
+    indent: bool
+    kind: str = BODY
+    echo: str | None = None
+
+
+@dataclass
+class Segment:
+    """An article as cut from the page, before enrichment."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    derived_title: str | None = None
+    continues_elsewhere: bool = False
+    continued_from_elsewhere: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class PageSegmentation:
+    """The articles of a page in print order and the text that belongs to none of them."""
+
+    articles: list[Segment]
+    noise: list[str]
+
+
+# ---------------------------------------------------------------- lines and their kinds
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the non-blank lines, splitting continuation markers into lines of their own."""
+    out: list[Line] = []
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        indent = raw[:1].isspace()
+        rest, from_marker = noise.split_continued_from(stripped)
+        if from_marker:
+            out.append(Line(from_marker, blank, indent, FROM_MARK))
+            blank, indent = False, False
+        rest, to_marker = noise.split_continued_to(rest)
+        if rest:
+            out.append(Line(rest, blank, indent))
+        if to_marker:
+            out.append(Line(to_marker, False, False, TO_MARK))
+        blank = False
+    return out
+
+
+def _first_pass_kind(line: Line) -> tuple[str, str | None]:
+    """Classify a line by its own text only."""
+    s = line.text
+    if noise.is_digest_heading(s) or noise.is_teaser_marker(s) or noise.is_qr_line(s):
+        return NOISE, None
+    if bylines.is_byline_line(s):
+        return BYLINE, None
+    echo = noise.echo_of(s)
+    if echo and headlines.looks_like_headline(echo):
+        return ECHO, echo
+    if headlines.looks_like_headline(s):
+        return HEADLINE, None
+    return BODY, None
+
+
+def _prev(lines: list[Line], i: int) -> Line | None:
+    return lines[i - 1] if i > 0 else None
+
+
+def _next(lines: list[Line], i: int) -> Line | None:
+    return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
+    """In narrow-column text, headline-looking lines that are really wrapped body lines become body.
+
+    A line continues the previous one when that line is body and stops mid-sentence with
+    no blank line between (or, across a column-break blank, when it filled the column and
+    stopped inside a word). A full-width line that runs straight into more body text is
+    body too.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line.kind != HEADLINE:
+                continue
+            prev, nxt = _prev(lines, i), _next(lines, i)
+            continues_prev = (
+                prev is not None
+                and prev.kind == BODY
+                and not ends_sentence(prev.text)
+                and (not line.blank_before or (visible_length(prev.text) >= width - 2 and not ends_mid_sentence(prev.text)))
+            )
+            runs_on = (
+                nxt is not None
+                and nxt.kind == BODY
+                and not nxt.blank_before
+                and not nxt.indent
+                and not headlines.starts_article_lead(nxt.text)
+                and (visible_length(line.text) >= 0.75 * width or headlines.splits_word(line.text, nxt.text))
+            )
+            if continues_prev or runs_on:
+                line.kind = BODY
+                changed = True
+
+
+def _demote_paragraph_fragments(lines: list[Line]) -> None:
+    """In one-line-per-paragraph text, a short line cut at a column break becomes body.
+
+    The cut shows as a word running across the break (``领导多`` + ``次互访``).
+    """
+    for i, line in enumerate(lines):
+        nxt = _next(lines, i)
+        if line.kind != HEADLINE or nxt is None or nxt.kind != BODY:
+            continue
+        if headlines.starts_article_lead(nxt.text):
+            continue
+        if headlines.splits_word(line.text, nxt.text):
+            line.kind = BODY
+
+
+def _mark_boxed_headlines(lines: list[Line]) -> None:
+    """Headlines of QR boxes and 导读 teasers have no article on this page: they are noise."""
+    for i, line in enumerate(lines):
+        if line.kind not in _HEADLINE_KINDS:
+            continue
+        prev, nxt = _prev(lines, i), _next(lines, i)
+        near_qr = any(x is not None and x.kind == NOISE and noise.is_qr_line(x.text) for x in (prev, nxt))
+        before_teaser = nxt is not None and noise.is_teaser_marker(nxt.text)
+        after_digest = prev is not None and noise.is_digest_heading(prev.text)
+        if near_qr or before_teaser or after_digest:
+            line.kind = NOISE
+
+
+def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
+    """Set each line's kind, first from its own text, then from its neighbours."""
+    for line in lines:
+        if line.kind == BODY:
+            line.kind, line.echo = _first_pass_kind(line)
+    if hard_wrapped:
+        _demote_wrapped_fragments(lines, width)
+    else:
+        _demote_paragraph_fragments(lines)
+    _mark_boxed_headlines(lines)
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def build_paragraphs(lines: list[Line], *, hard_wrapped: bool) -> list[str]:
+    """Reflow body lines into paragraphs, one string per paragraph.
+
+    A paragraph ends at a sentence end followed by a blank line or an indented line (in
+    narrow columns), or at any sentence end (one line per paragraph). Section heads
+    (``■ …``) and list debris always stand alone.
+    """
+    paragraphs: list[list[str]] = []
+    prev: Line | None = None
+    for line in lines:
+        new = prev is None
+        if prev is not None:
+            head = bool(_SECTION_HEAD.match(line.text)) or bool(_SECTION_HEAD.match(prev.text))
+            if head and (ends_sentence(prev.text) or line.blank_before or not hard_wrapped):
+                new = True
+            elif ends_sentence(prev.text):
+                new = not hard_wrapped or line.blank_before or line.indent
+        if new:
+            paragraphs.append([line.text])
+        else:
+            paragraphs[-1].append(line.text)
+        prev = line
+    return [remove_spurious_spaces(join_wrapped(p)) for p in paragraphs]
+
+
+def derive_title(body: str, *, limit: int = 30) -> str | None:
+    """Make a stand-in title from the first sentence, without the ``本报讯(…)`` lead."""
+    text = body.split("\n", 1)[0]
+    text = re.sub(r"^本报[\u4e00-\u9fff]{0,4}讯\s*(?:[（(][^()（）]{0,40}[)）])?\s*", "", text)
+    match = _SENTENCE.match(text)
+    sentence = (match.group(0) if match else text).rstrip("。！？!?，,")
+    if not sentence:
+        return None
+    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
+
+
+# ---------------------------------------------------------------- articles
+
+
+@dataclass
+class _Draft:
+    lines: list[Line] = field(default_factory=list)
+    byline: str | None = None
+    continued_from: bool = False
+    continues: bool = False
+    closed: bool = False  # ended by a trailing byline, credit or 下转 marker
+
+
+def _byline_convention(lines: list[Line]) -> str:
+    """Return "after" if the page prints bylines after bodies, else "before"."""
+    after = before = 0
+    for i, line in enumerate(lines):
+        if line.kind != BYLINE:
+            continue
+        prev, nxt = _prev(lines, i), _next(lines, i)
+        if nxt is None or nxt.kind in _HEADLINE_KINDS or nxt.kind == NOISE:
+            after += 1
+        elif prev is None or prev.kind in _HEADLINE_KINDS:
+            before += 1
+    return "after" if after > before else "before"
+
+
+def _byline_is_trailing(lines: list[Line], i: int, draft: _Draft, convention: str) -> bool:
+    """Decide whether a byline between two bodies closes the article above it."""
+    if not draft.lines or draft.closed:
+        return False
+    if draft.byline is not None:
+        return False
+    nxt = next((x for x in lines[i + 1:] if x.kind != NOISE), None)
+    if nxt is None or nxt.kind != BODY:
+        return True
+    if headlines.starts_article_lead(nxt.text) or nxt.kind == FROM_MARK:
+        return True
+    return convention == "after"
+
+
+def segment_page(text: str) -> PageSegmentation:
+    """Cut a page's text into articles with titles, bylines and continuation flags."""
+    lines = split_lines(text)
+    raw_lines = [line.text for line in lines]
+    hard = is_hard_wrapped(raw_lines)
+    width = column_width(raw_lines)
+    classify(lines, hard_wrapped=hard, width=width)
+    convention = _byline_convention(lines)
+
+    drafts: list[_Draft] = []
+    groups: list[headlines.HeadlineGroup] = []
+    noise_items: list[str] = []
+    draft = _Draft()
+    group: headlines.HeadlineGroup | None = None
+    pending_from = False
+    pending_byline: str | None = None
+
+    def close() -> None:
+        nonlocal draft
+        if draft.lines:
+            drafts.append(draft)
+        draft = _Draft()
+
+    def start_article() -> None:
+        nonlocal group, pending_from, pending_byline
+        close()
+        draft.continued_from = pending_from
+        draft.byline = pending_byline
+        if group is not None:
+            group.before = len(drafts)
+            group = None
+        pending_from, pending_byline = False, None
+
+    for i, line in enumerate(lines):
+        kind = line.kind
+        if kind in _HEADLINE_KINDS:
+            if group is None:
+                open_article = draft.lines and not draft.closed
+                close()
+                group = headlines.HeadlineGroup([], after=len(drafts) - 1 if open_article else None)
+                groups.append(group)
+            if kind == ECHO:
+                if line.blank_before or not noise_items or lines[i - 1].kind != ECHO:
+                    noise_items.append(line.text)
+                else:
+                    noise_items[-1] += line.text
+            group.lines.append(headlines.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
+        elif kind == NOISE:
+            if line.blank_before or not noise_items or _prev(lines, i).kind != NOISE:
+                noise_items.append(line.text)
+            else:
+                noise_items[-1] += line.text
+        elif kind == TO_MARK:
+            noise_items.append(line.text)
+            if draft.lines:
+                draft.continues = True
+                draft.closed = True
+        elif kind == FROM_MARK:
+            noise_items.append(line.text)
+            if draft.lines:
+                close()
+            pending_from = True
+        elif kind == BYLINE:
+            if _byline_is_trailing(lines, i, draft, convention):
+                draft.byline = line.text
+                draft.closed = True
+            else:
+                if draft.lines:
+                    close()
+                pending_byline = line.text
+        else:  # body
+            fresh = (
+                group is not None
+                or pending_from
+                or pending_byline is not None
+                or draft.closed
+                or (headlines.starts_article_lead(line.text) and draft.lines)
+            )
+            if fresh or not draft.lines:
+                start_article()
+            draft.lines.append(line)
+    close()
+    if group is not None:
+        group.before = None
+
+    articles = [_finish(d, hard_wrapped=hard) for d in drafts]
+    bodies = [a.body for a in articles]
+    leads = [a.paragraphs[0] if a.paragraphs else "" for a in articles]
+    assigned, unused = headlines.assign_headlines(groups, bodies, leads)
+    for index, article in enumerate(articles):
+        found = assigned.get(index)
+        if found:
+            article.title, article.subtitle = found.title, found.subtitle
+            if found.location == "end_block":
+                article.warnings.append("标题按内容匹配 (headline matched by content)")
+            elif found.location == "after":
+                article.warnings.append("标题在正文之后 (headline printed after the body)")
+        else:
+            article.derived_title = derive_title(article.body)
+    echo_texts = {line.text for line in lines if line.kind == ECHO}
+    noise_items.extend(u for u in unused if u not in echo_texts)
+    return PageSegmentation(articles, noise_items)
+
+
+def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
+    """Turn a draft into a Segment: reflow, credits, continuation flags."""
+    paragraphs = build_paragraphs(draft.lines, hard_wrapped=hard_wrapped)
+    segment = Segment(paragraphs=paragraphs, byline=draft.byline)
+    if paragraphs:
+        last, credit = bylines.split_source_credit(paragraphs[-1])
+        if credit:
+            paragraphs[-1] = last
+            if not last:
+                paragraphs.pop()
+            segment.byline = segment.byline or credit
+        inline = bylines.inline_byline(paragraphs[0]) if paragraphs else None
+        if inline and segment.byline is None:
+            segment.byline = inline
+    segment.continued_from_elsewhere = draft.continued_from
+    segment.continues_elsewhere = draft.continues or bool(paragraphs and not _ends_complete(paragraphs[-1]))
+    return segment
+
+
+def _ends_complete(paragraph: str) -> bool:
+    """Return True if the text ends a sentence (or with an end mark such as ``(完)``)."""
+    s = paragraph.rstrip()
+    return ends_sentence(s) or bool(re.search(r"[（(]完[)）]$", s))
