@@ -38,10 +38,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 # https://docs.djangoproject.com/en/5.2/ref/settings/#secret-key
+# With DEBUG off there is no default: left empty, Django refuses anything that signs
+# (sessions, CSRF, logins) with ImproperlyConfigured, while commands that need no secret
+# (parse_issue, migrate, ingest_issues) still run.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+if not SECRET_KEY and DEBUG:
     # Development only: a key that is obviously not secret.
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
 

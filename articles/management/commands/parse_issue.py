@@ -1,7 +1,9 @@
 """Run the text pipeline on one file and print what it found; needs no database."""
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -59,6 +61,8 @@ class Command(BaseCommand):
             decoded = decode(data)
         except DecodeError as exc:
             raise CommandError(f"{file}: {exc}") from exc
-        parsed = parse_issue(decoded.text, issue_date=date, paper=paper)
+        # Some NLP libraries print banners on import; stdout must carry the JSON alone.
+        with contextlib.redirect_stdout(sys.stderr):
+            parsed = parse_issue(decoded.text, issue_date=date, paper=paper)
         parsed.encoding = decoded.encoding
         self.stdout.write(json.dumps(issue_as_json(parsed), ensure_ascii=False, indent=1))
