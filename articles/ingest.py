@@ -11,16 +11,19 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from django.db import IntegrityError, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.events import record_event
 from articles.filenames import parse_filename
 from articles.models import Article, District, Issue, Leader, Mention, Paper
 from articles.text import DecodeError, ParsedArticle, ParsedIssue, decode, parse_issue
 from articles.text import tokens
+from articles.structure import leader_for, restructure
 
 NO_PAPER = "无法确定报名：请用 --paper 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt（如 崇明报_2025-04-19_01.txt）。"
 NO_DATE = "无法确定出版日期：请用 --date YYYY-MM-DD 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt。"
@@ -28,6 +31,8 @@ NO_ARTICLES = "文件中没有找到任何文章。"
 
 # Fields an editor may correct by hand; reprocess re-applies them over the pipeline's output.
 CORRECTABLE_FIELDS = ("title", "subtitle", "byline", "event_date", "district_id")
+# How alike (0-1) a re-parsed article must be to the corrected one it replaces to inherit its corrections.
+CARRY_MIN_SIMILARITY = 0.6
 
 
 class IngestError(Exception):
@@ -73,7 +78,7 @@ def ingest_issue(
     except DecodeError as exc:
         raise IngestError(str(exc)) from exc
     facts = parse_filename(filename)
-    paper_name = (paper or facts.paper or "").strip()
+    paper_name = (paper or facts.paper or paper_named_in(decoded.text) or "").strip()
     if not paper_name:
         raise IngestError(NO_PAPER)
     known = list(known_leaders) if known_leaders is not None else known_leader_names()
@@ -146,6 +151,12 @@ def known_leader_names() -> list[str]:
     return list(Leader.objects.values_list("name", flat=True).distinct())
 
 
+def paper_named_in(text: str) -> str | None:
+    """Return the archive's paper whose name the page prints (a masthead or 《崇明报》), if exactly one."""
+    names = [name for name in Paper.objects.values_list("name", flat=True) if name in text]
+    return names[0] if len(names) == 1 else None
+
+
 def dominant_district(parsed: ParsedIssue) -> str | None:
     """The district most of the page's articles are about."""
     counts: dict[str, int] = {}
@@ -203,19 +214,53 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     old_by_hash: dict[str, list[Article]] = {}
     for old in issue.articles.all():
         old_by_hash.setdefault(old.content_hash, []).append(old)
+    # Hand splits and merges are applied again before matching, so their articles keep their ids.
+    parsed_articles = restructure(issue, parsed.articles)
+    digests = [sha256_of(a.body.encode("utf-8")) for a in parsed_articles]
+    orphans = _corrected_articles_changed(old_by_hash, digests)
     kept: list[Article] = []
     mentions = 0
-    for position, parsed_article in enumerate(parsed.articles, start=1):
-        digest = sha256_of(parsed_article.body.encode("utf-8"))
+    for position, (parsed_article, digest) in enumerate(zip(parsed_articles, digests), start=1):
         candidates = old_by_hash.get(digest) or []
         article = candidates.pop(0) if candidates else Article(issue=issue)
+        if not article.pk:
+            article.corrections = _carry_corrections(orphans, position, parsed_article.body)
         _fill_article(article, parsed_article, issue=issue, position=position, digest=digest)
         article.save()
         write_search_fields(article)
         mentions += _write_mentions(article, parsed_article)
         kept.append(article)
     issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
+    _report_dropped_corrections(issue, orphans)
     return len(kept), mentions
+
+
+def _corrected_articles_changed(old_by_hash: dict[str, list[Article]], digests: list[str]) -> dict[int, Article]:
+    """Return {position: article} for hand-corrected articles whose text the new parse changed."""
+    wanted = set(digests)
+    return {
+        old.position: old
+        for digest, olds in old_by_hash.items() if digest not in wanted
+        for old in olds if old.corrections
+    }
+
+
+def _carry_corrections(orphans: dict[int, Article], position: int, body: str) -> dict:
+    """Give a changed article the corrections of the corrected article it replaces (same place, similar text)."""
+    old = orphans.get(position)
+    if old is None or SequenceMatcher(None, old.body, body, autojunk=False).ratio() < CARRY_MIN_SIMILARITY:
+        return {}
+    del orphans[position]
+    return dict(old.corrections)
+
+
+def _report_dropped_corrections(issue: Issue, orphans: dict[int, Article]) -> None:
+    """Log corrections that no longer fit any article, so they are never lost silently."""
+    for old in orphans.values():
+        record_event(
+            action="corrections_dropped", obj=issue,
+            details={"article_id": old.pk, "title": old.display_title, "corrections": old.corrections},
+        )
 
 
 def _fill_article(article: Article, parsed: ParsedArticle, *, issue: Issue, position: int, digest: str) -> None:
@@ -251,9 +296,10 @@ def apply_corrections(article: Article) -> None:
 
 
 def search_document(article: Article) -> str:
-    """The text an article is searched in: title, subtitle, byline and body, folded for matching."""
-    parts = [article.title, article.subtitle, article.derived_title, article.byline, article.body]
-    return tokens.normalize("\n".join(p for p in parts if p))
+    """The text an article is searched in: titles, byline and body, folded, as sections (see tokens)."""
+    return tokens.search_text(
+        titles=(article.title, article.subtitle, article.derived_title), byline=article.byline, body=article.body
+    )
 
 
 def write_search_fields(article: Article) -> None:
@@ -269,7 +315,7 @@ def _write_mentions(article: Article, parsed: ParsedArticle) -> int:
     article.mentions.all().delete()
     rows: dict[int, Mention] = {}
     for position, mention in enumerate(parsed.leaders, start=1):
-        leader, _ = Leader.objects.get_or_create(name=mention.name, district=article.district)
+        leader = leader_for(mention.name, article.district)  # an editor's leader merge (alias) wins
         if leader.pk in rows:  # the same person twice: keep every title once
             rows[leader.pk].titles += [t for t in mention.titles if t not in rows[leader.pk].titles]
             continue

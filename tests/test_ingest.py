@@ -63,6 +63,12 @@ class IngestIssueTests(TestCase):
         with self.assertRaisesMessage(IngestError, NO_PAPER):
             ingest_issue(CHONGMING, filename="000.txt", issue_date=date(2025, 4, 19))
 
+    def test_paper_printed_on_the_page_is_recognised(self) -> None:
+        ingest_chongming()
+        page = "崇明报讯 4月20日，区政府召开工作会议，研究部署近期重点工作。会议强调，要狠抓落实。".encode()
+        result = ingest_issue(page, filename="x.txt", issue_date=date(2025, 4, 21))
+        self.assertEqual(result.issue.paper.name, "崇明报")
+
     def test_missing_date_says_how_to_supply_it(self) -> None:
         page = "本报讯 日前，区政府召开工作会议，研究部署近期重点工作。会议强调，要狠抓落实。".encode()
         with self.assertRaisesMessage(IngestError, NO_DATE):
