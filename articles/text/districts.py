@@ -43,6 +43,8 @@ _WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0, _VILLAGE: 1.0}
 # Town-level units named like this are real towns; other town-level names are zones
 # (化工园区, 农场) that are kept only when they start with their own district's name.
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "地区办事处")
+_TAIL_CHARS = frozenset("区县市旗镇乡道村州盟场园")
+_TAIL_RE = re.compile("[" + "".join(sorted(_TAIL_CHARS)) + "]")
 _TOWN_STEM = re.compile(r"^(.{2,}?)(?:镇|乡|街道)$")
 _TITLE_FACTOR = 2.0
 
@@ -63,10 +65,16 @@ class Division:
 
 @dataclass
 class _Index:
-    """Every name → list of (kind, payload); payload is a Division or a (province, city)."""
+    """Every name → list of (kind, payload); payload is a Division or a (province, city).
+
+    Most names end with a unit character (村, 镇, 街道, 区, 县…): they are found by looking
+    back from each such character (``tail_lengths``: last character → name lengths, longest
+    first).  The few thousand others (short names 崇明, 上海) are indexed by their first two
+    characters (``others``: bigram → name lengths): one dict lookup per position."""
 
     names: dict[str, list[tuple[str, object]]]
-    lengths: dict[str, tuple[int, ...]]
+    tail_lengths: dict[str, tuple[int, ...]]
+    others: dict[str, tuple[int, ...]]
     by_name: dict[str, list[Division]]
 
 
@@ -139,11 +147,18 @@ def _build_index() -> _Index:
                         if len(village) >= 3 and village.endswith("村"):
                             names[village].append((_VILLAGE, div))
     _add_former_districts(names, by_name)
-    lengths: dict[str, set[int]] = defaultdict(set)
+    tails: dict[str, set[int]] = defaultdict(set)
+    others: dict[str, set[int]] = defaultdict(set)
     for name in names:
-        lengths[name[0]].add(len(name))
-    return _Index(dict(names), {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
-                  dict(by_name))
+        if name[-1] in _TAIL_CHARS:
+            tails[name[-1]].add(len(name))
+        elif len(name) >= 2:
+            others[name[:2]].add(len(name))
+    return _Index(dict(names), _longest_first(tails), _longest_first(others), dict(by_name))
+
+
+def _longest_first(table: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
+    return {k: tuple(sorted(v, reverse=True)) for k, v in table.items()}
 
 
 def _aliases(node: dict) -> list[str]:
@@ -192,29 +207,37 @@ class _Hit:
 
 
 def _scan(text: str, index: _Index) -> list[_Hit]:
-    """Longest-match scan of ``text`` (whitespace already removed) against the name table."""
-    hits: list[_Hit] = []
-    i, n = 0, len(text)
-    while i < n:
-        for length in index.lengths.get(text[i], ()):
-            entries = index.names.get(text[i:i + length])
-            if not entries:
-                continue
-            end = i + length
-            kinds = {k for k, _ in entries}
-            # Prefer the most specific reading of a name: a district over a city of the same
-            # name only when it is written in full.
-            for kind in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE):
-                if kind in kinds:
-                    break
-            if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
-                i = end
+    """Leftmost-longest scan of ``text`` (whitespace already removed) for known names."""
+    spans: list[tuple[int, int]] = []
+    for m in _TAIL_RE.finditer(text):
+        end = m.end()
+        for length in index.tail_lengths.get(m.group(), ()):
+            if length <= end and text[end - length:end] in index.names:
+                spans.append((end - length, end))
                 break
-            hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), i, end))
-            i = end
-            break
-        else:
-            i += 1
+    lookup = index.others.get
+    for start in range(len(text) - 1):
+        lengths = lookup(text[start:start + 2])
+        if lengths:
+            for length in lengths:
+                if text[start:start + length] in index.names:
+                    spans.append((start, start + length))
+                    break
+    spans.sort(key=lambda se: (se[0], se[0] - se[1]))
+    hits: list[_Hit] = []
+    last_end = 0
+    for start, end in spans:
+        if start < last_end:
+            continue
+        entries = index.names[text[start:end]]
+        kinds = {k for k, _ in entries}
+        # The most specific reading of a name wins: a district written in full over a city
+        # of the same name, a town over a short district name.
+        kind = next(k for k in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE) if k in kinds)
+        if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
+            continue
+        hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
+        last_end = end
     return hits
 
 
