@@ -43,6 +43,8 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # How many lead sentences may hold the event date: the lead sentence, and one more because
 # features often open with a framing sentence ("为加强…，…。12月5日…").
 _LEAD_SENTENCES = 2
+# An undated-year day may lie this many days after the issue date (announced events).
+_FUTURE_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -129,17 +131,16 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _nearest_year(month: int, day: int, base: date) -> int:
-    """Pick the year that puts month/day closest to ``base``; future dates cost four times
-    as much because a paper mostly reports what already happened."""
-    best_year, best_cost = base.year, None
+    """Pick the year that puts month/day closest to ``base`` without landing more than
+    ``_FUTURE_DAYS`` after it: a paper reports what already happened."""
+    best_year, best_gap = base.year, None
     for year in (base.year - 1, base.year, base.year + 1):
         d = _safe_date(year, month, day)
-        if d is None:
+        if d is None or (d - base).days > _FUTURE_DAYS:
             continue
-        diff = (d - base).days
-        cost = diff * 4 if diff > 0 else -diff
-        if best_cost is None or cost < best_cost:
-            best_year, best_cost = year, cost
+        gap = abs((d - base).days)
+        if best_gap is None or gap < best_gap:
+            best_year, best_gap = year, gap
     return best_year
 
 
