@@ -1,0 +1,78 @@
+"""Leaders: invented sentences (titles, lists, non-leaders, damaged text) and the gold seeds."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from articles.text.leaders import find_leaders
+from tests.text.gold_bodies import GOLD_FILES, load
+
+
+def as_dict(text: str, **kw) -> dict[str, list[str]]:
+    return {m.name: m.titles for m in find_leaders(text, **kw)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区委副书记、区长王海涛在会上指出，要抓好落实。",
+     {"王海涛": ["区委副书记", "区长"]}),
+    ("本报讯 日前，县委书记赵一鸣赴某镇调研。", {"赵一鸣": ["县委书记"]}),
+    ("会上，区委常委、副区长周敏、何立新作交流发言。",
+     {"周敏": ["区委常委", "副区长"], "何立新": ["区委常委", "副区长"]}),
+    ("区领导马骏、孔德林、彭丽华出席会议。",
+     {"马骏": ["区领导"], "孔德林": ["区领导"], "彭丽华": ["区领导"]}),
+    ("某某县领导贺文、谢一凡参加活动。", {"贺文": ["某某县领导"], "谢一凡": ["某某县领导"]}),
+    ("区人大常委会主任吕国强、区政协主席宋春燕等出席。",
+     {"吕国强": ["区人大常委会主任"], "宋春燕": ["区政协主席"]}),
+    ("区委宣传委员会委员蒋一、韩梅梅等出席会议。",
+     {"蒋一": ["区委宣传委员会委员"], "韩梅梅": ["区委宣传委员会委员"]}),
+    ("市委组织部副部长、市人才工作局局长潘 一 鸣出席。",
+     {"潘一鸣": ["市委组织部副部长", "市人才工作局局长"]}),
+    ("巡察三组副组长孟浩然说。", {"孟浩然": ["巡察三组副组长"]}),
+    ("面对群众，区委巡察一组组长曹丽说。", {"曹丽": ["区委巡察一组组长"]}),
+    ("村党总支部书记姚金根带领党员学习。", {"姚金根": ["村党总支部书记"]}),
+    ("区人民法院院长方志远出席会议。", {"方志远": ["区人民法院院长"]}),
+    ("区委常委、区人武部政委苗建国，区人武部部长安海林出席。",
+     {"苗建国": ["区委常委", "区人武部政委"], "安海林": ["区人武部部长"]}),
+    ("镇妇联主席戴小英主持活动。", {"戴小英": ["镇妇联主席"]}),
+    ("欧阳明华副县长？不，是副县长欧阳明华出席。", {"欧阳明华": ["副县长"]}),
+])
+def test_officials(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "某某中学党支部书记、校长蒋美玲介绍了情况。",
+    "某科技有限公司董事长兼总裁高翔作报告。",
+    "某律师事务所主任徐红，某研究院副院长王芳发言。",
+    "农业技术推广中心副站长张华，快递站站长屈明感叹。",
+    "本报讯(记者 樊小明 通讯员 陈一文) 活动举行。",
+    "退休社区医生樊和明同志讲解了防疫知识。",
+    "调解志愿者徐一义到村里坐班。",
+    "职业学校教师姚林芳说，很荣幸。",
+    "小区长期反映的问题得到解决。",
+    "在区领导的关心下，工作顺利推进。",
+])
+def test_not_officials(text: str) -> None:
+    assert as_dict(text) == {}
+
+
+def test_same_person_twice_is_one_mention_with_union_of_titles() -> None:
+    got = as_dict("区委副书记李文出席。会后，区委副书记、区长李文指出。")
+    assert got == {"李文": ["区委副书记", "区长"]}
+
+
+def test_known_names_add_recall() -> None:
+    text = "区长张大年画展开幕。"  # 张大年画 could read as a name; the known name decides
+    assert as_dict(text, known_names=["张大年"]) == {"张大年": ["区长"]}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name[:3])
+def test_gold_leaders(path) -> None:
+    _, _, arts = load(path)
+    for art, body in arts:
+        want = {re.sub(r"\s", "", x["name"]): x["titles"] for x in art["leaders"]}
+        got = as_dict(body)
+        assert got.keys() == want.keys(), art["n"]
+        for name, titles in want.items():
+            assert set(titles) <= set(got[name]), (art["n"], name)
