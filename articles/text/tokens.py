@@ -4,28 +4,57 @@ Matching uses overlapping CJK character bigrams (as Lucene's CJK analyzer does):
 query of two or more characters is found whatever a word segmenter would have made of
 the context. An exact substring check on ``search_text`` then removes false positives.
 Index and query side must use the same functions here, or recall breaks.
+
+Folding is character by character (NFKC, lower case, traditional to simplified from
+OpenCC's single-character table), so that a substring of a text always folds to a
+substring of the folded text. OpenCC's phrase tables are deliberately not used: they
+map ``乾`` to ``干`` alone but keep it in ``乾隆``, and a query for ``乾`` would then miss.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]{{2,}}")
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+
+# Separates the sections of ``search_text`` (titles, byline, body). A control character:
+# queries are stripped of those, so a query can never match across two sections.
+FIELD_SEP = "\x1f"
+SECTIONS = ("title", "byline", "body")
 
 
 @cache
-def _converter():  # noqa: ANN202 - the library's own type
+def _t2s_table() -> dict[int, str]:
+    """Return a ``str.translate`` table from OpenCC's traditional-to-simplified characters."""
     from opencc import OpenCC
 
-    return OpenCC("t2s")
+    converter = OpenCC("t2s")
+    converter.convert("縣")  # loads the dictionaries
+    table: dict[int, str] = {}
+    for group in converter._dict_chain_data:  # noqa: SLF001 - the library exposes no other way
+        for longest, _shortest, mapping in group:
+            if longest != 1:
+                continue
+            for source, target in mapping.items():
+                first = target.split(" ")[0]
+                if len(source) == 1 and len(first) == 1 and first != source:
+                    table[ord(source)] = first
+    return table
 
 
 def to_simplified(text: str) -> str:
-    """Convert traditional characters to simplified ones (縣委書記 -> 县委书记)."""
-    return _converter().convert(text)
+    """Convert traditional characters to simplified ones (縣委書記 -> 县委书记), one character at a time."""
+    return text.translate(_t2s_table())
+
+
+def fold_char(char: str) -> str:
+    """Fold one character the way ``normalize`` does (it may become several, e.g. ㈠ -> (一))."""
+    return to_simplified(unicodedata.normalize("NFKC", char).lower())
 
 
 def normalize(text: str) -> str:
@@ -33,6 +62,16 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = to_simplified(text)
     return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def search_text(*, titles: Iterable[str], byline: str, body: str) -> str:
+    """Return the folded text an article is matched against: titles, byline, body as sections.
+
+    Each section is folded on its own and joined with ``FIELD_SEP`` so that field queries
+    (标题:, 作者:, 正文:) can test one section and no match spans two sections.
+    """
+    title = "\n".join(t for t in titles if t)
+    return FIELD_SEP.join(normalize(part) for part in (title, byline or "", body or ""))
 
 
 def terms(text: str) -> list[str]:
@@ -48,8 +87,25 @@ def terms(text: str) -> list[str]:
     return out
 
 
-def _quote(term: str) -> str:
-    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+def query_terms(term: str) -> list[str]:
+    """Return the index terms every text containing the folded ``term`` is sure to have.
+
+    CJK bigrams are always safe. A lone CJK character is not (in the text it may sit inside
+    a bigram), so a term without bigrams falls back to its Latin/digit words, matched whole;
+    a term with neither (one character, emoji, punctuation) cannot use the index at all.
+    """
+    bigrams = sorted({run[i : i + 2] for run in _CJK_RUN.findall(term) for i in range(len(run) - 1)})
+    if bigrams:
+        return bigrams
+    return sorted({run for run in _RUN.findall(term) if not ("\u3400" <= run[0])})
+
+
+def quote_lexeme(term: str) -> str:
+    """Quote one lexeme for a tsvector or tsquery literal."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+_quote = quote_lexeme
 
 
 def tsvector_literal(text: str) -> str:
@@ -59,5 +115,5 @@ def tsvector_literal(text: str) -> str:
 
 def tsquery_for(term: str) -> str:
     """Return a ``to_tsquery('simple', …)`` string that every text containing ``term`` matches."""
-    parts = sorted(set(terms(normalize(term))))
+    parts = query_terms(normalize(term))
     return " & ".join(_quote(p) for p in parts)
