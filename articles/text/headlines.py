@@ -220,8 +220,30 @@ class _Scorer:
         return sims
 
 
-def _unit_text(chunks: list[list[HeadlineLine]]) -> str:
-    return "".join(line.value for chunk in chunks for line in chunk)
+MAX_CHUNKS = 6
+
+
+def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
+    """Cut a long headline cluster into pieces small enough to search exhaustively.
+
+    Only the first piece can belong to the article above, only the last one to the
+    article below.
+    """
+    chunks = group.chunks()
+    if len(chunks) <= MAX_CHUNKS:
+        return [group]
+    pieces = [chunks[i : i + MAX_CHUNKS] for i in range(0, len(chunks), MAX_CHUNKS)]
+    out = []
+    for index, piece in enumerate(pieces):
+        lines = [line for chunk in piece for line in chunk]
+        if lines:
+            lines[0] = HeadlineLine(lines[0].text, lines[0].echo, True, lines[0].indent)
+        out.append(HeadlineGroup(
+            lines,
+            before=group.before if index == len(pieces) - 1 else None,
+            after=group.after if index == 0 else None,
+        ))
+    return out
 
 
 def _partitions(k: int) -> list[list[tuple[int, int]]]:
@@ -251,14 +273,14 @@ def _solve_group(
     scorer: _Scorer, group: HeadlineGroup, allowed: set[int]
 ) -> tuple[float, list[tuple[tuple[int, int], int | None, float]]]:
     """Return the best split of a group into units and an article (or None) per unit."""
-    chunks = group.chunks()[:8]
+    chunks = group.chunks()
     best: tuple[float, list] = (0.0, [((0, len(chunks)), None, 0.0)])
     for runs in _partitions(len(chunks)):
         options = []
         for start, end in runs:
             scored = sorted(
                 ((_unit_score(scorer, group, chunks[start:end], a), a) for a in allowed), reverse=True
-            )[:3]
+            )[:2]
             options.append([(s, a) for s, a in scored if s > 0] + [(0.0, None)])
         for combo in itertools.product(*options):
             arts = [a for _, a in combo if a is not None]
@@ -279,6 +301,7 @@ def assign_headlines(
     article the stronger claim wins and the other group is solved again without it.
     """
     scorer = _Scorer(bodies, leads)
+    groups = [piece for group in groups for piece in _split_large(group)]
     forbidden: list[set[int]] = [set() for _ in groups]
     everything = set(range(len(bodies)))
     for _ in range(len(groups) * max(len(bodies), 1) + 1):
@@ -310,5 +333,4 @@ def assign_headlines(
             title, subtitle = split_title(parts)
             location = "before" if group.before == art else "after" if group.after == art else "end_block"
             assignments[art] = Assignment(title, subtitle, location, lines)
-        unused.extend(line.text.strip() for chunk in chunks[8:] for line in chunk)
     return assignments, unused

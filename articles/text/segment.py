@@ -175,7 +175,11 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
         if line.kind not in _HEADLINE_KINDS:
             continue
         prev, nxt = _prev(lines, i), _next(lines, i)
-        near_qr = any(x is not None and x.kind == NOISE and noise.is_qr_line(x.text) for x in (prev, nxt))
+        qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
+        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text)
+        # A line below a QR caption may instead head the article right under it.
+        heads_article = nxt is not None and nxt.kind in (BODY, BYLINE, FROM_MARK)
+        near_qr = qr_after or (qr_before and not heads_article)
         before_teaser = nxt is not None and noise.is_teaser_marker(nxt.text)
         after_digest = prev is not None and noise.is_digest_heading(prev.text)
         if near_qr or before_teaser or after_digest:
@@ -383,14 +387,15 @@ def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
     segment = Segment(paragraphs=paragraphs, byline=draft.byline)
     if paragraphs:
         last, credit = bylines.split_source_credit(paragraphs[-1])
+        # Read the inline credit from the printed lines so its spaces stay as printed.
+        inline = bylines.inline_byline(join_wrapped([line.text for line in draft.lines[:4]]))
+        if inline and segment.byline is None:
+            segment.byline = inline
         if credit:
             paragraphs[-1] = last
             if not last:
                 paragraphs.pop()
-            segment.byline = segment.byline or credit
-        inline = bylines.inline_byline(paragraphs[0]) if paragraphs else None
-        if inline and segment.byline is None:
-            segment.byline = inline
+            segment.byline = f"{segment.byline} {credit}" if segment.byline else credit
     segment.continued_from_elsewhere = draft.continued_from
     segment.continues_elsewhere = draft.continues or bool(paragraphs and not _ends_complete(paragraphs[-1]))
     return segment

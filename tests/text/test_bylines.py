@@ -1,0 +1,54 @@
+"""Bylines: standalone credit lines, inline 本报讯 credits, trailing source credits."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text.bylines import inline_byline, is_byline_line, split_source_credit
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("记者 周明", True),
+        ("记者周明", True),
+        ("首席记者 钱小红", True),
+        ("特聘首席记者 孙一鸣", True),
+        ("通讯员 钱雨 记者 孙晓", True),
+        ("·李文·", True),
+        ("·王大山 赵小川·", True),
+        ("文/张三 图/李四", True),
+        ("本报记者 周明 摄", False),
+        ("文明实践进万家", False),
+        ("图为活动现场", False),
+        ("记者从县农业农村局获悉，今年春播进展顺利。", False),
+        ("桃源县召开春耕生产推进会", False),
+    ],
+)
+def test_is_byline_line(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credit"),
+    [
+        ("本报讯(记者 孙晓 通讯员 钱雨) 5月4日，清溪镇", "记者 孙晓 通讯员 钱雨"),
+        ("本报讯（记者 周明）近日，", "记者 周明"),
+        ("本报讯 5月4日，清溪镇", None),
+        ("本报讯(5月4日)清溪镇", None),
+        ("5月4日(星期一)，清溪镇", None),
+    ],
+)
+def test_inline_byline(paragraph: str, credit: str | None) -> None:
+    assert inline_byline(paragraph) == credit
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest", "credit"),
+    [
+        ("共同发展。(转载自《桃源日报》)", "共同发展。", "转载自《桃源日报》"),
+        ("共同发展。（来源：桃源发布）", "共同发展。", "来源：桃源发布"),
+        ("共同发展（试点）。", "共同发展（试点）。", None),
+    ],
+)
+def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:
+    assert split_source_credit(paragraph) == (rest, credit)

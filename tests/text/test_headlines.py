@@ -1,0 +1,136 @@
+"""Headline recognition, title/subtitle split and content matching, on invented text."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text.headlines import (
+    HeadlineGroup,
+    HeadlineLine,
+    assign_headlines,
+    looks_like_headline,
+    split_title,
+    splits_word,
+    starts_article_lead,
+    tokens,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("桃源县召开春耕生产推进会", True),
+        ("稳字当头,全力抓好春耕生产", True),
+        ("清溪镇开展垃圾分类宣传周活动 居民踊跃参与", True),
+        ("-桃源县清溪镇开展垃圾分类宣传活动", True),
+        ("县委巡察组紧盯民生关切,深入基层一线,精准解决群众反映强烈的问题——", True),
+        ("加油，桃源！", False),
+        ("春播开始了！", True),
+        ("会议要求,要全力抓春耕,落实", False),
+        ("赵立新指出,要坚持底线思维", False),
+        ("县委副书记、县长赵立新在会上指出，", False),
+        ("会议召开。", False),
+        ("此次活动以\"优势互补、合作共赢、相", False),
+        ("■ 多方协同推进", False),
+        ("本报讯 近日", False),
+        ("一", False),
+        ("这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", False),
+    ],
+)
+def test_looks_like_headline(line: str, expected: bool) -> None:
+    assert looks_like_headline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("两地主要领导多", "次互访，建立机制。", True),
+        ("为新就业群体代", "表送上礼包。", True),
+        ("桃源县召开春耕生产推进会", "5月3日上午，桃源县召开", False),
+        ("清溪镇垃圾分类宣传周启动", "本报讯 近日", False),
+    ],
+)
+def test_splits_word(left: str, right: str, expected: bool) -> None:
+    assert splits_word(left, right) is expected
+
+
+def test_lead_detection() -> None:
+    assert starts_article_lead("本报讯 5月3日")
+    assert starts_article_lead("本报桃源讯（记者 周明）")
+    assert starts_article_lead("【本报讯】近日")
+    assert not starts_article_lead("据本报讯")
+
+
+def test_tokens_merge_unknown_single_characters() -> None:
+    assert "缪京" in tokens("缪京深入基层")
+
+
+@pytest.mark.parametrize(
+    ("parts", "title", "subtitle"),
+    [
+        (["桃源县召开春耕生产推进会"], "桃源县召开春耕生产推进会", None),
+        (["稳字当头抓春耕", "桃源县召开春耕生产推进会"], "稳字当头抓春耕", "桃源县召开春耕生产推进会"),
+        (["县委巡察组紧盯民生关切——", "让群众感受到监督就在身边"], "让群众感受到监督就在身边", "县委巡察组紧盯民生关切——"),
+        (["一份温暖", "清溪镇志愿者为老人送去年货"], "一份温暖", "清溪镇志愿者为老人送去年货"),
+    ],
+)
+def test_split_title(parts: list[str], title: str, subtitle: str | None) -> None:
+    assert split_title(parts) == (title, subtitle)
+
+
+BODIES = [
+    "本报讯 5月6日，桃源县政协召开常委会议，协商讨论城乡供水一体化工作。",
+    "本报讯 5月7日，桃源县举行招商引资项目集中签约仪式，共签约项目十二个。",
+    "本报讯 5月8日，清溪镇开展垃圾分类宣传周活动，居民踊跃参与。",
+]
+
+
+def _group(*texts: str, before: int | None = None, after: int | None = None) -> HeadlineGroup:
+    return HeadlineGroup([HeadlineLine(t) for t in texts], before=before, after=after)
+
+
+def test_end_block_headlines_are_matched_by_content() -> None:
+    group = _group("清溪镇垃圾分类宣传周启动", "县政协召开常委会议", "招商项目集中签约")
+    assigned, unused = assign_headlines([group], BODIES, BODIES)
+    assert {i: a.title for i, a in assigned.items()} == {
+        0: "县政协召开常委会议",
+        1: "招商项目集中签约",
+        2: "清溪镇垃圾分类宣传周启动",
+    }
+    assert all(a.location == "end_block" for a in assigned.values())
+    assert unused == []
+
+
+def test_group_between_two_articles_is_split_by_content() -> None:
+    group = _group("政协委员共商供水一体化", "县政协召开常委会议", "招商引资再提速", "桃源县举行项目集中签约", before=1, after=0)
+    assigned, _ = assign_headlines([group], BODIES, BODIES)
+    assert (assigned[0].title, assigned[0].subtitle) == ("政协委员共商供水一体化", "县政协召开常委会议")
+    assert assigned[0].location == "after"
+    assert (assigned[1].title, assigned[1].subtitle) == ("招商引资再提速", "桃源县举行项目集中签约")
+    assert assigned[1].location == "before"
+
+
+def test_headline_directly_before_wins_without_shared_words() -> None:
+    assigned, _ = assign_headlines([_group("面对面 聊聊天", before=2)], BODIES, BODIES)
+    assert assigned[2].title == "面对面 聊聊天"
+
+
+def test_one_headline_per_article_and_leftovers_reported() -> None:
+    groups = [_group("县政协召开常委会议"), _group("县政协召开常委会议")]
+    assigned, unused = assign_headlines(groups, BODIES, BODIES)
+    assert [a.title for a in assigned.values()] == ["县政协召开常委会议"]
+    assert unused == ["县政协召开常委会议"]
+
+
+def test_echo_lines_give_the_single_copy() -> None:
+    group = HeadlineGroup(
+        [HeadlineLine("县政协召开县政协召开", "县政协召开"), HeadlineLine("常委会议常委会议", "常委会议", blank_before=False)],
+        before=0,
+    )
+    assigned, _ = assign_headlines([group], BODIES, BODIES)
+    assert assigned[0].title == "县政协召开常委会议"
+
+
+def test_no_articles_means_every_headline_is_unused() -> None:
+    assigned, unused = assign_headlines([_group("县政协召开常委会议")], [], [])
+    assert assigned == {}
+    assert unused == ["县政协召开常委会议"]
