@@ -140,8 +140,9 @@ def _build_index() -> _Index:
                         names[alias].append((_SHORT, div))
                 stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
                 for town, tnode in _children(dnode):
-                    if len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES)
-                                           or any(town.startswith(a) for a in stems)):
+                    short_ok = len(town) == 2 and town[-1] in "镇乡" and not _is_common_word(town)
+                    if short_ok or len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES)
+                                                       or any(town.startswith(a) for a in stems)):
                         names[town].append((_TOWN, div))
                     for village, _ in _children(tnode):
                         if len(village) >= 3 and village.endswith("村"):

@@ -1,0 +1,54 @@
+"""Districts: invented sentences against the real division table, plus the gold seeds."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text.districts import district_of
+from tests.text.gold_bodies import GOLD_FILES, load
+
+WS_KEY = ("新区", "区", "市", "县")
+
+
+def key(name: str | None) -> str | None:
+    if not name:
+        return name
+    for suffix in WS_KEY:
+        if len(name) > len(suffix) + 1 and name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+@pytest.mark.parametrize("text, kwargs, expected", [
+    ("崇明区召开会议，部署工作。", {}, "崇明区"),
+    ("本报讯 区长前往堡镇调研养老服务。", {}, "崇明区"),                 # town → district
+    ("浦锦街道开展禁毒宣传活动。", {}, "闵行区"),                         # street → district
+    ("上海市金 山区妇联举办活动。", {}, "金山区"),                        # spurious space
+    ("平湖市妇联联合太仓市妇联举办沙龙，平湖、太仓两地代表参加。平湖市车创园。", {}, "平湖市"),
+    ("区委书记出席，全区上下共同努力。", {"default": "青浦区"}, "青浦区"),  # only local words
+    ("没有地名的文章。", {"default": "金山区"}, "金山区"),
+    ("没有地名的文章。", {}, None),
+    # A visiting county named more often than the host district: the host's 区领导 wins.
+    ("佛坪县代表团来崇川。佛坪县委书记说，佛坪佛坪佛坪感谢崇川。区领导出席，区政协副主席介绍。",
+     {"default": "崇川区"}, "崇川区"),
+    ("东平镇开展整治，东平中队出动队员，崇明农场配合。", {}, "崇明区"),  # 东平 here is the town
+    ("港闸区召开会议。", {}, "崇川区"),                                 # merged district
+    ("金山大道、新城路沿线花坛更换完毕。", {"default": "金山区"}, "金山区"),
+    ("普陀区与宝山区、嘉定区签约。", {}, "普陀区"),
+])
+def test_district_of(text: str, kwargs: dict, expected: str | None) -> None:
+    assert key(district_of(text, **kwargs)) == key(expected)
+
+
+def test_title_counts_double() -> None:
+    body = "嘉定工业区开展文明实践活动。"
+    assert district_of(body, title="向化镇米新村的文明实践", default="平湖市") == "崇明区"
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name[:3])
+def test_gold_districts(path) -> None:
+    _, flat, arts = load(path)
+    default = district_of(flat)
+    for art, body in arts:
+        title = " ".join(x for x in (art.get("title"), art.get("subtitle")) if x) or None
+        got = district_of(body, title=title, default=default)
+        assert key(got) == key(art["district_of_article"]), art["n"]
