@@ -1,0 +1,113 @@
+"""parse_issue(): encodings, the enrichment contract, and one golden test per seed page."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from articles.text import DecodeError, ParsedIssue, parse_issue
+from articles.text import pipeline
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+GOLD_FILES = sorted((DATA / "gold").glob("*.json"))
+
+PAGE = """
+桃源县召开春耕生产推进会
+
+记者 周明
+
+５月３日上午，桃源县召开春耕生产推进会，部署当前农业生产工作。
+
+会议要求，各乡镇要压实责任，确保春播顺利。
+"""
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s", "", text or "")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PAGE.encode("gb18030"), "gb18030"),
+        (("\ufeff" + PAGE.replace("\n", "\r\n")).encode("utf-8"), "utf-8-sig"),
+        (PAGE.encode("utf-8"), "utf-8"),
+        (PAGE, "utf-8"),
+        (PAGE.replace("\n", "\r\n"), "utf-8"),
+    ],
+)
+def test_every_input_form_gives_the_same_article(data: bytes | str, encoding: str) -> None:
+    issue = parse_issue(data)
+    assert isinstance(issue, ParsedIssue)
+    assert issue.encoding == encoding
+    assert "\r" not in issue.text
+    [article] = issue.articles
+    assert article.title == "桃源县召开春耕生产推进会"
+    assert article.byline == "记者 周明"
+    assert article.paragraphs() == [
+        "５月３日上午，桃源县召开春耕生产推进会，部署当前农业生产工作。",
+        "会议要求，各乡镇要压实责任，确保春播顺利。",
+    ]
+
+
+def test_empty_bytes_raise_and_empty_text_has_no_articles() -> None:
+    with pytest.raises(DecodeError):
+        parse_issue(b"")
+    assert parse_issue("").articles == []
+
+
+def test_enrichment_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple] = []
+    monkeypatch.setattr(pipeline, "guess_issue_date", lambda text: date(2024, 5, 1))
+    monkeypatch.setattr(pipeline, "find_dates", lambda text, *, base: calls.append(("dates", text, base)) or [])
+    monkeypatch.setattr(pipeline, "find_event_date", lambda text, *, base: base)
+    monkeypatch.setattr(
+        pipeline, "district_of",
+        lambda text, *, title=None, default=None: "页面区" if default is None and title is None else f"{default}/{title}",
+    )
+    monkeypatch.setattr(pipeline, "find_leaders", lambda text, *, known_names=(): calls.append(("leaders", text, known_names)) or [])
+
+    guessed = parse_issue(PAGE, known_leaders=["赵立新"])
+    [article] = guessed.articles
+    assert guessed.issue_date is None
+    assert article.event_date == date(2024, 5, 1)
+    assert article.district == "页面区/桃源县召开春耕生产推进会"
+    assert ("dates", article.body, date(2024, 5, 1)) in calls
+    assert ("leaders", article.body, ("赵立新",)) in calls
+
+    given = parse_issue(PAGE, issue_date=date(2024, 5, 4))
+    assert given.issue_date == date(2024, 5, 4)
+    assert given.articles[0].event_date == date(2024, 5, 4)
+
+
+def _title_ok(gold: dict, article) -> bool:  # noqa: ANN001 - ParsedArticle
+    gt, gs = _norm(gold["title"]), _norm(gold["subtitle"])
+    pt, ps = _norm(article.title), _norm(article.subtitle)
+    if not gs:
+        return pt == gt
+    return pt in {gt, gt + gs, gs + gt} or {pt, ps} == {gt, gs}
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name[:3])
+def test_seed_page_matches_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    issue = parse_issue((DATA / "seeds" / gold["file"]).read_bytes())
+    assert len(issue.articles) == len(gold["articles"])
+    for expected, article in zip(gold["articles"], issue.articles):
+        body = _norm(article.body)
+        assert body.startswith(_norm(expected["body_first"])), (expected["n"], body[:30])
+        assert body.endswith(_norm(expected["body_last"])), (expected["n"], body[-30:])
+        if expected["title"]:
+            assert _title_ok(expected, article), (expected["n"], article.title, article.subtitle)
+        else:
+            assert article.title is None and article.derived_title
+        assert article.continues_elsewhere == expected["continues_elsewhere"], expected["n"]
+        assert article.continued_from_elsewhere == expected["continued_from_elsewhere"], expected["n"]
+        if expected["byline"]:
+            assert _norm(expected["byline"]) in _norm(article.byline), expected["n"]
+    bodies = [_norm(a.body) for a in issue.articles]
+    for item in gold["noise"]:
+        assert not any(_norm(item) in b for b in bodies), item
