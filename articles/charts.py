@@ -14,6 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 _PAD_LEFT, _PAD_RIGHT, _PAD_TOP, _PAD_BOTTOM = 36, 8, 12, 28
 # At most this many x-axis labels are printed; the others stay in each bar's tooltip.
 _MAX_X_LABELS = 12
+# A few months of data should not draw slabs across the whole chart.
+_MAX_BAR_WIDTH = 40
 
 
 def month_points(counts: Mapping[date, int], *, start: date | None = None, end: date | None = None) -> list[tuple[str, int]]:
@@ -71,12 +73,12 @@ def _axes(peak: int, *, width: int, plot_h: int) -> Iterable[str]:
 
 
 def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: int, unit: str) -> Iterable[str]:
-    gap = min(2.0, step * 0.2)
+    bar_w = min(step - min(2.0, step * 0.2), _MAX_BAR_WIDTH)
     for i, (label, n) in enumerate(points):
         h = plot_h * n / peak
-        x = _PAD_LEFT + i * step + gap / 2
+        x = _PAD_LEFT + (i + 0.5) * step - bar_w / 2
         y = _PAD_TOP + plot_h - h
-        yield (f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{step - gap:.1f}" height="{h:.1f}">'
+        yield (f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
                f'<title>{escape(label)}：{n} {escape(unit)}</title></rect>')
 
 

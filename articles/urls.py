@@ -1,6 +1,34 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from articles.views import browse
+from articles import feeds
+from articles.feeds_search import SearchFeed
+from articles.views import api, browse
+from articles.views import search as search_views
+
+
+class _FixedDigits:
+    """Dates in URLs always have fixed-width parts (/2025/04/09/), so every day has one address."""
+
+    width = 2
+
+    @property
+    def regex(self) -> str:
+        return rf"[0-9]{{{self.width}}}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{int(value):0{self.width}d}"
+
+
+class _Year(_FixedDigits):
+    width = 4
+
+
+register_converter(_Year, "yyyy")
+register_converter(_FixedDigits, "mm")
+register_converter(_FixedDigits, "dd")
 
 app_name = "articles"
 
@@ -18,4 +46,29 @@ urlpatterns = [
     path("paper/<str:slug>/", browse.paper_detail, name="paper_detail"),
     # example: /leader/7/
     path("leader/<int:pk>/", browse.leader_detail, name="leader_detail"),
+    # Browsing by date and calendar, e.g. /date/2025/04/19/, /paper/崇明报/2025/04/, /district/崇明区/2025/
+    path("date/<yyyy:year>/<mm:month>/", browse.date_month, name="date_month"),
+    path("date/<yyyy:year>/<mm:month>/<dd:day>/", browse.date_day, name="date_day"),
+    path("paper/<str:slug>/<yyyy:year>/", browse.paper_year, name="paper_year"),
+    path("paper/<str:slug>/<yyyy:year>/<mm:month>/", browse.paper_month, name="paper_month"),
+    path("paper/<str:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.paper_day, name="paper_day"),
+    path("district/<str:slug>/<yyyy:year>/", browse.district_year, name="district_year"),
+    path("district/<str:slug>/<yyyy:year>/<mm:month>/", browse.district_month, name="district_month"),
+    path("district/<str:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.district_day, name="district_day"),
+    # example: /district/崇明区/leaders/?sort=mentions
+    path("district/<str:slug>/leaders/", browse.district_leaders, name="district_leaders"),
+    # Atom feeds
+    path("district/<str:slug>/feed/", feeds.DistrictFeed(), name="district_feed"),
+    path("paper/<str:slug>/feed/", feeds.PaperFeed(), name="paper_feed"),
+    path("leader/<int:pk>/feed/", feeds.LeaderFeed(), name="leader_feed"),
+    # Search: /search/?q=缪京&district=崇明区&from=2025-01-01&sort=newest (syntax on the page)
+    path("search/", search_views.search_page, name="search"),
+    path("search/chart.svg", search_views.search_chart, name="search_chart"),
+    path("search/export.csv", search_views.export_csv, name="search_export_csv"),
+    path("search/cite.txt", search_views.export_citations, name="search_cite"),
+    path("search/feed/", SearchFeed(), name="search_feed"),
+    path("opensearch.xml", search_views.opensearch, name="opensearch"),
+    # JSON API: /api/search?q=…&district=&paper=&leader=&from=&to=&sort=&page=, /api/articles/345
+    path("api/search", api.api_search, name="api_search"),
+    path("api/articles/<int:pk>", api.api_article, name="api_article"),
 ]

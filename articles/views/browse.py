@@ -1,13 +1,29 @@
-"""Browsing pages: thin views over articles/browse.py."""
+"""Browsing pages: thin views over articles/browse.py, one template each, explicit context dicts."""
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from articles import browse
+from articles.charts import bar_chart_svg, month_points
+from articles.citations import cite_article
 from articles.models import Article, District, Issue, Leader, Paper
+
+WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "articles/home.html", {"issues": browse.newest_issues()})
+    month = browse.latest_month()
+    return render(request, "articles/home.html", {
+        "issues": browse.newest_issues_per_paper(),
+        "districts": browse.districts_with_counts(),
+        "month": month,
+        "top_leaders": browse.top_leaders_of_month(month) if month else [],
+    })
 
 
 def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -15,7 +31,9 @@ def issue_detail(request: HttpRequest, pk: int) -> HttpResponse:
         issue = browse.issue_with_articles(pk)
     except Issue.DoesNotExist as exc:
         raise Http404("没有这个版面") from exc
-    return render(request, "articles/issue_detail.html", {"issue": issue, "articles": issue.articles.all()})
+    return render(request, "articles/issue_detail.html", {
+        "issue": issue, "articles": issue.articles.all(), "pages": browse.sibling_pages(issue),
+    })
 
 
 def issue_raw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -28,24 +46,192 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         article = browse.article_detail(pk)
     except Article.DoesNotExist as exc:
         raise Http404("没有这篇文章") from exc
-    return render(request, "articles/article_detail.html", {"article": article, "mentions": article.mentions.all()})
+    mentions = list(article.mentions.all())
+    previous, following = browse.previous_and_next(article)
+    return render(request, "articles/article_detail.html", {
+        "article": article, "mentions": mentions, "previous": previous, "next": following,
+        "related": browse.related_articles(article, leader_ids=[m.leader_id for m in mentions]),
+        "citation": cite_article(article),
+    })
 
 
 def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     district = get_object_or_404(District, slug=slug)
-    return render(
-        request, "articles/district_detail.html",
-        {"district": district, "articles": browse.district_articles(district)},
-    )
+    return render(request, "articles/district_detail.html", {
+        "district": district,
+        "papers": list(district.papers.all()),
+        "article_count": browse.district_article_counts().get(district.pk, 0),
+        "articles": browse.recent_articles(Article.objects.filter(district=district), limit=20),
+        "leaders": list(browse.district_leaders(district, limit=24)),
+        **_span_context(browse.district_span(district)),
+    })
+
+
+def district_leaders(request: HttpRequest, slug: str) -> HttpResponse:
+    district = get_object_or_404(District, slug=slug)
+    sort = "mentions" if request.GET.get("sort") == "mentions" else "name"
+    return render(request, "articles/district_leaders.html", {
+        "district": district, "sort": sort, "leaders": browse.district_leaders_ranked(district, sort=sort),
+    })
 
 
 def paper_detail(request: HttpRequest, slug: str) -> HttpResponse:
     paper = get_object_or_404(Paper.objects.select_related("district"), slug=slug)
-    return render(request, "articles/paper_detail.html", {"paper": paper, "issues": browse.paper_issues(paper)})
+    return render(request, "articles/paper_detail.html", {
+        "paper": paper,
+        **_span_context(browse.paper_span(paper)),
+        "articles": browse.recent_articles(Article.objects.filter(paper=paper), limit=20),
+    })
 
 
 def leader_detail(request: HttpRequest, pk: int) -> HttpResponse:
     leader = get_object_or_404(Leader.objects.select_related("district"), pk=pk)
-    return render(
-        request, "articles/leader_detail.html", {"leader": leader, "mentions": browse.leader_mentions(leader)}
-    )
+    months = browse.leader_months(leader)
+    return render(request, "articles/leader_detail.html", {
+        "leader": leader,
+        "titles": browse.leader_titles(leader),
+        "page": browse.leader_mentions(leader, page=_page_number(request)),
+        "mention_total": sum(months.values()),
+        "chart": bar_chart_svg(month_points(months), title=f"{leader.name}每月见报篇数", chart_id="mentions-chart"),
+        "co_leaders": browse.co_mentioned_leaders(leader),
+    })
+
+
+# Calendar --------------------------------------------------------------------------------------
+
+
+def paper_year(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, slug=slug)
+    days = browse.issue_days(paper=paper, start=date(year, 1, 1), end=date(year + 1, 1, 1))
+    return _year_page(request, owner=paper, kind="paper", year=year, days=days)
+
+
+def district_year(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    district = get_object_or_404(District, slug=slug)
+    days = browse.article_days(district, start=date(year, 1, 1), end=date(year + 1, 1, 1))
+    return _year_page(request, owner=district, kind="district", year=year, days=days)
+
+
+def paper_month(request: HttpRequest, slug: str, year: int, month: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, slug=slug)
+    first = _date_or_404(year, month, 1)
+    days = browse.issue_days(paper=paper, start=first, end=browse.next_month(first))
+    return _month_page(request, owner=paper, kind="paper", first=first, days=days)
+
+
+def district_month(request: HttpRequest, slug: str, year: int, month: int) -> HttpResponse:
+    district = get_object_or_404(District, slug=slug)
+    first = _date_or_404(year, month, 1)
+    days = browse.article_days(district, start=first, end=browse.next_month(first))
+    return _month_page(request, owner=district, kind="district", first=first, days=days)
+
+
+def date_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    first = _date_or_404(year, month, 1)
+    days = browse.issue_days(start=first, end=browse.next_month(first))
+    return _month_page(request, owner=None, kind="date", first=first, days=days)
+
+
+def paper_day(request: HttpRequest, slug: str, year: int, month: int, day: int) -> HttpResponse:
+    paper = get_object_or_404(Paper, slug=slug)
+    when = _date_or_404(year, month, day)
+    previous, following = browse.neighbour_days(when, paper=paper)
+    return render(request, "articles/day.html", {
+        **_day_links("paper", paper, when, previous, following),
+        "issues": browse.day_issues(when, paper=paper), "articles": [],
+    })
+
+
+def district_day(request: HttpRequest, slug: str, year: int, month: int, day: int) -> HttpResponse:
+    district = get_object_or_404(District, slug=slug)
+    when = _date_or_404(year, month, day)
+    previous, following = browse.neighbour_days(when, district=district)
+    return render(request, "articles/day.html", {
+        **_day_links("district", district, when, previous, following),
+        "issues": [], "articles": browse.district_day_articles(district, when),
+    })
+
+
+def date_day(request: HttpRequest, year: int, month: int, day: int) -> HttpResponse:
+    when = _date_or_404(year, month, day)
+    previous, following = browse.neighbour_days(when)
+    return render(request, "articles/day.html", {
+        **_day_links("date", None, when, previous, following), "issues": browse.day_issues(when), "articles": [],
+    })
+
+
+def _day_links(kind: str, owner: Paper | District | None, day: date, previous: date | None,
+               following: date | None) -> dict:
+    """Return the day page's context shared by papers, districts and all papers: owner and neighbours."""
+    def url(d: date | None) -> str | None:
+        return calendar_url(kind, owner, d.year, d.month, d.day) if d else None
+    return {
+        "kind": kind, "owner": owner, "day": day, "previous": previous, "next": following,
+        "previous_url": url(previous), "next_url": url(following),
+        "month_url": calendar_url(kind, owner, day.year, day.month),
+    }
+
+
+def _year_page(request: HttpRequest, *, owner: Paper | District, kind: str, year: int, days: set[date]) -> HttpResponse:
+    months = [_month_grid(date(year, m, 1), days, kind=kind, owner=owner) for m in range(1, 13)]
+    return render(request, "articles/calendar_year.html", {
+        "kind": kind, "owner": owner, "year": year, "months": months, "day_count": len(days),
+        "previous_url": calendar_url(kind, owner, year - 1), "next_url": calendar_url(kind, owner, year + 1),
+        "weekdays": WEEKDAYS,
+    })
+
+
+def _month_page(request: HttpRequest, *, owner: Paper | District | None, kind: str, first: date,
+                days: set[date]) -> HttpResponse:
+    previous = date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+    following = browse.next_month(first)
+    return render(request, "articles/calendar_month.html", {
+        "kind": kind, "owner": owner, "month": _month_grid(first, days, kind=kind, owner=owner),
+        "year_url": calendar_url(kind, owner, first.year) if owner else None,
+        "previous_url": calendar_url(kind, owner, previous.year, previous.month),
+        "next_url": calendar_url(kind, owner, following.year, following.month),
+        "weekdays": WEEKDAYS,
+    })
+
+
+def _month_grid(first: date, days: set[date], *, kind: str, owner: Paper | District | None) -> dict:
+    """Lay out a month as weeks of cells, Monday first: None outside the month, else day and link (if any)."""
+    weeks = [
+        [
+            {"day": d, "url": calendar_url(kind, owner, d.year, d.month, d.day) if d in days else None}
+            if d.month == first.month else None
+            for d in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    ]
+    return {
+        "first": first, "weeks": weeks, "url": calendar_url(kind, owner, first.year, first.month),
+        "has_days": any((d.year, d.month) == (first.year, first.month) for d in days),
+    }
+
+
+def calendar_url(kind: str, owner: Paper | District | None, *parts: int) -> str:
+    """Return the calendar address of a year, month or day for a paper, a district or all papers."""
+    names = {1: "year", 2: "month", 3: "day"}
+    kwargs = dict(zip(("year", "month", "day"), parts))
+    if kind == "date":
+        return reverse(f"articles:date_{names[len(parts)]}", kwargs=kwargs)
+    return reverse(f"articles:{kind}_{names[len(parts)]}", kwargs={"slug": owner.slug, **kwargs})
+
+
+def _span_context(span: tuple[date, date] | None) -> dict:
+    return {"years": browse.span_years(span), "latest_day": span[1] if span else None}
+
+
+def _date_or_404(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise Http404("没有这个日期") from exc
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1

@@ -1,0 +1,51 @@
+"""Atom feeds for a district, a paper and a leader."""
+from datetime import date
+from xml.etree import ElementTree
+
+from django.test import TestCase
+from django.urls import reverse
+
+from tests.factories import make_article, make_district, make_issue, make_leader, make_mention, make_paper
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class FeedTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.district = make_district(name="崇明区", slug="chongming")
+        cls.elsewhere = make_district(name="青浦区", slug="qingpu")
+        cls.paper = make_paper(name="崇明报", slug="cmb", district=cls.district)
+        issue = make_issue(paper=cls.paper, issue_date=date(2025, 4, 19))
+        cls.old = make_article(issue=make_issue(paper=cls.paper, issue_date=date(2025, 4, 1)), title="旧闻")
+        cls.new = make_article(issue=issue, title="生态岛建设", byline="记者 李双玖", body="本报讯 第一段。\n第二段。")
+        cls.about_qingpu = make_article(issue=issue, title="青浦来客", district=cls.elsewhere)
+        cls.leader = make_leader(name="王一", district=cls.district)
+        make_mention(article=cls.new, leader=cls.leader)
+
+    def entries(self, name, *, queries, **kwargs):
+        with self.assertNumQueries(queries):
+            response = self.client.get(reverse(f"articles:{name}", kwargs=kwargs))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("application/atom+xml", response["Content-Type"])
+        root = ElementTree.fromstring(response.content)
+        return root, [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+
+    def test_district_feed_has_articles_about_it_newest_first(self):
+        root, titles = self.entries("district_feed", queries=2, slug="chongming")
+        self.assertEqual(titles, ["生态岛建设", "旧闻"])
+        self.assertIn("崇明区", root.find(f"{ATOM}title").text)
+
+    def test_paper_feed_has_everything_it_printed(self):
+        _, titles = self.entries("paper_feed", queries=2, slug="cmb")
+        self.assertEqual(set(titles), {"生态岛建设", "青浦来客", "旧闻"})
+
+    def test_leader_feed_and_entry_fields(self):
+        root, titles = self.entries("leader_feed", queries=3, pk=self.leader.pk)
+        self.assertEqual(titles, ["生态岛建设"])
+        entry = root.find(f"{ATOM}entry")
+        self.assertTrue(entry.find(f"{ATOM}link").get("href").endswith(self.new.get_absolute_url()))
+        self.assertEqual(entry.find(f"{ATOM}author/{ATOM}name").text, "记者 李双玖")
+
+    def test_unknown_district_is_404(self):
+        self.assertEqual(self.client.get("/district/nowhere/feed/").status_code, 404)
