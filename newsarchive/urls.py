@@ -1,11 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.admin import throttled_login
+
 admin.site.site_header = "报纸档案管理"
 admin.site.site_title = "报纸档案"
 admin.site.index_title = "管理"
 
 urlpatterns = [
+    # The admin login, throttled after repeated failures (articles/throttle.py); before admin.site.urls.
+    path("admin/login/", throttled_login, name="throttled_login"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]

@@ -1,0 +1,95 @@
+"""Forms of the admin workflow: upload files, fix a file's facts, edit, split, and curate leaders."""
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+from articles.models import Article, District, Leader, Paper
+from articles.uploads import FileDefaults
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that accepts several files (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class UploadForm(forms.Form):
+    """Files plus facts for those whose names do not follow 报名_YYYY-MM-DD_版次.txt."""
+
+    files = MultipleFileField(label="版面文件（可多选）")
+    paper = forms.ModelChoiceField(
+        Paper.objects.all(), to_field_name="name", required=False, label="报纸",
+        help_text="文件名没有写明报名时使用；只能选择已有的报纸。",
+    )
+    issue_date = forms.DateField(required=False, label="出版日期", widget=DateInput,
+                                 help_text="文件名没有写明日期时使用。")
+    page = forms.CharField(required=False, max_length=20, label="版次")
+
+    def defaults(self) -> FileDefaults:
+        data = self.cleaned_data
+        return FileDefaults(paper=data["paper"].name if data["paper"] else "", issue_date=data["issue_date"],
+                            page=(data["page"] or "").strip())
+
+
+def read_upload(uploaded: UploadedFile) -> tuple[str, bytes, int]:
+    """Return (name, bytes, real size), reading no more than one byte past the limit."""
+    limit = settings.NEWSARCHIVE_UPLOAD_MAX_BYTES
+    return uploaded.name or "", uploaded.read(limit + 1), uploaded.size or 0
+
+
+class FileFactsForm(forms.Form):
+    """Change one waiting file's paper, date and page."""
+
+    paper = forms.ModelChoiceField(Paper.objects.all(), to_field_name="name", label="报纸")
+    issue_date = forms.DateField(label="出版日期", widget=DateInput)
+    page = forms.CharField(required=False, max_length=20, label="版次")
+
+
+class PublishForm(forms.Form):
+    confirm_replace = forms.BooleanField(required=False, label="确认用新文件替换已有的同一版面")
+
+
+class SplitForm(forms.Form):
+    at_paragraph = forms.IntegerField(min_value=2, label="从第几段起成为新文章")
+    title = forms.CharField(required=False, max_length=300, label="新文章标题")
+
+
+class MergeLeadersForm(forms.Form):
+    keep = forms.ModelChoiceField(Leader.objects.none(), widget=forms.RadioSelect, label="保留哪一条记录")
+
+    def __init__(self, *args, leaders, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = leaders
+
+
+class SeparateLeaderForm(forms.Form):
+    articles = forms.ModelMultipleChoiceField(Article.objects.none(), widget=forms.CheckboxSelectMultiple,
+                                              label="属于另一个人的文章")
+    district = forms.ModelChoiceField(District.objects.all(), required=False, label="另一个人所在区县")
+
+    def __init__(self, *args, leader: Leader, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = Article.objects.filter(mentions__leader=leader).order_by("-issue_date")
+
+
+class LeaderTitleForm(forms.Form):
+    old = forms.CharField(max_length=100, label="原职务")
+    new = forms.CharField(max_length=100, label="改为")

@@ -1,0 +1,226 @@
+"""Staged uploads: checks before storing, review previews, publish (atomic, idempotent, replace), discard."""
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+from unittest import mock
+
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import TestCase, TransactionTestCase, override_settings
+
+from articles import uploads
+from articles.models import Article, Event, Issue, PendingUpload, UploadFile
+from tests.factories import make_paper
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
+QINGPU = (SEEDS / "001_515307324d6a1a31.txt").read_bytes()
+NAME = "崇明报_2025-04-19_01.txt"
+
+
+def stage(*files: tuple[str, bytes], user: User | None = None, **defaults) -> PendingUpload:
+    return uploads.stage_upload(files=[(n, d, len(d)) for n, d in files], user=user,
+                                defaults=uploads.FileDefaults(**defaults))
+
+
+class CleanFilenameTests(TestCase):
+    CASES = [
+        ("plain", "崇明报_2025-04-19_01.txt", "崇明报_2025-04-19_01.txt"),
+        ("unix path", "../../etc/passwd", "passwd"),
+        ("windows path", "C:\\Users\\x\\崇明报.txt", "崇明报.txt"),
+        ("hidden", ".htaccess", "htaccess"),
+        ("control characters", "a\x00b\nc.txt", "abc.txt"),
+        ("empty", "", "未命名文件"),
+    ]
+
+    def test_cases(self) -> None:
+        for label, raw, expected in self.CASES:
+            with self.subTest(label):
+                self.assertEqual(uploads.clean_filename(raw), expected)
+
+    def test_long_names_are_capped_keeping_the_extension(self) -> None:
+        cleaned = uploads.clean_filename("长" * 300 + ".txt")
+        self.assertEqual(len(cleaned), uploads.MAX_FILENAME)
+        self.assertTrue(cleaned.endswith(".txt"))
+
+
+class StageUploadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.paper = make_paper(name="崇明报", slug="chongming")
+        make_paper(name="青浦报", slug="qingpu")
+        cls.editor = User.objects.create_user("editor", is_staff=True)
+
+    def test_each_bad_file_gets_its_reason_and_the_good_one_goes_on(self) -> None:
+        upload = stage(
+            (NAME, CHONGMING),
+            ("scan.pdf", b"%PDF-1.4\x00\x01\x02binary"),
+            ("empty.txt", b"   \n"),
+            ("未知报_2025-04-19_01.txt", CHONGMING),
+            ("崇明报_2025-02-30_01.txt", CHONGMING),
+            ("崇明报_2999-01-01_01.txt", CHONGMING),
+            user=self.editor,
+        )
+        files = {f.filename: f for f in upload.files.all()}
+        self.assertEqual(files[NAME].status, UploadFile.PENDING)
+        self.assertIn("二进制", files["scan.pdf"].message)
+        self.assertEqual(files["empty.txt"].message, uploads.EMPTY)
+        self.assertIn("未知报纸“未知报”", files["未知报_2025-04-19_01.txt"].message)
+        self.assertIn("2025-02-30", files["崇明报_2025-02-30_01.txt"].message)
+        self.assertIn("今天之后", files["崇明报_2999-01-01_01.txt"].message)
+        rejected = [f for f in files.values() if f.status == UploadFile.REJECTED]
+        self.assertEqual(len(rejected), 5)
+        self.assertTrue(all(bytes(f.raw_bytes) == b"" for f in rejected), "rejected bytes are not stored")
+
+    @override_settings(NEWSARCHIVE_UPLOAD_MAX_BYTES=1000)
+    def test_a_file_over_the_limit_is_rejected_by_size(self) -> None:
+        upload = stage((NAME, CHONGMING))
+        self.assertIn("文件过大", upload.files.get().message)
+
+    def test_facts_come_from_the_name_then_the_form(self) -> None:
+        upload = stage((NAME, CHONGMING), ("000.txt", QINGPU), paper="青浦报", issue_date=date(2025, 3, 13))
+        named, unnamed = upload.files.order_by("position")
+        self.assertEqual((named.paper_name, named.issue_date, named.page), ("崇明报", date(2025, 4, 19), "01"))
+        self.assertEqual((unnamed.paper_name, unnamed.issue_date), ("青浦报", date(2025, 3, 13)))
+
+    def test_preview_lists_articles_in_order_with_warnings(self) -> None:
+        upload_file = stage((NAME, CHONGMING)).files.get()
+        self.assertGreater(len(upload_file.preview), 1)
+        self.assertEqual([a["position"] for a in upload_file.preview], list(range(1, len(upload_file.preview) + 1)))
+        first = upload_file.preview[0]
+        self.assertTrue({"title", "byline", "event_date", "district", "leaders", "warnings"} <= first.keys())
+
+    def test_an_unseen_leader_is_flagged(self) -> None:
+        parsed_leader = mock.Mock(name="m")
+        parsed_leader.name, parsed_leader.titles = "王小二", ["区长"]
+        article = mock.Mock(warnings=[], continues_elsewhere=True, continued_from_elsewhere=False,
+                            event_date=None, leaders=[parsed_leader])
+        notes = uploads.article_warnings(article, known={"张三"})
+        self.assertIn("新领导：王小二（此前未见）", notes)
+        self.assertIn("未找到事件日期", notes)
+        self.assertIn("文章在本版未完（转下版）", notes)
+
+    def test_the_upload_is_logged_with_every_file(self) -> None:
+        upload = stage((NAME, CHONGMING), ("x.bin", b"\x00\x01"), user=self.editor)
+        event = Event.objects.get(action="upload", object_id=str(upload.pk))
+        self.assertEqual(event.username, "editor")
+        self.assertEqual([f["name"] for f in event.details["files"]], [NAME, "x.bin"])
+
+    def test_editing_a_files_facts_analyses_it_again(self) -> None:
+        upload_file = stage(("000.txt", CHONGMING), paper="青浦报", issue_date=date(2025, 4, 1)).files.get()
+        uploads.update_file_facts(upload_file, paper="崇明报", issue_date=date(2025, 4, 19), page="02", user=self.editor)
+        upload_file.refresh_from_db()
+        self.assertEqual((upload_file.paper_name, upload_file.issue_date, upload_file.page),
+                         ("崇明报", date(2025, 4, 19), "02"))
+
+
+class PublishTests(TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        make_paper(name="崇明报", slug="chongming")
+        cls.editor = User.objects.create_user("editor", is_staff=True)
+
+    def test_publish_creates_the_issue_and_logs_it(self) -> None:
+        upload = stage((NAME, CHONGMING), user=self.editor)
+        (published,) = uploads.publish_upload(upload, user=self.editor)
+        self.assertEqual(published.status, UploadFile.NEW)
+        issue = Issue.objects.get()
+        self.assertEqual(published.issue_id_copy, issue.pk)
+        self.assertEqual(issue.articles.count(), published.articles)
+        self.assertEqual(bytes(published.raw_bytes), b"", "the staged copy is dropped once published")
+        self.assertTrue(Event.objects.filter(action="publish", object_id=str(issue.pk), username="editor").exists())
+        upload.refresh_from_db()
+        self.assertEqual(upload.status, PendingUpload.PUBLISHED)
+
+    def test_the_same_file_again_is_a_no_op_that_says_so(self) -> None:
+        uploads.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
+        article_ids = set(Article.objects.values_list("pk", flat=True))
+        again = stage((NAME, CHONGMING))
+        self.assertIn("完全相同", again.files.get().message)
+        (result,) = uploads.publish_upload(again, user=self.editor)
+        self.assertEqual(result.status, UploadFile.UNCHANGED)
+        self.assertIn("完全相同", result.message)
+        self.assertEqual(Issue.objects.count(), 1)
+        self.assertEqual(set(Article.objects.values_list("pk", flat=True)), article_ids)
+
+    def test_a_replacement_waits_for_confirmation_and_keeps_unchanged_permalinks(self) -> None:
+        uploads.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
+        before = {a.content_hash: a.pk for a in Article.objects.all()}
+        corrected = CHONGMING.replace("本报讯".encode(), "本报消息".encode(), 1)
+        upload = stage((NAME, corrected))
+        (waiting,) = uploads.publish_upload(upload, user=self.editor)
+        self.assertEqual(waiting.status, UploadFile.PENDING)
+        self.assertIn("请确认替换", waiting.message)
+        (replaced,) = uploads.publish_upload(upload, user=self.editor, confirm_replace=True)
+        self.assertEqual(replaced.status, UploadFile.REPLACED)
+        self.assertEqual(Issue.objects.count(), 1)
+        after = {a.content_hash: a.pk for a in Article.objects.all()}
+        unchanged = set(before) & set(after)
+        self.assertTrue(unchanged)
+        self.assertTrue(all(before[h] == after[h] for h in unchanged))
+        self.assertTrue(Event.objects.filter(action="replace").exists())
+
+    def test_a_failed_publish_leaves_no_rows(self) -> None:
+        upload = stage((NAME, CHONGMING), user=self.editor)
+        with mock.patch("articles.ingest.write_search_fields", side_effect=[None, None, RuntimeError("boom")]):
+            with self.assertRaises(RuntimeError):
+                uploads.publish_upload(upload, user=self.editor)
+        self.assertFalse(Issue.objects.exists())
+        self.assertFalse(Article.objects.exists())
+        self.assertFalse(Event.objects.filter(action="publish").exists())
+        self.assertEqual(upload.files.get().status, UploadFile.PENDING)
+
+    def test_a_database_error_marks_the_file_failed_and_writes_nothing(self) -> None:
+        from django.db import DatabaseError
+        upload = stage((NAME, CHONGMING), user=self.editor)
+        with mock.patch("articles.ingest.write_search_fields", side_effect=[None, DatabaseError("disk full")]):
+            (result,) = uploads.publish_upload(upload, user=self.editor)
+        self.assertEqual(result.status, UploadFile.FAILED)
+        self.assertIn("未写入任何内容", result.message)
+        self.assertFalse(Issue.objects.exists())
+        self.assertFalse(Article.objects.exists())
+
+    def test_discard_drops_the_bytes_and_keeps_the_report(self) -> None:
+        upload = stage((NAME, CHONGMING), user=self.editor)
+        uploads.discard_upload(upload, user=self.editor)
+        upload.refresh_from_db()
+        self.assertEqual(upload.status, PendingUpload.DISCARDED)
+        upload_file = upload.files.get()
+        self.assertEqual(upload_file.status, UploadFile.DISCARDED)
+        self.assertEqual(bytes(upload_file.raw_bytes), b"")
+        self.assertFalse(Issue.objects.exists())
+        self.assertTrue(Event.objects.filter(action="discard").exists())
+
+
+class ConcurrentPublishTests(TransactionTestCase):
+    """Two uploads of the same file published at the same moment make one issue."""
+
+    def test_two_simultaneous_publishes_create_one_issue(self) -> None:
+        make_paper(name="崇明报", slug="chongming")
+        editor = User.objects.create_user("editor", is_staff=True)
+        first, second = stage((NAME, CHONGMING), user=editor), stage((NAME, CHONGMING), user=editor)
+        barrier = threading.Barrier(2)
+        results: list[UploadFile] = []
+        errors: list[BaseException] = []
+
+        def publish(upload: PendingUpload) -> None:
+            try:
+                barrier.wait()
+                results.extend(uploads.publish_upload(upload, user=editor))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=publish, args=(u,)) for u in (first, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(Issue.objects.count(), 1)
+        self.assertEqual(sorted(r.status for r in results), [UploadFile.NEW, UploadFile.UNCHANGED])
+        issue = Issue.objects.get()
+        self.assertEqual(Article.objects.filter(issue=issue).count(), issue.articles.count())
