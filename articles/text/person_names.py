@@ -25,9 +25,11 @@ _AFTER_WORDS = frozenset("""
 颁发 学习 作为 对此 对于 围绕 就此 同时 也是 还是 主动 专程 一起 及时 现场 说道 坦言 透露 强调 指示
 批示 出面 牵头 负责 担任 当选 为此 向其 等人 等同 等领 等出 上台 登台 讲述 作报 作出 做出 带头 领衔
 逐一 仔细 详细 主张 发表 回顾 通报 传达 部署 布置 签署 签订 启动 揭牌 授牌 点赞 感谢 肯定 赴京 赴沪
+发言 谈到 提到 说明 解读 汇报 回答 答复 宣讲 参与 出任 致以 送上 送去 为大 为全 向大 寄语 勉励 鼓励
+叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 """.split())
 # Single characters that end a name when they follow it (李峻在…, 曹艳说, 徐慧泉等).
-_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携")
+_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
 # Characters that never occur inside a name.
 _NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村")
@@ -67,7 +69,8 @@ def _common_words() -> frozenset[str]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 2 and not parts[2].startswith("nr") \
+            # Place words stay possible names: 黄海, 江南 and 高峰 are also people.
+            if len(parts) == 3 and len(parts[0]) == 2 and not parts[2].startswith(("nr", "ns")) \
                     and int(parts[1]) >= 50:
                 words.add(parts[0])
     return frozenset(words)
