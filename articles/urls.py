@@ -1,7 +1,9 @@
 from django.urls import path, register_converter
 
 from articles import feeds
-from articles.views import browse
+from articles.feeds_search import SearchFeed
+from articles.views import api, browse
+from articles.views import search as search_views
 
 
 class _FixedDigits:
@@ -59,4 +61,14 @@ urlpatterns = [
     path("district/<str:slug>/feed/", feeds.DistrictFeed(), name="district_feed"),
     path("paper/<str:slug>/feed/", feeds.PaperFeed(), name="paper_feed"),
     path("leader/<int:pk>/feed/", feeds.LeaderFeed(), name="leader_feed"),
+    # Search: /search/?q=缪京&district=崇明区&from=2025-01-01&sort=newest (syntax on the page)
+    path("search/", search_views.search_page, name="search"),
+    path("search/chart.svg", search_views.search_chart, name="search_chart"),
+    path("search/export.csv", search_views.export_csv, name="search_export_csv"),
+    path("search/cite.txt", search_views.export_citations, name="search_cite"),
+    path("search/feed/", SearchFeed(), name="search_feed"),
+    path("opensearch.xml", search_views.opensearch, name="opensearch"),
+    # JSON API: /api/search?q=…&district=&paper=&leader=&from=&to=&sort=&page=, /api/articles/345
+    path("api/search", api.api_search, name="api_search"),
+    path("api/articles/<int:pk>", api.api_article, name="api_article"),
 ]

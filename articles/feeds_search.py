@@ -1,0 +1,54 @@
+"""A saved search as an Atom feed: the newest matches of the same query string."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles import search
+from articles.forms import SearchForm
+from articles.models import Article
+from articles.text.highlight import snippet, to_text
+
+FEED_ITEMS = 50
+
+
+class SearchFeed(Feed):
+    """``/search/feed/?q=…&district=…``: subscribe once, see new matches in any feed reader."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest) -> tuple[search.SearchParams, str]:
+        form = SearchForm(request.GET)
+        if not form.is_valid():
+            raise Http404("检索条件有误")
+        return replace(form.params(), sort="newest", page=1), request.GET.urlencode()
+
+    def title(self, obj: tuple[search.SearchParams, str]) -> str:
+        text = " ".join(t.text for t in obj[0].query.positive_terms) or "全部文章"
+        return f"检索：{text} · 地方报纸档案"
+
+    def link(self, obj: tuple[search.SearchParams, str]) -> str:
+        return reverse("articles:search") + ("?" + obj[1] if obj[1] else "")
+
+    def subtitle(self, obj: tuple[search.SearchParams, str]) -> str:
+        return "符合此检索条件的最新文章"
+
+    def items(self, obj: tuple[search.SearchParams, str]) -> list[Article]:
+        self._needles = [t.text for t in obj[0].query.positive_terms]
+        return search.export_articles(obj[0], limit=FEED_ITEMS)
+
+    def item_title(self, item: Article) -> str:
+        return f"{item.display_title}（{item.paper.name} {item.issue_date:%Y-%m-%d}）"
+
+    def item_description(self, item: Article) -> str:
+        return to_text(snippet(item.body, getattr(self, "_needles", [])))
+
+    def item_pubdate(self, item: Article):
+        return item.issue.processed_at
+
+    def item_author_name(self, item: Article) -> str | None:
+        return item.byline or None

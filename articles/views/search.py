@@ -1,0 +1,145 @@
+"""Search pages: results, help, chart, CSV and citation exports, OpenSearch description. Thin views."""
+from __future__ import annotations
+
+import csv
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from articles import charts, search
+from articles.forms import AdvancedSearchForm, SearchForm
+
+EXPORT_LIMIT = 1000
+_CSV_HEADER = ["标题", "报纸", "出版日期", "版次", "区县", "领导", "网址"]
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    advanced = AdvancedSearchForm(request.GET)
+    if advanced.is_submitted() and advanced.is_valid():
+        return redirect(_url_with(request.GET, q=advanced.to_query(), drop=AdvancedSearchForm.FIELDS + ("in_field",)))
+    form = SearchForm(request.GET)
+    result = search.search(form.params()) if form.is_valid() and request.GET else None
+    context = {
+        "form": form,
+        "advanced": AdvancedSearchForm(),
+        "result": result,
+        "errors": form.error_messages_text() if form.is_bound and form.errors else [],
+        "query_string": _url_with(request.GET, drop=("page",)).partition("?")[2],
+        "max_query": settings.NEWSARCHIVE_SEARCH_MAX_QUERY,
+        "facet_links": _facet_links(request.GET, result) if result else {},
+        "page_links": _page_links(request.GET, result) if result else {},
+    }
+    return render(request, "articles/search.html", context)
+
+
+def search_chart(request: HttpRequest) -> HttpResponse:
+    """Matching articles per month as an SVG image (its own request, so the result page stays fast)."""
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    params = form.params()
+    try:
+        counts = search.month_counts(params)
+    except search.OperationalError:
+        counts = {}
+    svg = charts.bar_chart_svg(charts.month_points(counts), title="每月相关文章数", chart_id="search-chart")
+    if not svg:
+        svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 40"><text x="8" y="24">没有数据</text></svg>'
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """The current result set (first EXPORT_LIMIT rows) as CSV that Excel opens in UTF-8."""
+    articles = _export(request)
+    if articles is None:
+        return HttpResponse("检索条件有误。", status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''%E6%A3%80%E7%B4%A2%E7%BB%93%E6%9E%9C.csv"
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(_CSV_HEADER)
+    for a in articles:
+        writer.writerow([_cell(v) for v in (
+            a.display_title, a.paper.name, f"{a.issue_date:%Y-%m-%d}", a.issue.page,
+            a.district.name if a.district else "", "、".join(l.name for l in a.leaders.all()),
+            request.build_absolute_uri(a.get_absolute_url()),
+        )])
+    return response
+
+
+def export_citations(request: HttpRequest) -> HttpResponse:
+    """The current result set as GB/T 7714 references, one per line."""
+    from articles.citations import cite_article
+
+    articles = _export(request)
+    if articles is None:
+        return HttpResponse("检索条件有误。", status=400, content_type="text/plain; charset=utf-8")
+    lines = [f"[{i}] {cite_article(a)}" for i, a in enumerate(articles, start=1)]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = "inline; filename=\"citations.txt\""
+    return response
+
+
+def opensearch(request: HttpRequest) -> HttpResponse:
+    base = request.build_absolute_uri("/").rstrip("/")
+    return render(
+        request, "opensearch.xml", {"base": base, "search_url": base + reverse("articles:search")},
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+
+
+def _export(request: HttpRequest) -> list | None:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return None
+    return search.export_articles(form.params(), limit=EXPORT_LIMIT)
+
+
+def _cell(value: object) -> str:
+    """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
+    text = str(value or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _url_with(params: QueryDict, *, drop: tuple[str, ...] = (), **changes: object) -> str:
+    """Return ``?…`` for the current parameters with some replaced or dropped (empty values dropped)."""
+    merged = {k: v for k, v in params.items() if k not in drop and v}
+    for key, value in changes.items():
+        if value in (None, ""):
+            merged.pop(key, None)
+        else:
+            merged[key] = str(value)
+    return reverse("articles:search") + ("?" + urlencode(merged) if merged else "")
+
+
+def _facet_links(params: QueryDict, result: search.SearchResult) -> dict[str, list[tuple[search.FacetValue, str, bool]]]:
+    """Per facet kind, (value, link that applies or removes it, applied?) — a click narrows the search."""
+    facets = result.facets
+    out: dict[str, list] = {"districts": [], "papers": [], "years": [], "leaders": []}
+    for value in facets.districts:
+        on = params.get("district") == value.slug
+        out["districts"].append((value, _url_with(params, drop=("page",), district=None if on else value.slug), on))
+    for value in facets.papers:
+        on = params.get("paper") == value.slug
+        out["papers"].append((value, _url_with(params, drop=("page",), paper=None if on else value.slug), on))
+    for value in facets.years:
+        start, end = f"{value.id}-01-01", f"{value.id}-12-31"
+        on = params.get("from") == start and params.get("to") == end
+        link = _url_with(params, drop=("page",), **({"from": None, "to": None} if on else {"from": start, "to": end}))
+        out["years"].append((value, link, on))
+    for value in facets.leaders:
+        on = params.get("leader") == str(value.id)
+        out["leaders"].append((value, _url_with(params, drop=("page",), leader=None if on else value.id), on))
+    return out
+
+
+def _page_links(params: QueryDict, result: search.SearchResult) -> dict[str, str]:
+    links = {}
+    if result.has_previous:
+        links["previous"] = _url_with(params, page=result.page - 1 if result.page > 2 else None)
+    if result.has_next:
+        links["next"] = _url_with(params, page=result.page + 1)
+    return links
