@@ -10,7 +10,7 @@ Pure Python: no Django imports.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from articles.text.parsed import LeaderMention
 from articles.text.person_names import read_name
@@ -18,6 +18,22 @@ from articles.text.titles import DELIMITERS, POST_RE, is_title, is_unofficial, t
 
 _WS = re.compile(r"\s+")
 _MAX_LEFT = 40
+# Known names grouped by first character, so a lookup costs a handful of comparisons even
+# with thousands of leaders on file.
+Known = Mapping[str, tuple[str, ...]]
+
+
+def _index_known(names: Iterable[str]) -> Known:
+    grouped: dict[str, set[str]] = {}
+    for name in names:
+        name = _WS.sub("", name or "")
+        if name:
+            grouped.setdefault(name[0], set()).add(name)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()}
+
+
+def _name_at(text: str, i: int, known: Known) -> str | None:
+    return read_name(text, i, known.get(text[i], ()) if i < len(text) else ())
 
 
 def _title_start(text: str, end: int, barrier: int) -> int:
@@ -45,24 +61,24 @@ def _titles_before(text: str, start: int, barrier: int) -> list[str]:
     return titles
 
 
-def _is_new_person(text: str, start: int, known: Iterable[str]) -> bool:
+def _is_new_person(text: str, start: int, known: Known) -> bool:
     """True when a title with a name begins at ``start`` (…朱明福、区政协主席曹卫东)."""
     stop = start
     while stop < len(text) and stop - start < _MAX_LEFT and text[stop] not in DELIMITERS:
         stop += 1
     for m in POST_RE.finditer(text, start, stop):
-        if read_name(text, m.end(), known):
+        if _name_at(text, m.end(), known):
             return True
     return False
 
 
-def _names_after(text: str, pos: int, known: Iterable[str]) -> tuple[list[str], int]:
+def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
     """Read further names sharing the same titles: ``、金俊峰`` ``、苗光辉、顾骏``."""
     names: list[str] = []
     while pos < len(text) and text[pos] == "、":
         if _is_new_person(text, pos + 1, known):
             break
-        name = read_name(text, pos + 1, known)
+        name = _name_at(text, pos + 1, known)
         if not name:
             break
         names.append(name)
@@ -86,14 +102,14 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
     whenever they follow a title, whatever the name-boundary heuristics say.
     """
     flat = _WS.sub("", text or "")
-    known = tuple(sorted({_WS.sub("", k) for k in known_names if k}, key=len, reverse=True))
+    known = _index_known(known_names)
     found: dict[str, list[str]] = {}
     barrier = 0  # end of the last name read: a title never reaches back past a person
     for m in POST_RE.finditer(flat):
         end = m.end()
         if end < barrier:
             continue
-        name = read_name(flat, end, known)
+        name = _name_at(flat, end, known)
         if not name:
             continue
         start = _title_start(flat, m.start(), barrier)
