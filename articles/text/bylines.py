@@ -12,8 +12,8 @@ import re
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
 _ROLE = (
-    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|编辑)\s*[:：/]?"
-    r"|[文图摄]\s*[:：/]|[文图摄]\s+)"
+    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/]?"
+    r"|文\s*/\s*图\s*[:：/]?\s*|[文图摄]\s*[:：/]|[文图摄]\s+)"
 )
 # One or more "role names" pairs and nothing else on the line.
 _ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
@@ -33,6 +33,7 @@ def is_byline_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 40:
         return False
+    s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s))
 
 

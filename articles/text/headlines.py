@@ -17,7 +17,10 @@ from functools import cache
 
 from articles.text.clean import ends_mid_sentence, ends_sentence, visible_length
 
-_BULLET_START = re.compile(r"^[■□●◆◇▲△★☆▪▶►]")
+# Bullets and enumerators (一、 / 二是 / （三） / 4.) open section heads inside a body.
+_BULLET_START = re.compile(
+    r"^(?:[■□●◆◇▲△★☆▪▶►]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．](?!\d))"
+)
 _LEAD_START = re.compile(r"^\s*(?:本报[\u4e00-\u9fff]{0,4}讯|【[^】]{0,12}讯】|新华社[\u4e00-\u9fff]{0,8}电)")
 _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望)[,，:：]")
 _COMMA = re.compile(r"[，,]")
@@ -65,9 +68,22 @@ def looks_like_headline(line: str) -> bool:
     if not _balanced(s):
         return False
     commas = len(_COMMA.findall(s))
-    if commas >= 3 or (commas == 2 and not kicker):
+    if commas >= 3 and not kicker:
+        return False
+    if commas == 2 and not kicker and not _parallel_phrases(s):
         return False
     return not _SPEECH.match(s)
+
+
+def _parallel_phrases(text: str) -> bool:
+    """Return True for short comma-separated slogans (``稳中求进,突出重点,狠抓落实``)."""
+    phrases = _COMMA.split(text)
+    return visible_length(text) <= 25 and all(1 < visible_length(p) <= 8 for p in phrases)
+
+
+def clean_headline(text: str) -> str:
+    """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) from a headline."""
+    return re.sub(r"^#+\s*|^\*\*|\*\*$", "", text.strip()).strip()
 
 
 @cache
@@ -158,7 +174,7 @@ class HeadlineLine:
 
     @property
     def value(self) -> str:
-        return self.echo if self.echo is not None else self.text.strip()
+        return self.echo if self.echo is not None else clean_headline(self.text)
 
 
 @dataclass

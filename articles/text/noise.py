@@ -27,6 +27,25 @@ _DIGEST_HEADING = re.compile(r"^(?:今日|本期|要闻|本版)?导\s*读$")
 _QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
 
 
+# Page furniture: editor credits, folios and datelines printed on every page.
+_FURNITURE = re.compile(
+    r"^(?:责任编辑|责编|编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计)\s*[:：/\s]"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
+    r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
+)
+_SECTION_LABELS = frozenset(
+    "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻".split()
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Return True for page furniture: editor credits, folios, datelines, section labels."""
+    s = line.strip()
+    if len(s) > 60:
+        return False
+    return bool(_FURNITURE.search(s)) or s in _SECTION_LABELS
+
+
 def split_continued_to(line: str) -> tuple[str, str | None]:
     """Split a trailing ``下转►2版`` marker off a line; return (rest, marker or None)."""
     match = _CONTINUED_TO.search(line)

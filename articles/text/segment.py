@@ -30,7 +30,9 @@ TO_MARK = "continued_to"
 FROM_MARK = "continued_from"
 NOISE = "noise"
 _HEADLINE_KINDS = (HEADLINE, ECHO)
-_SECTION_HEAD = re.compile(r"^(?:[■□●◆◇▲△★☆▪]|[-*•]\s|\*\*)")
+_SECTION_HEAD = re.compile(
+    r"^(?:[■□●◆◇▲△★☆▪]|[-*•]\s|\*\*|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．])"
+)
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
 
 
@@ -100,7 +102,12 @@ def split_lines(text: str) -> list[Line]:
 def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     """Classify a line by its own text only."""
     s = line.text
-    if noise.is_digest_heading(s) or noise.is_teaser_marker(s) or noise.is_qr_line(s):
+    if (
+        noise.is_digest_heading(s)
+        or noise.is_teaser_marker(s)
+        or noise.is_qr_line(s)
+        or noise.is_page_furniture(s)
+    ):
         return NOISE, None
     if bylines.is_byline_line(s):
         return BYLINE, None
