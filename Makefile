@@ -28,7 +28,8 @@ samples: migrate
 run: samples
 	$(DEV_ENV) $(MANAGE) ensure_dev_admin
 	@echo "Serving http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)  Ctrl-C to stop."
-	@trap '[ -n "$$DATABASE_URL" ] || $(DEV_ENV) $(MANAGE) localdb stop' EXIT; \
+	@stop_db() { [ -n "$$DATABASE_URL" ] || $(DEV_ENV) $(MANAGE) localdb stop; }; \
+	  trap 'stop_db; trap - EXIT; exit 0' INT TERM; trap stop_db EXIT; \
 	  $(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
