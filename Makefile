@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
 
-.PHONY: run test install migrate samples stop bench clean
+.PHONY: run test install migrate samples stop bench bench-pages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ stop: install
 
 bench: install
 	$(TEST_ENV) $(PY) bench/parse.py
+
+# Server time of the browse pages (p50/p95); BENCH_DB picks the database (default newsarchive_bench).
+bench-pages: install
+	$(TEST_ENV) $(PY) bench/pages.py --db $(or $(BENCH_DB),newsarchive_bench)
 
 clean: stop
 	rm -rf var $(VENV) staticfiles
