@@ -5,8 +5,8 @@ streets, from China's official division codes), loaded once and turned into one 
 article is scanned in a single pass: at each character we look up the few name lengths that
 start with that character.  A page of ~7 articles costs well under a millisecond.
 
-Evidence, strongest first: a full district name (``崇明区``), a town or street that belongs to
-one district (``堡镇`` → 崇明区), a short district name (``崇明``).  Bare local references
+Evidence, strongest first: a full district name (``松江区``), a town or street that belongs to
+one district (``泗泾镇`` → 松江区), a short district name (``松江``).  Bare local references
 (``区委``, ``全区``, ``县领导``) back the page's own district (``default``): a county paper writes
 ``区领导`` for its own leaders even in a story about a visiting county.
 Pure Python: no Django imports.
@@ -29,19 +29,19 @@ _GENERIC_ALIASES = frozenset("""
 南区 北区 中区 市中 市南 市北 新华 中山 青山 白云 东方 和平 解放 前进 友好 光明 红旗 复兴 宏伟 公安 合作
 比如 南部 平原 共和 凤凰 武功 东风 工农 太平 新兴 安定 长寿 永安 通道 港口 河口 温泉 大名 运河 天山 清水
 """.split())
-# A short name glued to one of these is part of a road, avenue or company name (金山大道).
+# A short name glued to one of these is part of a road, avenue or company name (松江大道).
 _NOT_PLACE_AFTER = re.compile(r"^(?:路|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
 # Bare references to "our" district or county: 区委, 全区, 县领导...
 _LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
 _NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊牧山林军特湖营校院厅苑所")
 
-# District-level zones (开发区, 化工园区) are not districts a reader means by a short name.
+# District-level zones (开发区, 保税区) are not districts a reader means by a short name.
 _ZONE = re.compile(r"园区|开发区|示范区|管理区|工业区|高新|实验区|保税|综合|经济|产业|技术|新城")
 
 _FULL, _SHORT, _TOWN, _VILLAGE, _CITY = "full", "short", "town", "village", "city"
 _WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0, _VILLAGE: 1.0}
 # Town-level units named like this are real towns; other town-level names are zones
-# (化工园区, 农场) that are kept only when they start with their own district's name.
+# (某某园区, 农场) that are kept only when they start with their own district's name.
 _TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "地区办事处")
 _TAIL_CHARS = frozenset("区县市旗镇乡道村州盟场园")
 _TAIL_RE = re.compile("[" + "".join(sorted(_TAIL_CHARS)) + "]")
@@ -69,7 +69,7 @@ class _Index:
 
     Most names end with a unit character (村, 镇, 街道, 区, 县…): they are found by looking
     back from each such character (``tail_lengths``: last character → name lengths, longest
-    first).  The few thousand others (short names 崇明, 上海) are indexed by their first two
+    first).  The few thousand others (short names 松江, 杭州) are indexed by their first two
     characters (``others``: bigram → name lengths): one dict lookup per position."""
 
     names: dict[str, list[tuple[str, object]]]
@@ -170,7 +170,7 @@ def _aliases(node: dict) -> list[str]:
 
 
 def _add_former_districts(names: dict, by_name: dict) -> None:
-    """Map districts merged away (港闸区 → 崇川区) to their successor, from jionlp's change log."""
+    """Map districts merged away (闸北区 → 静安区) to their successor, from jionlp's change log."""
     import jionlp
 
     path = Path(jionlp.__file__).parent / "dictionary" / "china_location_change.txt"
@@ -243,8 +243,8 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
 
 
 def _short_names_as_towns(hits: list[_Hit], text: str) -> list[_Hit]:
-    """Read a short name as the town named in full elsewhere in the text: with ``东平镇`` in
-    the article, ``东平中队`` is the town's team, not 东平县."""
+    """Read a short name as the town named in full elsewhere in the text: with ``柳林镇`` in
+    the article, ``柳林中队`` is the town's team, not 柳林县."""
     stems: dict[str, tuple] = {}
     for h in hits:
         if h.kind == _TOWN:
@@ -313,7 +313,7 @@ def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float
 
 
 def _resolve_default(default: str | None, index: _Index) -> Division | None:
-    """Find the Division for a default given as ``崇明区`` or ``崇明``; first one if shared."""
+    """Find the Division for a default given as ``松江区`` or ``松江``; first one if shared."""
     if not default:
         return None
     name = _WS.sub("", default)
@@ -322,7 +322,7 @@ def _resolve_default(default: str | None, index: _Index) -> Division | None:
 
 
 def district_of(text: str, *, title: str | None = None, default: str | None = None) -> str | None:
-    """Return the full name of the district the text is about (``崇明区``), else ``default``.
+    """Return the full name of the district the text is about (``松江区``), else ``default``.
 
     ``default`` is the page's dominant district: it wins ties, resolves ambiguous names and
     collects the bare local references (区委, 全区).  Names in ``title`` count double.

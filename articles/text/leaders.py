@@ -1,10 +1,10 @@
-"""Find officials named with their titles: ``区委副书记、区长李峻`` → 李峻 [区委副书记, 区长].
+"""Find officials named with their titles: ``区委副书记、区长张三`` → 张三 [区委副书记, 区长].
 
-The scan works on the text with all whitespace removed (PDF text splits names: ``吴金 华``).
+The scan works on the text with all whitespace removed (PDF text splits names: ``王小 明``).
 Every place where a post word (书记, 区长, 委员, 领导…) is directly followed by a name is an
 anchor.  From an anchor we walk left to the start of the title, then across ``、`` to pick up
 the earlier titles of the same person, and right across ``、`` to pick up further names that
-share the titles (``区委常委、副区长孙挺、金俊峰``; ``区领导张得志、苗光辉…``).
+share the titles (``区委常委、副区长张三、李四``; ``区领导王五、赵六…``).
 Pure Python: no Django imports.
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _title_start(text: str, end: int, barrier: int) -> int:
 
 
 def _titles_before(text: str, start: int, barrier: int) -> list[str]:
-    """Collect earlier titles joined by ``、`` (区委副书记、区长李峻 → [区委副书记]).
+    """Collect earlier titles joined by ``、`` (区委副书记、区长张三 → [区委副书记]).
 
     Stops at a segment that is not a title, e.g. a previous person's name.
     """
@@ -62,7 +62,7 @@ def _titles_before(text: str, start: int, barrier: int) -> list[str]:
 
 
 def _is_new_person(text: str, start: int, known: Known) -> bool:
-    """True when a title with a name begins at ``start`` (…朱明福、区政协主席曹卫东)."""
+    """True when a title with a name begins at ``start`` (…张三、区政协主席李四)."""
     stop = start
     while stop < len(text) and stop - start < _MAX_LEFT and text[stop] not in DELIMITERS:
         stop += 1
@@ -73,7 +73,7 @@ def _is_new_person(text: str, start: int, known: Known) -> bool:
 
 
 def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
-    """Read further names sharing the same titles: ``、金俊峰`` ``、苗光辉、顾骏``."""
+    """Read further names sharing the same titles: ``、李四`` ``、王五、赵六``."""
     names: list[str] = []
     while pos < len(text) and text[pos] == "、":
         if _is_new_person(text, pos + 1, known):

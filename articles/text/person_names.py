@@ -1,6 +1,6 @@
 """Read a Chinese personal name at a given position of a sentence.
 
-Names in news copy follow a title with no separator (``区长李峻在会上指出``), so the name's
+Names in news copy follow a title with no separator (``区长张三在会上指出``), so the name's
 right edge must be guessed: 2 or 3 characters (4 with a compound surname), ending where a
 verb or particle starts (出席, 主持, 在, 说, 等) or at punctuation.  The first character
 must be a surname from the 百家姓 table shipped with jionlp (plus common modern surnames
@@ -28,7 +28,7 @@ _AFTER_WORDS = frozenset("""
 发言 谈到 提到 说明 解读 汇报 回答 答复 宣讲 参与 出任 致以 送上 送去 为大 为全 向大 寄语 勉励 鼓励
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 """.split())
-# Single characters that end a name when they follow it (李峻在…, 曹艳说, 徐慧泉等).
+# Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
 _AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
 # Characters that never occur inside a name.
@@ -114,7 +114,7 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
 
     A known name (a leader already on file) wins outright.  Otherwise the candidate lengths
     are ranked by what follows them: a two-character verb beats a single particle, which
-    beats punctuation, because ``曹艳说。`` must read as 曹艳 while ``王建明。`` is 王建明.
+    beats punctuation, because ``李芸说。`` must read as 李芸 while ``王晓东。`` is 王晓东.
     """
     best_known = max((k for k in known if k and text.startswith(k, i)), key=len, default=None)
     if best_known:
@@ -130,7 +130,7 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
         kind = _ends_cleanly(text, i + length)
         if kind is None:
             continue
-        # A third character that is itself a particle (曹艳说) marks a two-character name.
+        # A third character that is itself a particle (李芸说) marks a two-character name.
         if length == 3 and kind in ("punct", "end") and cand[2] in _AFTER_CHARS:
             continue
         ranked.append((order[kind] * 10 + (0 if length != 2 or kind != "punct" else 1), cand))

@@ -19,7 +19,7 @@ POST_WORDS = (
     "组长", "政委", "专员", "领导",
 )
 POST_RE = re.compile("|".join(POST_WORDS))
-# "领导" is a list title only after a unit: 区领导, 佛坪县领导, 市领导, 街道领导, 班子领导.
+# "领导" is a list title only after a unit: 区领导, 某某县领导, 市领导, 街道领导, 班子领导.
 _LEADERS_LIST = re.compile(r"(?:[区县市省镇乡州旗]|街道|班子|党政)领导$")
 
 # Organisations whose staff are not officials, and jobs that are not offices.
