@@ -156,9 +156,6 @@ class ArticleAdmin(WorkflowAdmin):
         changes = {name: form.cleaned_data[name] for name in form.changed_data if name in corrections.EDITABLE}
         corrections.edit_article(obj, user=request.user, changes=changes)
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """Mentions are read-only here; nothing else to save."""
-
     def split_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.require(request, "change")
         article = get_object_or_404(Article, pk=pk)
