@@ -109,8 +109,18 @@ _quote = quote_lexeme
 
 
 def tsvector_literal(text: str) -> str:
-    """Return a ``tsvector`` literal holding the distinct terms of normalised text."""
-    return " ".join(_quote(t) for t in sorted(set(terms(text))))
+    """Return a ``tsvector`` literal holding the distinct terms of normalised text.
+
+    Terms are CJK characters or ``[0-9a-z]`` runs, which never contain a quote or a
+    backslash, so they are quoted without escaping (this runs once per article at ingest).
+    """
+    found: set[str] = set()
+    for run in _RUN.findall(text):
+        if len(run) > 1 and run[0] >= "\u3400":
+            found.update([run[i : i + 2] for i in range(len(run) - 1)])
+        else:
+            found.add(run)
+    return " ".join([f"'{t}'" for t in sorted(found)])
 
 
 def tsquery_for(term: str) -> str:

@@ -1,0 +1,457 @@
+"""Search benchmark: latency, recall and precision at archive scale, against a naive icontains scan.
+
+    .venv/bin/python bench/search.py --articles 1000000          # build (or extend, or reuse) and measure
+    .venv/bin/python bench/search.py --articles 100000 --db newsarchive_bench_100k
+
+The corpus (bench/corpus.py) lives in its own database (default ``newsarchive_bench``, on the
+embedded server or on DATABASE_URL's server), so tests and ``make run`` never see it; a later
+run reuses it. Articles are loaded in batches through ``ingest.bulk_insert_articles`` (the same
+search_document/tokens code as every ingest); for a large initial load the GIN index is dropped
+and rebuilt once, and the rate with the index in place is measured separately afterwards.
+
+Ground truth is computed in Python, independently of PostgreSQL: an article matches when its
+title, subtitle, derived title, byline or body contains the term as a plain substring.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
+os.environ.setdefault("DJANGO_HTTPS", "0")
+
+BATCH_ISSUES = 200
+DROP_INDEX_ABOVE = 50_000
+LIVE_INGEST_ISSUES = 200
+REPEATS = 3
+
+
+def setup(db: str) -> None:
+    """Point Django at the benchmark database (created if missing) and migrate it."""
+    from django.conf import settings
+
+    settings.DATABASES["default"]["NAME"] = db
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    if not os.environ.get("DATABASE_URL"):
+        from newsarchive import localdb
+
+        localdb.ensure_database(db)
+    else:
+        _ensure_database_on_server(db)
+    call_command("migrate", verbosity=0)
+
+
+def _ensure_database_on_server(db: str) -> None:
+    import psycopg2
+    from django.conf import settings
+
+    conf = settings.DATABASES["default"]
+    conn = psycopg2.connect(dbname="postgres", user=conf["USER"], password=conf["PASSWORD"], host=conf["HOST"],
+                            port=conf["PORT"] or 5432)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db])
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{db}"')
+    conn.close()
+
+
+# ---------------------------------------------------------------- building the corpus
+
+
+@dataclass
+class Refs:
+    districts: list[int]
+    papers: list[int]
+    paper_district: list[int]
+    leaders: dict[tuple[int, int], int]  # (name index, district index) -> Leader id
+
+
+def reference_rows() -> Refs:
+    """Create (once) the districts, papers and leaders of the corpus; return their ids."""
+    from django.utils.text import slugify
+
+    from articles.models import District, Leader, Paper
+    from bench import corpus
+
+    districts = []
+    for name, city, province in corpus.DISTRICTS:
+        d, _ = District.objects.get_or_create(
+            province=province, city=city, name=name, defaults={"slug": slugify(name, allow_unicode=True)}
+        )
+        districts.append(d.pk)
+    papers, paper_district = [], []
+    for name, d_index in corpus.papers():
+        p, _ = Paper.objects.get_or_create(name=name, defaults={"slug": slugify(name, allow_unicode=True),
+                                                                 "district_id": districts[d_index]})
+        papers.append(p.pk)
+        paper_district.append(d_index)
+    names = corpus.names()
+    Leader.objects.bulk_create(
+        [Leader(name=n, district_id=districts[corpus.name_district(i)]) for i, n in enumerate(names)],
+        ignore_conflicts=True, batch_size=5000,
+    )
+    by_key = {(n, d): pk for pk, n, d in Leader.objects.values_list("pk", "name", "district_id")}
+    leaders = {(i, corpus.name_district(i)): by_key[(n, districts[corpus.name_district(i)])] for i, n in enumerate(names)}
+    return Refs(districts=districts, papers=papers, paper_district=paper_district, leaders=leaders)
+
+
+def load_issues(refs: Refs, start: int, stop: int, *, report_every: int = 20_000) -> tuple[int, int, float]:
+    """Generate issues [start, stop) and store them in batches; return (issues, articles, seconds)."""
+    from django.db import transaction
+
+    from articles.ingest import bulk_insert_articles
+    from articles.models import Article, Issue, Mention
+    from bench import corpus
+
+    began = time.perf_counter()
+    articles_done = 0
+    next_report = report_every
+    for batch_start in range(start, stop, BATCH_ISSUES):
+        generated = [corpus.make_issue(i) for i in range(batch_start, min(stop, batch_start + BATCH_ISSUES))]
+        with transaction.atomic():
+            issues = Issue.objects.bulk_create([
+                Issue(paper_id=refs.papers[g.paper], issue_date=g.issue_date, page=f"{g.page}-{g.index}",
+                      original_filename=f"bench_{g.index}.txt", raw_bytes=b"", text=f"bench issue {g.index}",
+                      encoding="utf-8", sha256=g.sha256)
+                for g in generated
+            ])
+            articles, mentions = [], []
+            for g, issue in zip(generated, issues):
+                d_index = refs.paper_district[g.paper]
+                for position, a in enumerate(g.articles, start=1):
+                    articles.append(Article(
+                        issue=issue, paper_id=issue.paper_id, issue_date=g.issue_date, position=position,
+                        title=a.title, byline=a.byline, body=a.body, event_date=a.event_date,
+                        district_id=refs.districts[d_index], content_hash=f"bench-{g.index}-{position}",
+                    ))
+                    mentions.append([
+                        Mention(leader_id=refs.leaders[(n, corpus.name_district(n))], titles=[office], position=k)
+                        for k, (n, office) in enumerate(dict((n, o) for n, o in a.leaders).items(), start=1)
+                    ])
+            bulk_insert_articles(articles, mentions)
+        articles_done += len(articles)
+        if articles_done >= next_report:
+            rate = articles_done / (time.perf_counter() - began)
+            print(f"  … {articles_done:,} articles ({rate:,.0f}/s)", flush=True)
+            next_report += report_every
+    return stop - start, articles_done, time.perf_counter() - began
+
+
+def ensure_corpus(target: int) -> dict[str, float]:
+    """Extend the corpus until it holds at least ``target`` articles; return ingest figures."""
+    from django.db import connection
+
+    from articles.models import Article, Issue
+
+    refs = reference_rows()
+    have = Article.objects.count()
+    figures: dict[str, float] = {"articles_before": have}
+    if have >= target:
+        print(f"Reusing corpus: {have:,} articles.")
+        return figures
+    start = Issue.objects.filter(original_filename__startswith="bench_").count()
+    missing_issues = int((target - have) / 5.0) + 1  # 5 articles per issue on average
+    drop = target - have > DROP_INDEX_ABOVE
+    print(f"Loading about {target - have:,} articles ({missing_issues:,} issues); GIN index dropped during load: {drop}")
+    if drop:
+        with connection.cursor() as cur:
+            cur.execute("DROP INDEX IF EXISTS article_search_idx")
+    issues, articles, seconds = load_issues(refs, start, start + missing_issues)
+    figures.update(bulk_issues=issues, bulk_articles=articles, bulk_seconds=seconds)
+    if drop:
+        began = time.perf_counter()
+        with connection.cursor() as cur:
+            cur.execute("SET maintenance_work_mem = '1GB'")
+            cur.execute("CREATE INDEX article_search_idx ON articles_article USING gin (search_vector)")
+        figures["index_build_seconds"] = time.perf_counter() - began
+    start += missing_issues
+    issues, articles, seconds = load_issues(refs, start, start + LIVE_INGEST_ISSUES, report_every=10**9)
+    figures.update(live_issues=issues, live_articles=articles, live_seconds=seconds)
+    began = time.perf_counter()
+    with connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE articles_article")
+        cur.execute("VACUUM ANALYZE articles_mention")
+    figures["analyze_seconds"] = time.perf_counter() - began
+    return figures
+
+
+def real_ingest_rate(count: int) -> float:
+    """Issues per second through ``ingest_issue`` (decode, full text pipeline, store) on seed pages."""
+    from articles.ingest import ingest_issue
+    from bench import corpus
+
+    seeds = sorted((corpus.ROOT / "tests" / "data" / "seeds").glob("*.txt"))
+    began = time.perf_counter()
+    for i in range(count):
+        path = seeds[i % len(seeds)]
+        data = path.read_bytes() + f"\n（基准测试 {time.time_ns()}-{i}）\n".encode()
+        ingest_issue(data, filename=f"基准报_{date(2009, 1, 1 + i % 28):%Y-%m-%d}_{i:03d}.txt")
+    return count / (time.perf_counter() - began)
+
+
+# ---------------------------------------------------------------- queries
+
+
+@dataclass
+class BenchQuery:
+    klass: str
+    all: list[str] = field(default_factory=list)
+    any: list[str] = field(default_factory=list)
+    none: list[str] = field(default_factory=list)
+    district: int | None = None  # district index
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def text(self) -> str:
+        parts = list(self.all)
+        if self.any:
+            parts.append(" OR ".join(self.any))
+        parts += [f"-{t}" for t in self.none]
+        return " ".join(parts)
+
+    def label(self) -> str:
+        extra = (f" district#{self.district}" if self.district is not None else "") + (
+            f" {self.start}..{self.end}" if self.start else "")
+        return f"{self.text}{extra}"
+
+
+def queries() -> list[BenchQuery]:
+    """The fixed query set: 31 base queries, each without and with district/date filters (62)."""
+    from bench import corpus
+
+    names = corpus.names()
+    two = [n for n in names if len(n) == 2]
+    three = [n for n in names if len(n) == 3]
+    base = (
+        [BenchQuery("2-char name, common", all=[n]) for n in two[:5]]
+        + [BenchQuery("2-char name, rare", all=[n]) for n in two[1500:1505]]
+        + [BenchQuery("3-char name", all=[n]) for n in (three[:2] + three[300:301] + three[3000:3002])]
+        + [BenchQuery("phrase 4-8", all=[p]) for p in ("东西部协作", "乡村振兴", "耕地保护", "高质量发展", "长三角一体化")]
+        + [BenchQuery("two-term AND", all=list(p)) for p in (
+            ("乡村振兴", "耕地"), ("缪京", "生态"), (two[0], "安全"), ("李峻", "协作"), (three[0], "调研"))]
+        + [BenchQuery("OR", any=list(p)) for p in ((two[2], two[3]), ("缪京", "李峻"), (two[1500], three[300]))]
+        + [BenchQuery("exclusion", all=[a], none=[b]) for a, b in (("乡村振兴", "耕地"), ("缪京", "崇明"), (two[1], "会议"))]
+    )
+    filtered = []
+    for i, q in enumerate(base):
+        if i % 2 == 0:
+            filtered.append(BenchQuery(q.klass, q.all, q.any, q.none, district=i % len(corpus.DISTRICTS)))
+        else:
+            filtered.append(BenchQuery(q.klass, q.all, q.any, q.none, start=date(2018, 1, 1), end=date(2020, 12, 31)))
+    return base + filtered
+
+
+def ground_truth(qs: list[BenchQuery], refs: Refs) -> list[set[int]]:
+    """Scan every article once in Python and return, per query, the ids that truly match."""
+    from django.db import connection, transaction
+
+    truth: list[set[int]] = [set() for _ in qs]
+    district_ids = [refs.districts[q.district] if q.district is not None else None for q in qs]
+    connection.ensure_connection()
+    with transaction.atomic(), connection.connection.cursor(name="bench_truth") as cur:
+        cur.itersize = 5000
+        cur.execute("SELECT id, title, subtitle, derived_title, byline, body, district_id, issue_date FROM articles_article")
+        for pk, title, subtitle, derived, byline, body, district_id, issue_date in cur:
+            sections = (title, subtitle, derived, byline, body)
+            for k, q in enumerate(qs):
+                if district_ids[k] is not None and district_id != district_ids[k]:
+                    continue
+                if q.start and not (q.start <= issue_date <= q.end):
+                    continue
+                if not all(any(t in s for s in sections) for t in q.all):
+                    continue
+                if q.any and not any(any(t in s for s in sections) for t in q.any):
+                    continue
+                if any(any(t in s for s in sections) for t in q.none):
+                    continue
+                truth[k].add(pk)
+    return truth
+
+
+def params_for(q: BenchQuery, refs: Refs, sort: str):
+    from articles.models import District
+    from articles.search import SearchParams
+    from articles.text.query import parse
+
+    district = District.objects.get(pk=refs.districts[q.district]) if q.district is not None else None
+    return SearchParams(query=parse(q.text), district=district, date_from=q.start, date_to=q.end, sort=sort)
+
+
+def icontains_queryset(q: BenchQuery, refs: Refs):
+    """The naive baseline: Django ``icontains`` on title and body, no index."""
+    from django.db.models import Q
+
+    from articles.models import Article
+
+    def has(t: str) -> Q:
+        return Q(title__icontains=t) | Q(body__icontains=t)
+
+    qs = Article.objects.all()
+    for t in q.all:
+        qs = qs.filter(has(t))
+    if q.any:
+        cond = Q()
+        for t in q.any:
+            cond |= has(t)
+        qs = qs.filter(cond)
+    for t in q.none:
+        qs = qs.exclude(has(t))
+    if q.district is not None:
+        qs = qs.filter(district_id=refs.districts[q.district])
+    if q.start:
+        qs = qs.filter(issue_date__range=(q.start, q.end))
+    return qs
+
+
+def timed(fn) -> float:  # noqa: ANN001
+    began = time.perf_counter()
+    fn()
+    return (time.perf_counter() - began) * 1000
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def run_queries(refs: Refs, baseline_every: int) -> None:
+    from articles import search
+
+    qs = queries()
+    print(f"\nGround truth for {len(qs)} queries (Python substring scan of every article) …", flush=True)
+    began = time.perf_counter()
+    truth = ground_truth(qs, refs)
+    print(f"  done in {time.perf_counter() - began:.0f} s")
+    per_class: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    print(f"\n{'query':<40} {'hits':>8} {'recall':>7} {'prec':>6} {'rel ms':>8} {'new ms':>8} {'icontains ms':>12}")
+    for k, q in enumerate(qs):
+        stats = per_class[q.klass]
+        for sort in ("relevance", "newest"):
+            params = params_for(q, refs, sort)
+            search.search(params)  # warm-up
+            for _ in range(REPEATS):
+                stats[sort].append(timed(lambda: search.search(params)))
+        found = set(search.filtered(params_for(q, refs, "newest")).values_list("id", flat=True))
+        hits = truth[k]
+        recall = len(found & hits) / len(hits) if hits else 1.0
+        precision = len(found & hits) / len(found) if found else 1.0
+        stats["recall"].append(recall)
+        stats["precision"].append(precision)
+        stats["hits"].append(len(hits))
+        base_ms = float("nan")
+        if baseline_every and k % baseline_every == 0:
+            naive = icontains_queryset(q, refs)
+            base_ms = timed(lambda: (list(naive.order_by("-issue_date", "-id")[:20]), naive.count()))
+            naive_found = set(naive.values_list("id", flat=True))
+            stats["baseline_ms"].append(base_ms)
+            stats["baseline_recall"].append(len(naive_found & hits) / len(hits) if hits else 1.0)
+            stats["ours_ms_for_baseline"].append(statistics.median(stats["newest"][-REPEATS:]))
+        print(f"{q.label()[:40]:<40} {len(hits):>8,} {recall:>7.3f} {precision:>6.3f} "
+              f"{statistics.median(stats['relevance'][-REPEATS:]):>8.1f} {statistics.median(stats['newest'][-REPEATS:]):>8.1f} "
+              f"{base_ms:>12.0f}", flush=True)
+    print_summary(per_class)
+
+
+def print_summary(per_class: dict[str, dict[str, list]]) -> None:
+    print("\nPer class (server time of search.search(): top-20 page + exact/capped count + facets + highlighting, ms)")
+    header = (f"{'class':<22} {'n':>3} {'relevance p50/p95/p99':>24} {'newest p50/p95/p99':>22} "
+              f"{'recall min':>10} {'prec min':>8} {'icontains p50':>13} {'speed-up p50':>12}")
+    print(header)
+    everything: dict[str, list[float]] = defaultdict(list)
+    for klass, s in per_class.items():
+        for key in ("relevance", "newest", "baseline_ms", "ours_ms_for_baseline", "recall", "precision"):
+            everything[key] += s.get(key, [])
+        print(_summary_line(klass, s))
+    print(_summary_line("ALL", everything))
+
+
+def _summary_line(klass: str, s: dict[str, list]) -> str:
+    rel, new = s.get("relevance", []), s.get("newest", [])
+    base, ours = s.get("baseline_ms", []), s.get("ours_ms_for_baseline", [])
+    speedup = statistics.median(base) / statistics.median(ours) if base and ours else float("nan")
+    return (f"{klass:<22} {len(s.get('recall', [])):>3} "
+            f"{pct(rel, 50):>7.1f}/{pct(rel, 95):>7.1f}/{pct(rel, 99):>7.1f} "
+            f"{pct(new, 50):>6.1f}/{pct(new, 95):>6.1f}/{pct(new, 99):>6.1f} "
+            f"{min(s.get('recall', [1])):>10.3f} {min(s.get('precision', [1])):>8.3f} "
+            f"{(statistics.median(base) if base else float('nan')):>13.0f} {speedup:>11.0f}×")
+
+
+def print_sizes() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("""
+            SELECT pg_relation_size('articles_article'),
+                   pg_total_relation_size('articles_article'),
+                   pg_relation_size('article_search_idx'),
+                   (SELECT pg_total_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'articles_article'),
+                   (SELECT sum(octet_length(body)) FROM articles_article),
+                   (SELECT sum(octet_length(search_text)) FROM articles_article),
+                   (SELECT sum(pg_column_size(search_vector)) FROM articles_article),
+                   (SELECT count(*) FROM articles_article)
+        """)
+        heap, total, gin, toast, body, text, vector, n = cur.fetchone()
+    mib = 1024 * 1024
+    print(f"\nSizes for {n:,} articles:")
+    print(f"  body text (UTF-8)            {body / mib:10,.0f} MiB")
+    print(f"  search_text column (raw)     {text / mib:10,.0f} MiB")
+    print(f"  search_vector column (stored){vector / mib:10,.0f} MiB")
+    print(f"  GIN search index             {gin / mib:10,.0f} MiB  ({gin / body:.2f}× body text)")
+    print(f"  table heap / TOAST           {heap / mib:10,.0f} / {toast / mib:,.0f} MiB")
+    print(f"  table total (incl. indexes)  {total / mib:10,.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1_000_000, help="corpus size (default 1,000,000)")
+    parser.add_argument("--db", default="newsarchive_bench", help="benchmark database (never the app's)")
+    parser.add_argument("--baseline-every", type=int, default=0,
+                        help="run the icontains baseline on every k-th query (default: all up to 200k articles, else 7)")
+    parser.add_argument("--real-ingest", type=int, default=40, help="seed pages to ingest through ingest_issue")
+    parser.add_argument("--build-only", action="store_true")
+    args = parser.parse_args()
+    setup(args.db)
+    print(f"Database {args.db}; target {args.articles:,} articles")
+    figures = ensure_corpus(args.articles)
+    if "bulk_articles" in figures:
+        print(f"Bulk load: {figures['bulk_issues'] / figures['bulk_seconds']:,.1f} issues/s, "
+              f"{figures['bulk_articles'] / figures['bulk_seconds']:,.0f} articles/s "
+              f"({figures['bulk_articles']:,} articles in {figures['bulk_seconds']:,.0f} s, GIN dropped); "
+              f"index build {figures.get('index_build_seconds', 0):,.0f} s")
+    if "live_articles" in figures:
+        print(f"Ingest with the GIN index in place: {figures['live_issues'] / figures['live_seconds']:,.1f} issues/s, "
+              f"{figures['live_articles'] / figures['live_seconds']:,.0f} articles/s")
+    if args.real_ingest:
+        print(f"Full ingest_issue path (decode + text pipeline + store), {args.real_ingest} pages: "
+              f"{real_ingest_rate(args.real_ingest):,.1f} issues/s", flush=True)
+    print_sizes()
+    if args.build_only:
+        return
+    from articles.models import Article
+
+    n = Article.objects.count()
+    baseline_every = args.baseline_every or (1 if n <= 200_000 else 7)
+    run_queries(reference_rows(), baseline_every)
+
+
+if __name__ == "__main__":
+    main()
