@@ -1,9 +1,10 @@
 """The admin workflow over HTTP: who may open what, upload → review → publish, edits, purge, the log."""
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -19,8 +20,14 @@ QINGPU = (SEEDS / "001_515307324d6a1a31.txt").read_bytes()
 
 
 def make_editor(username: str = "editor") -> User:
+    """A staff user in the 编辑 group that migration 0004 creates (recreated if a flush removed it)."""
+    migration = importlib.import_module("articles.migrations.0004_admin_editor_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP)
+    if created:
+        group.permissions.set(Permission.objects.filter(content_type__app_label="articles",
+                                                        codename__in=migration.EDITOR_PERMISSIONS))
     user = User.objects.create_user(username, password="pw-editor-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="编辑"))
+    user.groups.add(group)
     return user
 
 
