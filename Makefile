@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
 
-.PHONY: run test install migrate samples stop bench bench-pages clean
+.PHONY: run test install migrate samples stop bench bench-pages bench-search clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ bench: install
 # Server time of the browse pages (p50/p95); BENCH_DB picks the database (default newsarchive_bench).
 bench-pages: install
 	$(TEST_ENV) $(PY) bench/pages.py --db $(or $(BENCH_DB),newsarchive_bench)
+
+# Search latency/recall on a synthetic corpus in its own database (built once, then reused).
+# BENCH_ARTICLES sets the corpus size (default 1,000,000); BENCH_DB the database.
+bench-search: install
+	$(TEST_ENV) $(PY) bench/search.py --articles $(or $(BENCH_ARTICLES),1000000) --db $(or $(BENCH_DB),newsarchive_bench)
 
 clean: stop
 	rm -rf var $(VENV) staticfiles
