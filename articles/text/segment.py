@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from articles.text import bylines, headlines, noise
 from articles.text.clean import (
     column_width,
-    ends_mid_sentence,
     ends_sentence,
+    has_cjk,
     is_hard_wrapped,
     join_wrapped,
     remove_spurious_spaces,
@@ -146,23 +146,55 @@ def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
                 prev is not None
                 and prev.kind == BODY
                 and not ends_sentence(prev.text)
-                and (not line.blank_before or (visible_length(prev.text) >= width - 2 and not ends_mid_sentence(prev.text)))
+                and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
             )
             runs_on = (
                 nxt is not None
-                and nxt.kind == BODY
+                and nxt.kind in (BODY, HEADLINE)
                 and not nxt.blank_before
                 and not nxt.indent
                 and not headlines.starts_article_lead(nxt.text)
-                and (visible_length(line.text) >= 0.75 * width or headlines.splits_word(line.text, nxt.text))
+                and (
+                    visible_length(line.text) >= 0.75 * width
+                    or (nxt.kind == BODY and headlines.splits_word(line.text, nxt.text))
+                )
             )
             if continues_prev or runs_on:
                 line.kind = BODY
                 changed = True
 
 
+def _promote_wrapped_headlines(lines: list[Line]) -> None:
+    """In narrow columns, a short block of body lines that reads as one headline becomes a headline.
+
+    A long headline wrapped at the column width looks like body text line by line; as a
+    block it is short, has no sentence punctuation and sits between headlines (or
+    between a finished sentence and a headline) instead of inside a paragraph.
+    """
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY:
+            j += 1
+        block = lines[i:j]
+        if len(block) > 1 and all(line.kind == BODY for line in block):
+            prev, nxt = _prev(lines, i), lines[j] if j < len(lines) else None
+            joined = join_wrapped([line.text for line in block])
+            settled_before = prev is None or prev.kind != BODY or ends_sentence(prev.text)
+            if (
+                settled_before
+                and block[0].blank_before
+                and nxt is not None
+                and nxt.kind in _HEADLINE_KINDS
+                and headlines.looks_like_headline(joined)
+            ):
+                for line in block:
+                    line.kind = HEADLINE
+        i = j
+
+
 def _demote_paragraph_fragments(lines: list[Line]) -> None:
-    """In one-line-per-paragraph text, a short line cut at a column break becomes body.
+    """A short line cut at a column break, with the paragraph running on below it, becomes body.
 
     The cut shows as a word running across the break (``领导多`` + ``次互访``).
     """
@@ -200,8 +232,8 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
             line.kind, line.echo = _first_pass_kind(line)
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
-    else:
-        _demote_paragraph_fragments(lines)
+        _promote_wrapped_headlines(lines)
+    _demote_paragraph_fragments(lines)
     _mark_boxed_headlines(lines)
 
 
