@@ -168,8 +168,8 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
     """In narrow columns, a short block of body lines that reads as one headline becomes a headline.
 
     A long headline wrapped at the column width looks like body text line by line; as a
-    block it is short, has no sentence punctuation and sits between headlines (or
-    between a finished sentence and a headline) instead of inside a paragraph.
+    block it is short, has no sentence punctuation and sits between headlines, bylines
+    or boxes (or after a finished sentence) instead of inside a paragraph.
     """
     i = 0
     while i < len(lines):
@@ -185,7 +185,7 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
                 settled_before
                 and block[0].blank_before
                 and nxt is not None
-                and nxt.kind in _HEADLINE_KINDS
+                and nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE)
                 and headlines.looks_like_headline(joined)
             ):
                 for line in block:
