@@ -175,6 +175,10 @@ def term_condition(term: Term) -> Q:
     """The exact test for one term: a substring of the folded text (or section), or a leader's name."""
     if term.field == "leader":
         return Q(Exists(Mention.objects.filter(article=OuterRef("pk"), leader__name=term.text)))
+    if term.field == ANY and tokens.is_bigram(term.text):
+        # The index holds exactly the bigrams of search_text, so the index match is already
+        # exact; skipping strpos saves detoasting every match (two-character names are common).
+        return Q(search_vector=SearchQuery(tokens.quote_lexeme(term.text), search_type="raw", config="simple"))
     return Q(GreaterThan(StrIndex(_section(term.field), Value(term.text)), 0))
 
 
@@ -211,13 +215,13 @@ def lexeme_frequencies() -> dict[str, float]:
         return _stats_cache["freqs"]  # type: ignore[return-value]
     with connection.cursor() as cur:
         cur.execute(
-            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-            "WHERE tablename = %s AND attname = 'search_vector'",
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
+            "LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'search_vector' WHERE c.relname = %s",
             [Article._meta.db_table],
         )
         row = cur.fetchone()
     freqs = dict(zip(row[0], row[1])) if row and row[0] else {}
-    _stats_cache.update(at=time.monotonic(), freqs=freqs)
+    _stats_cache.update(at=time.monotonic(), freqs=freqs, rows=float(row[2]) if row else 0.0)
     return freqs
 
 
@@ -251,29 +255,62 @@ def ordered_ids(qs: QuerySet[Article], params: SearchParams, *, offset: int, lim
     """Return the ids of one page of results in the requested order."""
     sort = effective_sort(params)
     if sort == "relevance":
-        return _ranked_ids(qs, _rank_terms(params.query), offset=offset, limit=limit)
+        return _ranked_ids(qs, params.query, offset=offset, limit=limit)
     order = ("issue_date", "id") if sort == "oldest" else ("-issue_date", "-id")
     return list(qs.order_by(*order).values_list("id", flat=True)[offset : offset + limit])
 
 
-def _ranked_ids(qs: QuerySet[Article], terms: list[Term], *, offset: int, limit: int) -> list[int]:
-    """Rank the newest RANK_CANDIDATES matches: title hits 4 points, each body hit 1 (at most 5)."""
-    candidates = qs.order_by("-issue_date", "-id").values("id", "issue_date", "search_text")[:RANK_CANDIDATES]
+def _ranked_ids(qs: QuerySet[Article], query: Query, *, offset: int, limit: int) -> list[int]:
+    """Rank the newest RANK_CANDIDATES matches: more query terms in the title first, then newest.
+
+    The score reads only the short, untoasted title columns: scoring on the body would detoast
+    every candidate, which costs more than everything else a search does.
+    """
+    candidates = qs.order_by("-issue_date", "-id").values(
+        "id", "issue_date", "title", "subtitle", "derived_title")[:RANK_CANDIDATES]
     inner_sql, inner_params = candidates.query.sql_with_params()
     scores, score_params = [], []
-    for term in terms:
-        scores.append(
-            "(CASE WHEN strpos(split_part(c.search_text, %s, 1), %s) > 0 THEN 4 ELSE 0 END"
-            " + LEAST((length(c.search_text) - length(replace(c.search_text, %s, ''))) / length(%s), 5))"
-        )
-        score_params += [tokens.FIELD_SEP, term.text, term.text, term.text]
+    for term in _rank_terms(query):
+        scores.append("(CASE WHEN strpos(lower(c.title || ' ' || c.subtitle || ' ' || c.derived_title), %s) > 0 "
+                      "THEN 1 ELSE 0 END)")
+        score_params.append(term.text)
     sql = (
         f"SELECT c.id FROM ({inner_sql}) c ORDER BY {' + '.join(scores)} DESC, c.issue_date DESC, c.id DESC "
         "LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cur:
+        bitmap = _fewer_matches_than_walked(query)
+        if bitmap:  # see _fewer_matches_than_walked; SET LOCAL ends with search()'s transaction
+            cur.execute("SELECT set_config('enable_indexscan', 'off', true)")
         cur.execute(sql, [*inner_params, *score_params, limit, offset])
-        return [row[0] for row in cur.fetchall()]
+        ids = [row[0] for row in cur.fetchall()]
+        if bitmap:
+            cur.execute("SELECT set_config('enable_indexscan', 'on', true)")
+        return ids
+
+
+def _fewer_matches_than_walked(query: Query) -> bool:
+    """Tell whether collecting every match beats walking the date index for the newest candidates.
+
+    Walking the date index reads about RANK_CANDIDATES / share rows, the bitmap reads
+    share × rows; the planner misjudges multi-term shares, so the choice is made here from
+    the same statistics as the rarest bigram (the crossover is share = sqrt(RANK_CANDIDATES / rows)).
+    """
+    share = estimated_share(query)
+    rows = float(_stats_cache.get("rows") or 0.0)
+    return share is not None and rows > 0 and share * share < RANK_CANDIDATES / rows
+
+
+def estimated_share(query: Query) -> float | None:
+    """Return the estimated share of articles matching the query's indexed groups (None if unknown)."""
+    freqs = lexeme_frequencies()
+    if not freqs:
+        return None
+    shares = [
+        min(1.0, sum(freqs.get(rarest_lexeme(t.text), 0.0) for t in group))
+        for group in query.groups if all(t.indexable and t.field != "leader" for t in group)
+    ]
+    return min(shares) if shares else None
 
 
 def fetch_articles(ids: list[int]) -> list[Article]:

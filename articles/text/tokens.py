@@ -100,6 +100,11 @@ def query_terms(term: str) -> list[str]:
     return sorted({run for run in _RUN.findall(term) if not ("\u3400" <= run[0])})
 
 
+def is_bigram(term: str) -> bool:
+    """True for exactly two CJK characters: then the index term is the whole term."""
+    return len(term) == 2 and bool(_CJK_RUN.fullmatch(term))
+
+
 def quote_lexeme(term: str) -> str:
     """Quote one lexeme for a tsvector or tsquery literal."""
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
