@@ -29,7 +29,7 @@ from articles.models import (
 )
 from articles.upload_forms import (
     FileFactsForm, LeaderTitleForm, MergeLeadersForm, PublishForm, SeparateLeaderForm, SplitForm, UploadForm,
-    read_upload,
+    per_file_facts, read_upload,
 )
 
 
@@ -309,10 +309,11 @@ class PendingUploadAdmin(WorkflowAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             files = [read_upload(f) for f in form.cleaned_data["files"]]
-            upload = uploads.stage_upload(files=files, user=request.user, defaults=form.defaults())
+            upload = uploads.stage_upload(files=files, user=request.user, defaults=form.defaults(),
+                                          per_file=per_file_facts(request.POST, len(files)))
             return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[upload.pk]))
         return self.render_page(request, "admin/articles/pendingupload/upload.html", {
-            "title": "上传版面", "form": form, "max_mb": settings.NEWSARCHIVE_UPLOAD_MAX_BYTES // (1024 * 1024),
+            "title": "上传版面", "form": form, "papers": Paper.objects.values_list("name", flat=True), "max_mb": settings.NEWSARCHIVE_UPLOAD_MAX_BYTES // (1024 * 1024),
         })
 
     def review_view(self, request: HttpRequest, pk: int) -> HttpResponse:

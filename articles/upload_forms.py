@@ -1,9 +1,12 @@
 """Forms of the admin workflow: upload files, fix a file's facts, edit, split, and curate leaders."""
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.http import QueryDict
 
 from articles.models import Article, District, Leader, Paper
 from articles.uploads import FileDefaults
@@ -47,6 +50,24 @@ class UploadForm(forms.Form):
         data = self.cleaned_data
         return FileDefaults(paper=data["paper"].name if data["paper"] else "", issue_date=data["issue_date"],
                             page=(data["page"] or "").strip())
+
+
+def per_file_facts(data: QueryDict, count: int) -> list[FileDefaults]:
+    """Read what the editor set for each file on the upload page (``file-<n>-paper`` etc., 0-based).
+
+    The page's script fills these rows from each file name; without the script there are none.
+    A date that is not YYYY-MM-DD counts as not given.
+    """
+    facts = []
+    for n in range(count):
+        raw_date = (data.get(f"file-{n}-issue_date") or "").strip()
+        try:
+            issue_date = date.fromisoformat(raw_date) if raw_date else None
+        except ValueError:
+            issue_date = None
+        facts.append(FileDefaults(paper=(data.get(f"file-{n}-paper") or "").strip()[:100], issue_date=issue_date,
+                                  page=(data.get(f"file-{n}-page") or "").strip()[:20]))
+    return facts
 
 
 def read_upload(uploaded: UploadedFile) -> tuple[str, bytes, int]:

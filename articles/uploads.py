@@ -105,15 +105,22 @@ def impossible_date_in_name(filename: str) -> str | None:
     return None
 
 
-def resolve_facts(filename: str, text: str, defaults: FileDefaults) -> tuple[str, date, str]:
-    """Return (paper, issue date, page): the file name first, then the form, then (date only) the text."""
-    if bad := impossible_date_in_name(filename):
+def resolve_facts(filename: str, text: str, defaults: FileDefaults,
+                  explicit: FileDefaults = FileDefaults()) -> tuple[str, date, str]:
+    """Return (paper, issue date, page).
+
+    Each fact comes from what the editor set for this very file (``explicit``), else the
+    file name, else the upload form's ``defaults``, else (the date only) the text.
+    """
+    if not explicit.issue_date and (bad := impossible_date_in_name(filename)):
         raise UploadRejected(BAD_DATE.format(text=bad))
     facts = parse_filename(filename)
-    paper = check_paper((facts.paper if facts.paper and Paper.objects.filter(name=facts.paper).exists()
-                         else defaults.paper or facts.paper or "").strip())
-    issue_date = check_date(facts.issue_date or defaults.issue_date or guess_issue_date(text))
-    return paper, issue_date, facts.page or defaults.page or ""
+    named_paper = facts.paper if facts.paper and Paper.objects.filter(name=facts.paper).exists() else None
+    paper = check_paper((explicit.paper or named_paper or defaults.paper or facts.paper or "").strip())
+    issue_date = check_date(explicit.issue_date or facts.issue_date or defaults.issue_date or guess_issue_date(text))
+    # A file the editor described keeps the page they gave, even none.
+    page = explicit.page if explicit.paper else (facts.page or defaults.page or "")
+    return paper, issue_date, page
 
 
 def article_warnings(article: Any, *, known: set[str]) -> list[str]:
@@ -163,17 +170,14 @@ def existing_issue_note(upload_file: UploadFile) -> str:
 
 
 def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults, known: set[str],
-                 use_name: bool = True) -> None:
-    """Check one file and fill in its facts and preview; raise UploadRejected with the reason.
-
-    With ``use_name`` off the editor's ``defaults`` win over what the file name says.
-    """
+                 explicit: FileDefaults = FileDefaults()) -> None:
+    """Check one file and fill in its facts and preview; raise UploadRejected with the reason."""
     check_size(data)
     try:
         decoded = decode(data)
     except DecodeError as exc:
         raise UploadRejected(f"不是可读的文本文件：{exc.reason}") from exc
-    paper, issue_date, page = resolve_facts(upload_file.filename if use_name else "", decoded.text, defaults)
+    paper, issue_date, page = resolve_facts(upload_file.filename, decoded.text, defaults, explicit)
     parsed = parse_issue(decoded.text, issue_date=issue_date, paper=paper, known_leaders=known)
     if not parsed.articles:
         raise UploadRejected(NO_ARTICLES)
@@ -185,12 +189,12 @@ def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults
 
 
 def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: FileDefaults,
-               known: set[str]) -> UploadFile:
+               explicit: FileDefaults, known: set[str]) -> UploadFile:
     """Check one file; keep its bytes for review if it passes, only its name and reason if not."""
     upload_file = UploadFile(upload=upload, position=position, filename=clean_filename(name), size=max(size, len(data)))
     try:
         check_size(data, size=upload_file.size)
-        analyse_file(upload_file, data, defaults=defaults, known=known)
+        analyse_file(upload_file, data, defaults=defaults, explicit=explicit, known=known)
     except UploadRejected as exc:
         upload_file.status, upload_file.message = UploadFile.REJECTED, str(exc)
     else:
@@ -200,18 +204,22 @@ def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, 
 
 
 @transaction.atomic
-def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: FileDefaults = FileDefaults()) -> PendingUpload:
+def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: FileDefaults = FileDefaults(),
+                 per_file: list[FileDefaults] | None = None) -> PendingUpload:
     """Check and hold a batch of (name, bytes, real size) files for review; log one upload event.
 
-    The bytes of a file over the size limit may be cut short (the form reads no further than
-    the limit); the real size is what the check and the report use.
+    ``per_file`` holds what the editor set for each file (in the same order), which wins over
+    the file name. The bytes of a file over the size limit may be cut short (the form reads
+    no further than the limit); the real size is what the check and the report use.
     """
+    per_file = list(per_file or []) + [FileDefaults()] * (len(files) - len(per_file or []))
     upload = PendingUpload.objects.create(created_by=user if getattr(user, "pk", None) else None,
                                           username=username_of(user))
     known = set(known_leader_names())
     staged = [
-        stage_file(upload, position=i, name=name, data=data, size=size, defaults=defaults, known=known)
-        for i, (name, data, size) in enumerate(files, start=1)
+        stage_file(upload, position=i, name=name, data=data, size=size, defaults=defaults, explicit=explicit,
+                   known=known)
+        for i, ((name, data, size), explicit) in enumerate(zip(files, per_file), start=1)
     ]
     if not any(f.status == UploadFile.PENDING for f in staged):
         upload.status = PendingUpload.DISCARDED
@@ -230,8 +238,8 @@ def update_file_facts(upload_file: UploadFile, *, paper: str, issue_date: date |
     data = bytes(upload_file.raw_bytes)
     check_paper(paper)
     check_date(issue_date)
-    defaults = FileDefaults(paper=paper, issue_date=issue_date, page=page)
-    analyse_file(upload_file, data, defaults=defaults, known=set(known_leader_names()), use_name=False)
+    explicit = FileDefaults(paper=paper, issue_date=issue_date, page=page)
+    analyse_file(upload_file, data, defaults=FileDefaults(), explicit=explicit, known=set(known_leader_names()))
     upload_file.save()
     record_event(action="upload", user=user, obj=upload_file.upload,
                  description=f"{upload_file.upload} 修改 {upload_file.filename}",

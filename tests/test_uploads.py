@@ -85,6 +85,17 @@ class StageUploadTests(TestCase):
         self.assertEqual((named.paper_name, named.issue_date, named.page), ("崇明报", date(2025, 4, 19), "01"))
         self.assertEqual((unnamed.paper_name, unnamed.issue_date), ("青浦报", date(2025, 3, 13)))
 
+    def test_what_the_editor_set_for_a_file_wins_over_its_name(self) -> None:
+        upload = uploads.stage_upload(
+            files=[(NAME, CHONGMING, len(CHONGMING)), ("崇明报_2025-02-30.txt", CHONGMING, len(CHONGMING))],
+            user=None,
+            per_file=[uploads.FileDefaults(paper="青浦报", issue_date=date(2025, 4, 18), page="03"),
+                      uploads.FileDefaults(paper="崇明报", issue_date=date(2025, 2, 28))],
+        )
+        first, second = upload.files.order_by("position")
+        self.assertEqual((first.paper_name, first.issue_date, first.page), ("青浦报", date(2025, 4, 18), "03"))
+        self.assertEqual((second.status, second.issue_date), (UploadFile.PENDING, date(2025, 2, 28)))
+
     def test_preview_lists_articles_in_order_with_warnings(self) -> None:
         upload_file = stage((NAME, CHONGMING)).files.get()
         self.assertGreater(len(upload_file.preview), 1)

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from articles.models import Article, Event, UploadFile
 from tests.factories import make_paper
@@ -39,11 +41,17 @@ def files(tmp_path: Path) -> list[Path]:
     return [*good, binary]
 
 
+def submit(browser, button) -> None:  # noqa: ANN001 - a selenium WebElement
+    """Click a submit button and wait for the next page, so no element of the old one is read."""
+    button.click()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(button))
+
+
 def log_in(browser, base: str) -> None:
     browser.get(base + "/admin/login/")
     browser.find_element(By.NAME, "username").send_keys("editor")
     browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "input[type=submit]"))
     assert "/admin/login/" not in browser.current_url
 
 
@@ -61,9 +69,13 @@ def test_editor_uploads_reviews_publishes_and_corrects(browser, live_server, fil
 
     browser.get(base + "/admin/articles/pendingupload/upload/")
     browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys("\n".join(str(p) for p in files))
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#chosen-files li")) == 3
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#chosen-files tbody tr")) == 3
+    paper = browser.find_element(By.NAME, "file-0-paper")
+    assert paper.get_attribute("value") == "崇明报"
+    assert browser.find_element(By.NAME, "file-0-issue_date").get_attribute("value") == "2025-04-19"
+    assert browser.find_element(By.NAME, "file-2-paper").get_attribute("value") == ""
     screenshot("1-upload")
-    browser.find_element(By.ID, "upload-submit").click()
+    submit(browser, browser.find_element(By.ID, "upload-submit"))
 
     rejected = file_section(browser, "scan.pdf")
     assert rejected.get_attribute("data-status") == UploadFile.REJECTED
@@ -74,12 +86,12 @@ def test_editor_uploads_reviews_publishes_and_corrects(browser, live_server, fil
         assert len(section.find_elements(By.CSS_SELECTOR, "table.preview tbody tr")) > 1
     screenshot("2-review")
 
-    browser.find_element(By.ID, "publish").click()
+    submit(browser, browser.find_element(By.ID, "publish"))
     for name in ("崇明报_2025-04-19_01.txt", "青浦报_2025-03-13_01.txt"):
         assert file_section(browser, name).get_attribute("data-status") == UploadFile.NEW
     screenshot("3-report")
 
-    file_section(browser, "崇明报_2025-04-19_01.txt").find_element(By.LINK_TEXT, "在网站上查看").click()
+    submit(browser, file_section(browser, "崇明报_2025-04-19_01.txt").find_element(By.LINK_TEXT, "在网站上查看"))
     article = Article.objects.filter(issue__paper__name="崇明报").order_by("position").first()
     assert article.display_title in browser.find_element(By.TAG_NAME, "body").text
     screenshot("4-issue-on-site")
@@ -88,7 +100,7 @@ def test_editor_uploads_reviews_publishes_and_corrects(browser, live_server, fil
     title = browser.find_element(By.NAME, "title")
     title.clear()
     title.send_keys("编辑更正后的标题")
-    browser.find_element(By.NAME, "_save").click()
+    submit(browser, browser.find_element(By.NAME, "_save"))
     assert "编辑更正后的标题" in browser.find_element(By.CSS_SELECTOR, "ul.messagelist").text
 
     browser.get(f"{base}/article/{article.pk}/")
