@@ -137,6 +137,7 @@ class ArticleAdmin(WorkflowAdmin):
     fields = ("issue", "position", "title", "subtitle", "byline", "event_date", "district", "derived_title",
               "warnings", "corrections", "body")
     readonly_fields = ("issue", "position", "derived_title", "warnings", "corrections", "body")
+    autocomplete_fields = ("district",)
     inlines = [MentionInline]
     change_form_template = "admin/articles/article/change_form.html"
     extra_urls = [

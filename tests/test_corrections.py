@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 from pathlib import Path
 
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import TestCase
 
 from articles import corrections
@@ -65,6 +67,14 @@ class EditArticleTests(TestCase):
         again = Article.objects.get(pk=article.pk)  # same permalink
         self.assertEqual((again.title, again.byline, again.event_date, again.district_id),
                          ("人工标题", "人工作者", date(2025, 4, 1), self.district.pk))
+
+
+    def test_corrections_survive_the_reprocess_command(self) -> None:
+        article = articles_of(self.issue)[0]
+        corrections.edit_article(article, user=self.editor, changes={"title": "命令之后仍在", "subtitle": "副"})
+        call_command("reprocess", "--all", stdout=StringIO(), stderr=StringIO())
+        again = Article.objects.get(pk=article.pk)
+        self.assertEqual((again.title, again.subtitle), ("命令之后仍在", "副"))
 
 
 class CarryCorrectionsTests(TestCase):
