@@ -184,16 +184,28 @@ class HeadlineGroup:
     lines: list[HeadlineLine]
     before: int | None = None  # the article starting right after the group
     after: int | None = None  # the open article ending right before the group
+    wrapped: bool = True  # narrow columns: a line may be the wrapped rest of the line above
 
-    def chunks(self) -> list[list[HeadlineLine]]:
-        """Split into indivisible pieces: lines wrapped without a blank or indent stay together."""
-        out: list[list[HeadlineLine]] = []
-        for line in self.lines:
-            same_echo_kind = out and (line.echo is None) == (out[-1][-1].echo is None)
-            if out and not line.blank_before and not line.indent and same_echo_kind:
-                out[-1].append(line)
+    def joins(self, i: int) -> bool:
+        """Return True if line i is the wrapped continuation of line i-1 (same headline part).
+
+        Only in narrow columns, and only with no blank line or indent between; an echo
+        line never continues a plain one.
+        """
+        if i <= 0 or not self.wrapped:
+            return False
+        line, prev = self.lines[i], self.lines[i - 1]
+        return not line.blank_before and not line.indent and (line.echo is None) == (prev.echo is None)
+
+    def parts(self, start: int, end: int) -> list[str]:
+        """Return the headline parts (title, subtitle, ...) printed on lines start..end."""
+        out: list[str] = []
+        for i in range(start, end):
+            value = self.lines[i].value
+            if out and i > start and self.joins(i):
+                out[-1] += value
             else:
-                out.append([line])
+                out.append(value)
         return out
 
 
@@ -236,7 +248,8 @@ class _Scorer:
         return sims
 
 
-MAX_CHUNKS = 6
+MAX_LINES = 6
+WRAP_CUT_PENALTY = 0.5
 
 
 def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
@@ -245,25 +258,25 @@ def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
     Only the first piece can belong to the article above, only the last one to the
     article below.
     """
-    chunks = group.chunks()
-    if len(chunks) <= MAX_CHUNKS:
+    n = len(group.lines)
+    if n <= MAX_LINES:
         return [group]
-    pieces = [chunks[i : i + MAX_CHUNKS] for i in range(0, len(chunks), MAX_CHUNKS)]
     out = []
-    for index, piece in enumerate(pieces):
-        lines = [line for chunk in piece for line in chunk]
-        if lines:
-            lines[0] = HeadlineLine(lines[0].text, lines[0].echo, True, lines[0].indent)
+    for index, first in enumerate(range(0, n, MAX_LINES)):
+        lines = list(group.lines[first : first + MAX_LINES])
+        lines[0] = HeadlineLine(lines[0].text, lines[0].echo, True, lines[0].indent)
+        last_piece = first + MAX_LINES >= n
         out.append(HeadlineGroup(
             lines,
-            before=group.before if index == len(pieces) - 1 else None,
+            before=group.before if last_piece else None,
             after=group.after if index == 0 else None,
+            wrapped=group.wrapped,
         ))
     return out
 
 
 def _partitions(k: int) -> list[list[tuple[int, int]]]:
-    """Return every split of k chunks into contiguous runs, as (start, end) pairs."""
+    """Return every split of k lines into contiguous runs, as (start, end) pairs."""
     out = []
     for cuts in itertools.product((False, True), repeat=max(k - 1, 0)):
         runs, start = [], 0
@@ -276,8 +289,8 @@ def _partitions(k: int) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _unit_score(scorer: _Scorer, group: HeadlineGroup, chunks: list[list[HeadlineLine]], art: int) -> float:
-    score = sum(scorer.similarities(line.value)[art] for chunk in chunks for line in chunk)
+def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
+    score = sum(scorer.similarities(line.value)[art] for line in group.lines[start:end])
     if group.before == art:
         score += BEFORE_BONUS
     elif group.after == art:
@@ -288,21 +301,23 @@ def _unit_score(scorer: _Scorer, group: HeadlineGroup, chunks: list[list[Headlin
 def _solve_group(
     scorer: _Scorer, group: HeadlineGroup, allowed: set[int]
 ) -> tuple[float, list[tuple[tuple[int, int], int | None, float]]]:
-    """Return the best split of a group into units and an article (or None) per unit."""
-    chunks = group.chunks()
-    best: tuple[float, list] = (0.0, [((0, len(chunks)), None, 0.0)])
-    for runs in _partitions(len(chunks)):
+    """Return the best split of a group into units and an article (or None) per unit.
+
+    Cutting between a line and its wrapped continuation costs ``WRAP_CUT_PENALTY``.
+    """
+    n = len(group.lines)
+    best: tuple[float, list] = (float("-inf"), [])
+    for runs in _partitions(n):
+        penalty = WRAP_CUT_PENALTY * sum(group.joins(start) for start, _ in runs[1:])
         options = []
         for start, end in runs:
-            scored = sorted(
-                ((_unit_score(scorer, group, chunks[start:end], a), a) for a in allowed), reverse=True
-            )[:2]
+            scored = sorted(((_unit_score(scorer, group, start, end, a), a) for a in allowed), reverse=True)[:2]
             options.append([(s, a) for s, a in scored if s > 0] + [(0.0, None)])
         for combo in itertools.product(*options):
             arts = [a for _, a in combo if a is not None]
             if len(arts) != len(set(arts)):
                 continue
-            total = sum(s for s, _ in combo)
+            total = sum(s for s, _ in combo) - penalty
             if total > best[0] + 1e-9:
                 best = (total, [(run, a, s) for run, (s, a) in zip(runs, combo)])
     return best
@@ -339,14 +354,12 @@ def assign_headlines(
     assignments: dict[int, Assignment] = {}
     unused: list[str] = []
     for group, (_, units) in zip(groups, solutions):
-        chunks = group.chunks()
         for (start, end), art, _ in units:
-            lines = [line for chunk in chunks[start:end] for line in chunk]
+            lines = group.lines[start:end]
             if art is None:
                 unused.extend(line.text.strip() for line in lines)
                 continue
-            parts = ["".join(line.value for line in chunk) for chunk in chunks[start:end]]
-            title, subtitle = split_title(parts)
+            title, subtitle = split_title(group.parts(start, end))
             location = "before" if group.before == art else "after" if group.after == art else "end_block"
             assignments[art] = Assignment(title, subtitle, location, lines)
     return assignments, unused

@@ -81,13 +81,23 @@ def is_qr_line(line: str) -> bool:
 
 
 def echo_of(line: str) -> str | None:
-    """Return X if the line is a headline printed twice (``XX``), else None.
+    """Return the single copy if the line is a headline printed twice, else None.
 
     Layout software sometimes leaves a hidden copy of a headline next to the visible one;
-    extraction then yields ``区政府召开区政府召开``. Whitespace is ignored when comparing.
+    extraction then yields ``XX`` or, for a wrapped headline joined on one line,
+    ``XXYY``. Whitespace is ignored; every repeated piece has at least two characters.
     """
     s = re.sub(r"\s", "", line)
-    half = len(s) // 2
-    if half >= 2 and len(s) % 2 == 0 and s[:half] == s[half:]:
-        return s[:half]
-    return None
+    n = len(s)
+    if n < 4:
+        return None
+    # best[i]: the single copy of s[i:] decomposed into doubled pieces, or None.
+    best: list[str | None] = [None] * (n + 1)
+    best[n] = ""
+    for i in range(n - 4, -1, -1):
+        for k in range(2, (n - i) // 2 + 1):
+            rest = best[i + 2 * k]
+            if rest is not None and s[i : i + k] == s[i + k : i + 2 * k]:
+                best[i] = s[i : i + k] + rest
+                break
+    return best[0] or None

@@ -355,19 +355,17 @@ def segment_page(text: str) -> PageSegmentation:
             if group is None:
                 open_article = draft.lines and not draft.closed
                 close()
-                group = headlines.HeadlineGroup([], after=len(drafts) - 1 if open_article else None)
+                group = headlines.HeadlineGroup(
+                    [], after=len(drafts) - 1 if open_article else None, wrapped=hard
+                )
                 groups.append(group)
             if kind == ECHO:
-                if line.blank_before or not noise_items or lines[i - 1].kind != ECHO:
-                    noise_items.append(line.text)
-                else:
-                    noise_items[-1] += line.text
+                _add_noise(noise_items, line, joined=hard and not line.blank_before and lines[i - 1].kind == ECHO)
             group.lines.append(headlines.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
         elif kind == NOISE:
-            if line.blank_before or not noise_items or _prev(lines, i).kind != NOISE:
-                noise_items.append(line.text)
-            else:
-                noise_items[-1] += line.text
+            prev = _prev(lines, i)
+            wrapped = prev is not None and prev.kind == NOISE and not line.blank_before
+            _add_noise(noise_items, line, joined=wrapped and (hard or noise.is_qr_line(prev.text)))
         elif kind == TO_MARK:
             noise_items.append(line.text)
             if draft.lines:
@@ -418,6 +416,14 @@ def segment_page(text: str) -> PageSegmentation:
     echo_texts = {line.text for line in lines if line.kind == ECHO}
     noise_items.extend(u for u in unused if u not in echo_texts)
     return PageSegmentation(articles, noise_items)
+
+
+def _add_noise(items: list[str], line: Line, *, joined: bool) -> None:
+    """Record a noise line, appending it to the previous item when it is that item's wrapped rest."""
+    if joined and items:
+        items[-1] += line.text
+    else:
+        items.append(line.text)
 
 
 def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
