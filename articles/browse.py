@@ -19,7 +19,7 @@ from articles.models import Article, District, Issue, Leader, Mention, Paper
 # Whole-archive aggregates are recomputed at most this often (seconds).
 AGGREGATE_TTL = 600
 # Related articles and co-mentions look at this many of a leader's newest mentions.
-RECENT_MENTIONS = 1000
+RECENT_MENTIONS = 300
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def district_leaders(district: District, *, limit: int | None = None) -> QuerySe
 
     The current title is the one printed at the leader's latest mention (index (leader, -issue_date)).
     """
-    latest = Mention.objects.filter(leader=OuterRef("pk")).order_by("-issue_date", "-article_id")
+    latest = Mention.objects.filter(leader=OuterRef("pk")).order_by("-issue_date")
     leaders = (
         Leader.objects.filter(district=district)
         .annotate(current_titles=Subquery(latest.values("titles")[:1]), last_seen=Subquery(latest.values("issue_date")[:1]))
