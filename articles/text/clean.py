@@ -87,6 +87,15 @@ def column_width(lines: list[str]) -> float:
     return float(median(lengths)) if lengths else 0.0
 
 
-def is_hard_wrapped(lines: list[str], *, max_width: int = 24) -> bool:
-    """Return True if the page is wrapped at a narrow column width rather than one line per paragraph."""
-    return 0 < column_width(lines) <= max_width
+def is_hard_wrapped(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> bool:
+    """Return True if the page is wrapped at a narrow column width rather than one line per paragraph.
+
+    Wrapped text has a narrow median line length and most lines within two characters of
+    it; a page of short paragraphs has a short median too, but scattered lengths.
+    """
+    width = column_width(lines)
+    if not 0 < width <= max_width:
+        return False
+    lengths = [visible_length(line) for line in lines if line.strip()]
+    near = sum(1 for n in lengths if abs(n - width) <= 2)
+    return near / len(lengths) >= min_share

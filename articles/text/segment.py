@@ -253,7 +253,7 @@ def build_paragraphs(lines: list[Line], *, hard_wrapped: bool) -> list[str]:
         new = prev is None
         if prev is not None:
             head = bool(_SECTION_HEAD.match(line.text)) or bool(_SECTION_HEAD.match(prev.text))
-            if head and (ends_sentence(prev.text) or line.blank_before or not hard_wrapped):
+            if head and (ends_sentence(prev.text) or line.blank_before or line.indent or not hard_wrapped):
                 new = True
             elif ends_sentence(prev.text):
                 new = not hard_wrapped or line.blank_before or line.indent
@@ -428,19 +428,21 @@ def _add_noise(items: list[str], line: Line, *, joined: bool) -> None:
 
 def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
     """Turn a draft into a Segment: reflow, credits, continuation flags."""
-    paragraphs = build_paragraphs(draft.lines, hard_wrapped=hard_wrapped)
+    lines = list(draft.lines)
+    # Credits are read from the printed lines so their spaces stay as printed.
+    last, credit = bylines.split_source_credit(lines[-1].text) if lines else ("", None)
+    if credit:
+        if last:
+            lines[-1] = Line(last, lines[-1].blank_before, lines[-1].indent)
+        else:
+            lines.pop()
+    paragraphs = build_paragraphs(lines, hard_wrapped=hard_wrapped)
     segment = Segment(paragraphs=paragraphs, byline=draft.byline)
-    if paragraphs:
-        last, credit = bylines.split_source_credit(paragraphs[-1])
-        # Read the inline credit from the printed lines so its spaces stay as printed.
-        inline = bylines.inline_byline(join_wrapped([line.text for line in draft.lines[:4]]))
-        if inline and segment.byline is None:
-            segment.byline = inline
-        if credit:
-            paragraphs[-1] = last
-            if not last:
-                paragraphs.pop()
-            segment.byline = f"{segment.byline} {credit}" if segment.byline else credit
+    inline = bylines.inline_byline(join_wrapped([line.text for line in lines[:4]]))
+    if inline and segment.byline is None:
+        segment.byline = inline
+    if credit:
+        segment.byline = f"{segment.byline} {credit}" if segment.byline else credit
     segment.continued_from_elsewhere = draft.continued_from
     segment.continues_elsewhere = draft.continues or bool(paragraphs and not _ends_complete(paragraphs[-1]))
     return segment
@@ -449,4 +451,5 @@ def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
 def _ends_complete(paragraph: str) -> bool:
     """Return True if the text ends a sentence (or with an end mark such as ``(完)``)."""
     s = paragraph.rstrip()
-    return ends_sentence(s) or bool(re.search(r"[（(]完[)）]$", s))
+    bracketed = bool(re.fullmatch(r"[（(][^()（）]*[)）]", s))  # a photo caption such as （图为…摄）
+    return ends_sentence(s) or bracketed or bool(re.search(r"[（(]完[)）]$", s))

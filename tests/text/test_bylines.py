@@ -48,6 +48,8 @@ def test_inline_byline(paragraph: str, credit: str | None) -> None:
         ("共同发展。(转载自《桃源日报》)", "共同发展。", "转载自《桃源日报》"),
         ("共同发展。（来源：桃源发布）", "共同发展。", "来源：桃源发布"),
         ("共同发展（试点）。", "共同发展（试点）。", None),
+        ("共同发展。（记者 孙晓）", "共同发展。", "记者 孙晓"),
+        ("共同发展。(通讯员 钱雨 记者 孙晓)", "共同发展。", "通讯员 钱雨 记者 孙晓"),
     ],
 )
 def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:

@@ -72,5 +72,15 @@ def test_layout_detection() -> None:
     wide = ["五月三日，桃源县召开春季农业生产工作会议，部署当前农业生产工作，县委副书记出席会议并讲话。"] * 3
     assert is_hard_wrapped(narrow)
     assert not is_hard_wrapped(wide)
+    short_paragraphs = [
+        "桃源县召开会议",
+        "记者 周明",
+        "五月三日，会议召开，县长出席并讲话。",
+        "会议要求，各乡镇要压实责任，落实好各项惠农政策，确保春播顺利推进。",
+        "一、聚焦群众需求",
+        "县里组建了二十支志愿服务队伍，深入村组开展服务，受到群众欢迎。",
+        "据了解，全县已建成实践站点一百余个。",
+    ]
+    assert not is_hard_wrapped(short_paragraphs)
     assert column_width([]) == 0.0
     assert not is_hard_wrapped([])

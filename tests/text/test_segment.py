@@ -197,3 +197,37 @@ def test_noise_line_kinds() -> None:
 def test_derive_title_skips_the_lead() -> None:
     assert derive_title("本报讯(记者 周明) 5月3日，会议召开。其他") == "5月3日，会议召开"
     assert derive_title("") is None
+
+
+INDENTED_WITH_FURNITURE = """桃源日报　2024年5月4日　星期六　第2版
+要闻
+春风化雨润民心
+——桃源县开展新时代文明实践活动纪实
+本报记者　周明
+　　近年来，桃源县坚持以新时代文明实践中心建设为抓手，推动文明实践活动常态化开展。
+　　一、聚焦群众需求
+　　县里组建了二十支志愿服务队伍，深入村组开展服务。
+（图为志愿者在清溪镇开展服务。　李文　摄）
+县医保局优化异地就医结算服务
+　　本报讯（通讯员　钱雨）５月３日起，县医保局推出异地就医备案“掌上办”服务。
+　　据了解，今年以来全县已办理异地就医备案三千余人次。（记者 孙晓）
+责任编辑：王五　　版式：赵六
+"""
+
+
+def test_indented_page_with_folio_section_heads_and_trailing_credit() -> None:
+    page = segment_page(INDENTED_WITH_FURNITURE)
+    first, second = page.articles
+    assert (first.title, first.subtitle, first.byline) == (
+        "春风化雨润民心", "——桃源县开展新时代文明实践活动纪实", "本报记者　周明",
+    )
+    assert first.paragraphs[1] == "一、聚焦群众需求"  # an enumerated section head stays in the body
+    assert not first.continues_elsewhere  # a closing photo caption is not a cut sentence
+    assert second.title == "县医保局优化异地就医结算服务"
+    assert second.byline == "通讯员　钱雨 记者 孙晓"
+    assert second.body.endswith("三千余人次。")
+    assert page.noise == ["桃源日报　2024年5月4日　星期六　第2版", "要闻", "责任编辑：王五　　版式：赵六"]
+
+
+def test_echo_of_a_wrapped_headline_joined_on_one_line() -> None:
+    assert noise.echo_of("县政协召开县政协召开常委会议常委会议") == "县政协召开常委会议"
