@@ -1,8 +1,8 @@
 """Find who wrote an article: standalone byline lines, inline leads and source credits.
 
-Local papers print the credit in three ways: a line of its own (``记者 李双玖``,
-``·金驰·``) before or after the body; inside the lead (``本报讯(记者 X 通讯员 Y)``),
-where it stays part of the body; or as a trailing ``(转载自《上观新闻》)`` that is not
+Local papers print the credit in three ways: a line of its own (``记者 周明``,
+``·李文·``) before or after the body; inside the lead (``本报讯(记者 X 通讯员 Y)``),
+where it stays part of the body; or as a trailing ``(转载自《桃源日报》)`` that is not
 body text at all.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ _ROLE = (
 )
 # One or more "role names" pairs and nothing else on the line.
 _ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
-# "·金驰·", "·丁全飞 张敏·" (middle dots of several code points).
+# "·李文·", "·王大山 赵小川·" (middle dots of several code points).
 _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(
     r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"
@@ -30,7 +30,7 @@ _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
 
 
 def is_byline_line(line: str) -> bool:
-    """Return True if the whole line is a credit such as ``首席记者 魏卓龙`` or ``·金驰·``."""
+    """Return True if the whole line is a credit such as ``首席记者 钱小红`` or ``·李文·``."""
     s = line.strip()
     if not s or len(s) > 40:
         return False

@@ -1,7 +1,7 @@
 """Line-level cleanup and reflow of extracted newspaper text.
 
 PDF and OCR extraction hard-wraps columns every dozen characters, splits names across
-lines (``缪\\n京``) and inserts spaces between characters (``吴金 华``). Bodies must keep
+lines (``赵立\\n新``) and inserts spaces between characters (``钱国 华``). Bodies must keep
 every printed character, so these helpers only join lines and drop whitespace; they never
 normalise punctuation or digits.
 """
@@ -26,7 +26,7 @@ CLOSERS = "”」』’\"')）】"
 
 
 def remove_spurious_spaces(text: str) -> str:
-    """Drop whitespace next to CJK characters or punctuation (``吴金 华`` -> ``吴金华``).
+    """Drop whitespace next to CJK characters or punctuation (``钱国 华`` -> ``钱国华``).
 
     Spaces between two Latin words or numbers (``5G Wi-Fi``, ``2020 2021``) are kept
     because there they separate tokens. Newlines are untouched.
@@ -43,7 +43,7 @@ def ends_sentence(line: str) -> bool:
     """Return True if the line ends a sentence (。！？, or one of them before a closing quote).
 
     An ASCII full stop after a CJK character also counts: OCR often reads 。 as ``.``.
-    A closing quote alone (``“大家书屋”``) does not end a sentence.
+    A closing quote alone (``“农家书屋”``) does not end a sentence.
     """
     s = line.rstrip().rstrip(CLOSERS).rstrip()
     if not s:

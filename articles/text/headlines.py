@@ -76,7 +76,7 @@ def looks_like_headline(line: str) -> bool:
 
 
 def _parallel_phrases(text: str) -> bool:
-    """Return True for short comma-separated slogans (``稳中求进,突出重点,狠抓落实``)."""
+    """Return True for short comma-separated slogans (``稳字当头,协同发力,久久为功``)."""
     phrases = _COMMA.split(text)
     return visible_length(text) <= 25 and all(1 < visible_length(p) <= 8 for p in phrases)
 
@@ -102,7 +102,7 @@ def _cut(text: str) -> list[str]:
 def splits_word(left: str, right: str) -> bool:
     """Return True if joining ``left`` and ``right`` makes a word across the seam.
 
-    ``…主要领导多`` + ``次互访…`` yields the word 多次: the first line is a column-break
+    ``…两地干部多`` + ``次往来…`` yields the word 多次: the first line is a column-break
     fragment of a body paragraph, not a headline.
     """
     a = re.sub(r"\s", "", left)[-3:]
@@ -121,7 +121,7 @@ def splits_word(left: str, right: str) -> bool:
 def tokens(text: str) -> list[str]:
     """Return the content tokens of a headline: jieba words of 2+ characters.
 
-    Runs of single characters (names jieba does not know, ``缪`` ``京``) are merged so that
+    Runs of single characters (names jieba does not know, ``钱`` ``甲``) are merged so that
     they can still be found in a body.
     """
     out: list[str] = []

@@ -196,7 +196,7 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
 def _demote_paragraph_fragments(lines: list[Line]) -> None:
     """A short line cut at a column break, with the paragraph running on below it, becomes body.
 
-    The cut shows as a word running across the break (``领导多`` + ``次互访``).
+    The cut shows as a word running across the break (``干部多`` + ``次往来``).
     """
     for i, line in enumerate(lines):
         nxt = _next(lines, i)
