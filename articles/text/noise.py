@@ -80,6 +80,9 @@ def is_qr_line(line: str) -> bool:
     return len(s) <= 24 and bool(_QR.search(s))
 
 
+_MAX_HEADLINE = 60
+
+
 def echo_of(line: str) -> str | None:
     """Return the single copy if the line is a headline printed twice, else None.
 
@@ -89,7 +92,8 @@ def echo_of(line: str) -> str | None:
     """
     s = re.sub(r"\s", "", line)
     n = len(s)
-    if n < 4:
+    # Headlines are short: never search a body paragraph (the search is quadratic).
+    if n < 4 or n > 2 * _MAX_HEADLINE or s.find(s[:2], 2) == -1:
         return None
     # best[i]: the single copy of s[i:] decomposed into doubled pieces, or None.
     best: list[str | None] = [None] * (n + 1)
