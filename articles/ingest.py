@@ -302,6 +302,12 @@ def search_document(article: Article) -> str:
     )
 
 
+def search_fields(*, titles: Iterable[str], byline: str, body: str) -> tuple[str, str]:
+    """Return (search_text, tsvector literal) of an article's text: what every ingest path stores."""
+    text = tokens.search_text(titles=titles, byline=byline, body=body)
+    return text, tokens.tsvector_literal(text)
+
+
 def write_search_fields(article: Article) -> None:
     """Fill the article's search columns from its current text."""
     article.search_text = search_document(article)

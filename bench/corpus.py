@@ -167,3 +167,64 @@ def _article(rng: random.Random, titles: list[str], units: list[list[str]], day:
     byline = f"本报记者 {names()[rng.randrange(NAME_POOL_SIZE)]}" if rng.random() < 0.5 else ""
     event = day - timedelta(days=rng.randint(0, 3)) if rng.random() < 0.8 else None
     return BenchArticle(title=title, byline=byline, body="\n".join(paragraphs), event_date=event, leaders=leaders)
+
+
+# ---------------------------------------------------------------- COPY rows for a fast initial load
+
+# Explicit ids keep every batch independent (so two processes can load at once, and a stopped
+# build resumes batch by batch): issue ``i`` has id i + 1, its k-th article (k <= 7) id
+# (i + 1) * 8 + k, and that article's j-th mention (j <= 3) id article_id * 4 + j.
+ARTICLE_ID_STRIDE = 8
+MENTION_ID_STRIDE = 4
+
+ISSUE_COLUMNS = ("id", "paper_id", "issue_date", "page", "original_filename", "raw_bytes", "text", "encoding",
+                 "sha256", "uploaded_at", "processed_at")
+ARTICLE_COLUMNS = ("id", "issue_id", "paper_id", "issue_date", "position", "title", "subtitle", "derived_title",
+                   "byline", "body", "event_date", "dates", "district_id", "continues_elsewhere",
+                   "continued_from_elsewhere", "warnings", "content_hash", "corrections", "search_text",
+                   "search_vector")
+MENTION_COLUMNS = ("id", "article_id", "leader_id", "titles", "position", "issue_date")
+
+_COPY_ESCAPE = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "\\N"
+    return str(value).translate(_COPY_ESCAPE)
+
+
+def copy_rows(start: int, stop: int, *, papers_ids: list[int], paper_district: list[int], district_ids: list[int],
+              leader_ids: list[int]) -> tuple[str, str, str, int]:
+    """Return COPY text (issues, articles, mentions) for issues [start, stop) and the article count.
+
+    Search fields come from ``ingest.search_fields``, the same code every ingest path uses.
+    ``leader_ids[n]`` is the Leader id of name ``n`` (each name belongs to one district).
+    """
+    from articles.ingest import search_fields
+
+    issues, articles, mentions = [], [], []
+    count = 0
+    for index in range(start, stop):
+        g = make_issue(index)
+        issue_id = index + 1
+        day = g.issue_date.isoformat()
+        issues.append("\t".join(_cell(v) for v in (
+            issue_id, papers_ids[g.paper], day, f"{g.page}-{g.index}", f"bench_{g.index}.txt", "\\x",
+            f"bench issue {g.index}", "utf-8", g.sha256, "2025-12-31 00:00:00+00", "2025-12-31 00:00:00+00")))
+        district = district_ids[paper_district[g.paper]]
+        for position, a in enumerate(g.articles, start=1):
+            article_id = issue_id * ARTICLE_ID_STRIDE + position
+            text, vector = search_fields(titles=(a.title, "", ""), byline=a.byline, body=a.body)
+            articles.append("\t".join([
+                str(article_id), str(issue_id), str(papers_ids[g.paper]), day, str(position), _cell(a.title), "", "",
+                _cell(a.byline), _cell(a.body), _cell(a.event_date.isoformat() if a.event_date else None), "[]",
+                str(district), "f", "f", "[]", f"bench-{g.index}-{position}", "{}", _cell(text), vector,
+            ]))
+            count += 1
+            for k, (n, office) in enumerate(dict(a.leaders).items(), start=1):
+                mentions.append("\t".join((
+                    str(article_id * MENTION_ID_STRIDE + k), str(article_id), str(leader_ids[n]),
+                    "{" + office + "}", str(k), day)))
+    return ("\n".join(issues) + "\n", "\n".join(articles) + "\n", "\n".join(mentions) + "\n" if mentions else "",
+            count)

@@ -152,42 +152,201 @@ def load_issues(refs: Refs, start: int, stop: int, *, report_every: int = 20_000
     return stop - start, articles_done, time.perf_counter() - began
 
 
-def ensure_corpus(target: int) -> dict[str, float]:
-    """Extend the corpus until it holds at least ``target`` articles; return ingest figures."""
+COPY_BATCH_ISSUES = 500
+COPY_WORKERS = 2
+STATE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS bench_build (key text PRIMARY KEY, value text NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS bench_batches (start integer PRIMARY KEY, articles integer NOT NULL)",
+)
+# Secondary indexes dropped during a COPY load and built once at the end (constraints stay).
+LOAD_TABLES = ("articles_article", "articles_mention")
+
+
+def _state(cur, key: str) -> str | None:  # noqa: ANN001
+    cur.execute("SELECT value FROM bench_build WHERE key = %s", [key])
+    row = cur.fetchone()
+    return row[0] if row else None
+
+
+def ensure_corpus(target: int, db: str) -> dict[str, float]:
+    """Build the corpus until it holds at least ``target`` articles; return ingest figures.
+
+    An empty database is filled by COPY from ``COPY_WORKERS`` processes (generation, folding and
+    the tsvector literal in Python, ``ingest.search_fields`` as in every ingest path), with the
+    secondary indexes dropped and built once at the end, then VACUUM ANALYZE. A stopped build
+    resumes batch by batch. When complete, ``bench_build`` holds ``ready`` and
+    ``/tmp/bench/<db>.ready`` is written.
+    """
     from django.db import connection
 
-    from articles.models import Article, Issue
+    from articles.models import Article
 
     refs = reference_rows()
+    with connection.cursor() as cur:
+        for sql in STATE_TABLES:
+            cur.execute(sql)
+        ready = _state(cur, "ready")
+        cur.execute("SELECT count(*) FROM bench_batches")
+        copy_built = cur.fetchone()[0] > 0
     have = Article.objects.count()
     figures: dict[str, float] = {"articles_before": have}
-    if have >= target:
-        print(f"Reusing corpus: {have:,} articles.")
+    if ready and have >= target:
+        print(f"Reusing corpus: {have:,} articles (complete since {ready}).")
         return figures
-    start = Issue.objects.filter(original_filename__startswith="bench_").count()
-    missing_issues = int((target - have) / 5.0) + 1  # 5 articles per issue on average
-    drop = target - have > DROP_INDEX_ABOVE
-    print(f"Loading about {target - have:,} articles ({missing_issues:,} issues); GIN index dropped during load: {drop}")
-    if drop:
-        with connection.cursor() as cur:
-            cur.execute("DROP INDEX IF EXISTS article_search_idx")
-    issues, articles, seconds = load_issues(refs, start, start + missing_issues)
-    figures.update(bulk_issues=issues, bulk_articles=articles, bulk_seconds=seconds)
-    if drop:
-        began = time.perf_counter()
-        with connection.cursor() as cur:
-            cur.execute("SET maintenance_work_mem = '1GB'")
-            cur.execute("CREATE INDEX article_search_idx ON articles_article USING gin (search_vector)")
-        figures["index_build_seconds"] = time.perf_counter() - began
-    start += missing_issues
-    issues, articles, seconds = load_issues(refs, start, start + LIVE_INGEST_ISSUES, report_every=10**9)
-    figures.update(live_issues=issues, live_articles=articles, live_seconds=seconds)
+    if have and not copy_built and not ready:
+        print(f"Reusing corpus: {have:,} articles (built before COPY loading; not extended).")
+        return figures
+    if have >= target and ready:
+        return figures
+    figures.update(_copy_load(refs, target))
     began = time.perf_counter()
     with connection.cursor() as cur:
         cur.execute("VACUUM ANALYZE articles_article")
         cur.execute("VACUUM ANALYZE articles_mention")
+        cur.execute("VACUUM ANALYZE articles_issue")
     figures["analyze_seconds"] = time.perf_counter() - began
+    start = _next_issue_index()
+    issues, articles, seconds = load_issues(refs, start, start + LIVE_INGEST_ISSUES, report_every=10**9)
+    figures.update(live_issues=issues, live_articles=articles, live_seconds=seconds)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE articles_article")
+        cur.execute("ANALYZE articles_mention")
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        cur.execute("INSERT INTO bench_build VALUES ('ready', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [stamp])
+    marker = Path("/tmp/bench") / f"{db}.ready"
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"{Article.objects.count()} articles, complete at {stamp}\n")
+    print(f"Corpus complete: marker {marker} and bench_build.ready", flush=True)
     return figures
+
+
+def _next_issue_index() -> int:
+    from articles.models import Issue
+
+    last = Issue.objects.filter(original_filename__startswith="bench_").order_by("-pk").values_list("pk", flat=True).first()
+    return int(last or 0)
+
+
+def _copy_load(refs: Refs, target: int) -> dict[str, float]:
+    """COPY issues [0, N) in parallel batches until ``target`` articles are stored; build indexes once."""
+    import multiprocessing
+
+    from django.db import connection, connections
+
+    from bench import corpus
+
+    corpus.seed_units()  # parsed once here, inherited by the forked workers
+    corpus.names()
+    corpus._zipf_weights()  # noqa: SLF001
+    names = corpus.names()
+    plain = {
+        "papers_ids": refs.papers, "paper_district": refs.paper_district, "district_ids": refs.districts,
+        "leader_ids": [refs.leaders[(i, corpus.name_district(i))] for i in range(len(names))],
+    }
+    params = dict(connection.get_connection_params())
+    figures: dict[str, float] = {}
+    with connection.cursor() as cur:
+        _drop_secondary_indexes(cur)
+        cur.execute("SELECT coalesce(sum(articles), 0), coalesce(max(start), -1) FROM bench_batches")
+        have, last_start = cur.fetchone()
+        cur.execute("SELECT start FROM bench_batches")
+        done = {row[0] for row in cur.fetchall()}
+    issues_needed = _whole_batches(-(-target // 5))  # 3-7 articles per issue: 5 on average
+    connections.close_all()
+    began = time.perf_counter()
+    loaded_articles = loaded_issues = 0
+    while True:
+        jobs = [(s, min(s + COPY_BATCH_ISSUES, issues_needed)) for s in range(0, issues_needed, COPY_BATCH_ISSUES)
+                if s not in done]
+        if not jobs:
+            break
+        print(f"COPY load: {len(jobs)} batches of {COPY_BATCH_ISSUES} issues on {COPY_WORKERS} processes "
+              f"(secondary indexes dropped)", flush=True)
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(COPY_WORKERS, initializer=_copy_worker_init, initargs=(params, plain)) as pool:
+            for k, (s, n_issues, n_articles) in enumerate(pool.imap_unordered(_copy_batch, jobs), start=1):
+                done.add(s)
+                loaded_issues += n_issues
+                loaded_articles += n_articles
+                if k % 20 == 0 or k == len(jobs):
+                    rate = loaded_articles / (time.perf_counter() - began)
+                    print(f"  … {have + loaded_articles:,} articles ({rate:,.0f} articles/s, "
+                          f"{loaded_issues / (time.perf_counter() - began):,.0f} issues/s)", flush=True)
+        if have + loaded_articles >= target:
+            break
+        issues_needed += _whole_batches(-(-(target - have - loaded_articles) // 5))
+    seconds = time.perf_counter() - began
+    figures.update(bulk_issues=loaded_issues, bulk_articles=loaded_articles, bulk_seconds=max(seconds, 1e-9))
+    began = time.perf_counter()
+    with connection.cursor() as cur:
+        _restore_secondary_indexes(cur)
+        for table in ("articles_issue", "articles_article", "articles_mention"):
+            cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+    figures["index_build_seconds"] = time.perf_counter() - began
+    print(f"Indexes built in {figures['index_build_seconds']:,.0f} s", flush=True)
+    return figures
+
+
+def _whole_batches(issues: int) -> int:
+    return -(-issues // COPY_BATCH_ISSUES) * COPY_BATCH_ISSUES
+
+
+def _drop_secondary_indexes(cur) -> None:  # noqa: ANN001
+    """Drop every index of the loaded tables that backs no constraint, remembering its definition."""
+    cur.execute("""
+        SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x
+        JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+        WHERE t.relname = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
+    """, [list(LOAD_TABLES)])
+    for name, definition in cur.fetchall():
+        cur.execute("INSERT INTO bench_build VALUES (%s, %s) ON CONFLICT DO NOTHING", [f"index:{name}", definition])
+        cur.execute(f'DROP INDEX IF EXISTS "{name}"')
+
+
+def _restore_secondary_indexes(cur) -> None:  # noqa: ANN001
+    cur.execute("SET maintenance_work_mem = '2GB'")
+    cur.execute("SET max_parallel_maintenance_workers = 1")
+    cur.execute("SELECT key, value FROM bench_build WHERE key LIKE 'index:%%' ORDER BY (value LIKE '%%gin%%') DESC")
+    for key, definition in cur.fetchall():
+        began = time.perf_counter()
+        cur.execute(definition)
+        cur.execute("DELETE FROM bench_build WHERE key = %s", [key])
+        print(f"  {key[6:]}: {time.perf_counter() - began:,.0f} s", flush=True)
+
+
+_worker: dict[str, object] = {}
+
+
+def _copy_worker_init(params: dict, plain: dict) -> None:
+    import psycopg2
+
+    conn = psycopg2.connect(**params)
+    with conn.cursor() as cur:
+        # Generated rows are consistent by construction: skip the per-row foreign-key triggers.
+        cur.execute("SET session_replication_role = replica")
+        cur.execute("SET synchronous_commit = off")
+    conn.commit()
+    _worker.update(conn=conn, plain=plain)
+
+
+def _copy_batch(job: tuple[int, int]) -> tuple[int, int, int]:
+    import io
+
+    from bench import corpus
+
+    start, stop = job
+    issues, articles, mentions, count = corpus.copy_rows(start, stop, **_worker["plain"])  # type: ignore[arg-type]
+    conn = _worker["conn"]
+    with conn.cursor() as cur:  # type: ignore[attr-defined]
+        cur.copy_expert(f"COPY articles_issue ({', '.join(corpus.ISSUE_COLUMNS)}) FROM STDIN", io.StringIO(issues))
+        cur.copy_expert(f"COPY articles_article ({', '.join(corpus.ARTICLE_COLUMNS)}) FROM STDIN", io.StringIO(articles))
+        if mentions:
+            cur.copy_expert(f"COPY articles_mention ({', '.join(corpus.MENTION_COLUMNS)}) FROM STDIN",
+                            io.StringIO(mentions))
+        cur.execute("INSERT INTO bench_batches VALUES (%s, %s)", [start, count])
+    conn.commit()  # type: ignore[attr-defined]
+    return start, stop - start, count
 
 
 def real_ingest_rate(count: int) -> float:
@@ -431,7 +590,7 @@ def main() -> None:
     args = parser.parse_args()
     setup(args.db)
     print(f"Database {args.db}; target {args.articles:,} articles")
-    figures = ensure_corpus(args.articles)
+    figures = ensure_corpus(args.articles, args.db)
     if "bulk_articles" in figures:
         print(f"Bulk load: {figures['bulk_issues'] / figures['bulk_seconds']:,.1f} issues/s, "
               f"{figures['bulk_articles'] / figures['bulk_seconds']:,.0f} articles/s "
