@@ -16,6 +16,10 @@ _PAD_LEFT, _PAD_RIGHT, _PAD_TOP, _PAD_BOTTOM = 36, 8, 12, 28
 _MAX_X_LABELS = 12
 # A few months of data should not draw slabs across the whole chart.
 _MAX_BAR_WIDTH = 40
+_STYLE = (
+    "<style>.bar{fill:#a4161a}.bar:hover{fill:#6a0f12}.axis{stroke:#777;stroke-width:1}"
+    ".tick{font-size:11px;fill:#444;font-family:sans-serif}</style>"
+)
 
 
 def month_points(counts: Mapping[date, int], *, start: date | None = None, end: date | None = None) -> list[tuple[str, int]]:
@@ -57,6 +61,8 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>',
+        # Own colours, so the chart looks the same inline and as a standalone image (<img src=…svg>).
+        _STYLE,
         *_axes(peak, width=width, plot_h=plot_h),
         *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit),
         *_x_labels(points, step=step, height=height),
