@@ -23,6 +23,7 @@ from articles.filenames import parse_filename
 from articles.models import Article, District, Issue, Leader, Mention, Paper
 from articles.text import DecodeError, ParsedArticle, ParsedIssue, decode, parse_issue
 from articles.text import tokens
+from articles.text.jurisdiction import serving_district
 from articles.structure import leader_for, restructure
 
 NO_PAPER = "无法确定报名：请用 --paper 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt（如 崇明报_2025-04-19_01.txt）。"
@@ -337,11 +338,21 @@ def bulk_insert_articles(articles: list[Article], mentions: list[list[Mention]] 
     Mention.objects.bulk_create(rows)
 
 
+def _serving_district(article: Article, titles: list[str]) -> District | None:
+    """The district an official serves in: a named one, the article's, or None above district level."""
+    own = article.district.name if article.district else None
+    name = serving_district(titles, article_district=own)
+    if name is None:
+        return None
+    return article.district if name == own else district_for(name)
+
+
 def _write_mentions(article: Article, parsed: ParsedArticle) -> int:
     article.mentions.all().delete()
     rows: dict[int, Mention] = {}
     for position, mention in enumerate(parsed.leaders, start=1):
-        leader = leader_for(mention.name, article.district)  # an editor's leader merge (alias) wins
+        # An editor's leader merge (alias) wins; the district comes from the printed titles.
+        leader = leader_for(mention.name, _serving_district(article, mention.titles))
         if leader.pk in rows:  # the same person twice: keep every title once
             rows[leader.pk].titles += [t for t in mention.titles if t not in rows[leader.pk].titles]
             continue
