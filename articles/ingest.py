@@ -215,6 +215,7 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     old_by_hash: dict[str, list[Article]] = {}
     for old in issue.articles.all():
         old_by_hash.setdefault(old.content_hash, []).append(old)
+    old_leader_ids = set(Mention.objects.filter(article__issue=issue).values_list("leader_id", flat=True))
     # Hand splits and merges are applied again before matching, so their articles keep their ids.
     parsed_articles = restructure(issue, parsed.articles)
     digests = [sha256_of(a.body.encode("utf-8")) for a in parsed_articles]
@@ -232,6 +233,7 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
         mentions += _write_mentions(article, parsed_article)
         kept.append(article)
     issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
+    prune_leaders(old_leader_ids)
     _report_dropped_corrections(issue, orphans)
     return len(kept), mentions
 
@@ -336,6 +338,11 @@ def bulk_insert_articles(articles: list[Article], mentions: list[list[Mention]] 
             mention.article_id, mention.issue_date = article.pk, article.issue_date
             rows.append(mention)
     Mention.objects.bulk_create(rows)
+
+
+def prune_leaders(leader_ids: Iterable[int]) -> None:
+    """Delete leader records a re-parse left without mentions, unless an editor gave them aliases."""
+    Leader.objects.filter(pk__in=list(leader_ids), mentions__isnull=True, aliases__isnull=True).delete()
 
 
 def _serving_district(article: Article, titles: list[str]) -> District | None:

@@ -123,6 +123,20 @@ class ReprocessTests(TestCase):
         article.refresh_from_db()
         self.assertEqual((article.title, article.event_date), ("编辑改过的标题", date(2020, 12, 1)))
 
+    def test_reprocess_drops_leader_records_left_without_mentions(self) -> None:
+        ingest_issue(JINSHAN, filename="金山报_2020-12-30_02.txt")
+        issue = Issue.objects.get()
+        stray = Leader.objects.create(name="王某某", district=None)
+        Mention.objects.create(article=issue.articles.first(), leader=stray, titles=["区长"], issue_date=issue.issue_date)
+        reprocess_issue(issue)
+        self.assertFalse(Leader.objects.filter(pk=stray.pk).exists())
+        self.assertTrue(Leader.objects.exists())
+
+    def test_city_officials_are_not_filed_under_the_article_district(self) -> None:
+        ingest_chongming()
+        self.assertIsNone(Leader.objects.get(name="潘晓岗").district)
+        self.assertEqual(Leader.objects.get(name="缪京").district.name, "崇明区")
+
     def test_reprocess_rebuilds_derived_rows_from_the_stored_bytes(self) -> None:
         ingest_issue(JINSHAN, filename="金山报_2020-12-30_02.txt")
         issue = Issue.objects.get()
