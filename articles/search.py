@@ -1,15 +1,23 @@
 """The read side of search: querysets for the search page, the API, exports and feeds.
 
-Design (measured in /work/shared/notes/chinese-search.md, variant f2):
-* recall: ``search_vector`` holds the CJK bigrams of ``search_text``; a term's rarest bigram
-  (from the planner's own statistics) goes into the GIN index condition, so the planner gets
-  one well-estimated lexeme;
-* precision: an exact ``strpos`` check on the folded ``search_text`` (or one of its sections);
-* ordering: newest first walks the date index and stops early; "relevance" ranks only the
-  newest ``RANK_CANDIDATES`` matches (title hits weigh more, recent breaks ties);
-* counts and facets: one grouped query over at most ``COUNT_CAP`` matches; above that the
-  total is the planner's estimate, shown as "约 N".
-Every ``filter_*`` function can only narrow a queryset.
+Design (measured in /work/shared/notes/chinese-search.md and bench/search.py at 1M articles):
+* candidates: ``search_vector`` holds the CJK bigrams of ``search_text``; the index condition
+  is the AND of *every* bigram of each term (OR inside a group). GIN answers a plain AND of
+  lexemes without reading any row's text, so candidates cost no detoasting. For two-character
+  terms (the bigram is the term) the candidates are exact.
+* precision: longer terms, fields and exclusions are checked exactly (``strpos`` on the folded
+  ``search_text``) only on the rows that are shown (a few extra are fetched to fill the page),
+  and on every candidate when there are at most ``EXACT_COUNT_LIMIT`` of them (exact count).
+* rare terms (the bitmap path): one bitmap scan collects at most ``COUNT_CAP`` + 1 candidates
+  with their cheap heap columns (date, district, paper, titles); count, facets, the date order
+  and relevance (title hits first, then newest) are all computed from those rows.
+* common terms (the walk path: the planner's statistics give a share of at least
+  ``COMMON_SHARE``): the date index is walked newest first with the exact check, at most
+  ``WALK_ROWS`` rows; the page, relevance and facets come from the matches found there, the
+  count is an estimate ("约 N") from the share of matches among the rows walked. A bitmap over
+  half the archive would read every match; the walk stops after a few hundred rows.
+* a query no index can serve (one character) checks the newest ``SCAN_WINDOW`` articles.
+Every ``filter_*`` function can only narrow a queryset. The statement timeout bounds everything.
 """
 from __future__ import annotations
 
@@ -33,10 +41,17 @@ from articles.text.query import ANY, Query, Term
 
 PAGE_SIZE = 20
 MAX_PAGE = getattr(settings, "NEWSARCHIVE_SEARCH_MAX_PAGE", 50)
-# Exact counts and facets cover at most this many matches; above it the count is an estimate.
-COUNT_CAP = 5000
-# "Relevance" ranks the newest this-many matches: ranking every match grows with the archive.
-RANK_CANDIDATES = 2000
+# The bitmap path collects at most this many candidates; above it the count is an estimate.
+COUNT_CAP = 10000
+# Facets count at most this many matches (the page says so when there are more).
+FACET_ROWS = 5000
+# Candidates of terms longer than a bigram are all checked exactly (an exact count) up to this many.
+EXACT_COUNT_LIMIT = 1000
+# A query whose estimated share of articles is at least this walks the date index instead.
+COMMON_SHARE = 0.03
+# The walk path reads at most this many rows newest first, and keeps at most WALK_MATCHES matches.
+WALK_ROWS = 2000
+WALK_MATCHES = 200
 # A query with nothing the index can use (one character, only symbols) scans this many newest articles.
 SCAN_WINDOW = 5000
 STATEMENT_TIMEOUT_MS = 5000
@@ -146,17 +161,39 @@ def filter_dates(qs: QuerySet[Article], start: date | None, end: date | None, *,
     return qs
 
 
+def filtered_base(params: SearchParams) -> QuerySet[Article]:
+    """Every filter of ``params`` except the text: district, paper, leader, dates."""
+    qs = base_queryset()
+    qs = filter_district(qs, params.district)
+    qs = filter_paper(qs, params.paper)
+    qs = filter_leader(qs, params.leader)
+    return filter_dates(qs, params.date_from, params.date_to, on=params.date_field)
+
+
+def candidates(qs: QuerySet[Article], query: Query) -> QuerySet[Article]:
+    """Narrow ``qs`` by what needs no article text: the bigram index condition and leader terms."""
+    tsquery = index_tsquery(query)
+    if tsquery:
+        qs = qs.filter(search_vector=SearchQuery(tsquery, search_type="raw", config="simple"))
+    for group in query.groups:
+        if all(t.field == "leader" for t in group):
+            qs = qs.filter(_any_of(group))
+    return qs
+
+
 def filter_text(qs: QuerySet[Article], query: Query) -> QuerySet[Article]:
-    """Keep articles matching the parsed query: index condition first, then exact checks."""
+    """Keep exactly the articles matching the parsed query: index condition first, then exact checks.
+
+    This reads the text of every candidate: searches use it only through ``candidates`` and
+    checks on bounded sets; it is the reference (tests, the benchmark's recall, the chart).
+    """
     if query.is_empty:
         return qs
     if query.groups and not query.has_index:
         window = qs.order_by("-issue_date", "-id").values("pk")[:SCAN_WINDOW]
         qs = qs.filter(pk__in=window)
     else:
-        tsquery = index_tsquery(query)
-        if tsquery:
-            qs = qs.filter(search_vector=SearchQuery(tsquery, search_type="raw", config="simple"))
+        qs = candidates(qs, query)
     for group in query.groups:
         qs = qs.filter(_any_of(group))
     for term in query.excluded:
@@ -175,11 +212,15 @@ def term_condition(term: Term) -> Q:
     """The exact test for one term: a substring of the folded text (or section), or a leader's name."""
     if term.field == "leader":
         return Q(Exists(Mention.objects.filter(article=OuterRef("pk"), leader__name=term.text)))
-    if term.field == ANY and tokens.is_bigram(term.text):
-        # The index holds exactly the bigrams of search_text, so the index match is already
-        # exact; skipping strpos saves detoasting every match (two-character names are common).
+    if _exact_in_index(term):
+        # The index holds exactly the bigrams of search_text, so the index match is already exact.
         return Q(search_vector=SearchQuery(tokens.quote_lexeme(term.text), search_type="raw", config="simple"))
     return Q(GreaterThan(StrIndex(_section(term.field), Value(term.text)), 0))
+
+
+def _exact_in_index(term: Term) -> bool:
+    """True when the index alone decides the term: two CJK characters anywhere in the article."""
+    return term.field == ANY and tokens.is_bigram(term.text)
 
 
 def _section(field_name: str) -> F | Func:
@@ -189,21 +230,47 @@ def _section(field_name: str) -> F | Func:
                 function="split_part", output_field=TextField())
 
 
+def _indexed_groups(query: Query) -> list[tuple[Term, ...]]:
+    return [g for g in query.groups if all(t.indexable and t.field != "leader" for t in g)]
+
+
 def index_tsquery(query: Query) -> str:
-    """Return the tsquery of the rarest bigram of each term: an AND of the indexable groups."""
+    """Return the candidate condition: per indexable group, the OR of its terms' bigram ANDs.
+
+    A plain AND/OR/NOT of lexemes needs no recheck in GIN (no row is read to decide it).
+    Excluded two-character terms are exact in the index and join as ``!'xx'``.
+    """
     parts = []
-    for group in query.groups:
-        if not all(t.indexable for t in group) or any(t.field == "leader" for t in group):
-            continue
-        alternatives = sorted({tokens.quote_lexeme(rarest_lexeme(t.text)) for t in group})
+    for group in _indexed_groups(query):
+        alternatives = sorted({_term_tsquery(t) for t in group})
         parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " | ".join(alternatives) + ")")
+    if parts:
+        parts += sorted({"!" + tokens.quote_lexeme(t.text) for t in query.excluded if _exact_in_index(t)})
     return " & ".join(parts)
+
+
+def _term_tsquery(term: Term) -> str:
+    """The AND of every index term of ``term``, rarest first (the planner's order does not matter to GIN)."""
+    freqs = lexeme_frequencies()
+    lexemes = sorted(tokens.query_terms(term.text), key=lambda t: (freqs.get(t, 0.0), t))
+    quoted = [tokens.quote_lexeme(t) for t in lexemes]
+    return quoted[0] if len(quoted) == 1 else "(" + " & ".join(quoted) + ")"
 
 
 def rarest_lexeme(text: str) -> str:
     """Return the index term of ``text`` that the fewest articles contain (unknown terms are rare)."""
     freqs = lexeme_frequencies()
     return min(tokens.query_terms(text), key=lambda t: (freqs.get(t, 0.0), t))
+
+
+def needs_exact_check(query: Query) -> bool:
+    """True when candidates may include non-matches (terms longer than a bigram, fields, 1-character terms)."""
+    for group in query.groups:
+        if not all(_exact_in_index(t) or t.field == "leader" for t in group):
+            return True
+        if any(t.field == "leader" for t in group) and not all(t.field == "leader" for t in group):
+            return True  # a mixed leader/text group is only narrowed by its leader part: check it
+    return any(not _exact_in_index(t) for t in query.excluded)
 
 
 _stats_cache: dict[str, object] = {"at": 0.0, "freqs": {}}
@@ -225,14 +292,67 @@ def lexeme_frequencies() -> dict[str, float]:
     return freqs
 
 
+def estimated_share(query: Query) -> float | None:
+    """Return an upper estimate of the share of articles matching the query's indexed groups.
+
+    A term's share is at most that of its rarest bigram; a group's at most the sum over its
+    terms; the query's at most its rarest group's. None without statistics or indexed groups.
+    """
+    freqs = lexeme_frequencies()
+    if not freqs:
+        return None
+    shares = [
+        min(1.0, sum(min(freqs.get(x, 0.0) for x in tokens.query_terms(t.text)) for t in group))
+        for group in _indexed_groups(query)
+    ]
+    return min(shares) if shares else None
+
+
 def filtered(params: SearchParams) -> QuerySet[Article]:
-    """Apply every filter of ``params``; the text filter last (a scan window respects the others)."""
-    qs = base_queryset()
-    qs = filter_district(qs, params.district)
-    qs = filter_paper(qs, params.paper)
-    qs = filter_leader(qs, params.leader)
-    qs = filter_dates(qs, params.date_from, params.date_to, on=params.date_field)
-    return filter_text(qs, params.query)
+    """Exactly the matching articles (reads every candidate's text: for checks, not for pages)."""
+    return filter_text(filtered_base(params), params.query)
+
+
+# ---------------------------------------------------------------- the exact check in SQL
+
+
+def exact_sql(query: Query, alias: str) -> tuple[str, list]:
+    """Return (SQL condition, params) that is true when the row ``alias`` matches exactly."""
+    clauses: list[str] = []
+    params: list = []
+    for group in query.groups:
+        alternatives = []
+        for term in group:
+            sql, p = _term_sql(term, alias)
+            alternatives.append(sql)
+            params += p
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    for term in query.excluded:
+        sql, p = _term_sql(term, alias)
+        clauses.append(f"NOT {sql}")
+        params += p
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _term_sql(term: Term, alias: str) -> tuple[str, list]:
+    if term.field == "leader":
+        return (f"EXISTS (SELECT 1 FROM {Mention._meta.db_table} m JOIN {Leader._meta.db_table} l "
+                f"ON l.id = m.leader_id WHERE m.article_id = {alias}.id AND l.name = %s)", [term.text])
+    if term.field == ANY or term.field not in _SECTION:
+        return f"(strpos({alias}.search_text, %s) > 0)", [term.text]
+    return (f"(strpos(split_part({alias}.search_text, %s, %s), %s) > 0)",
+            [tokens.FIELD_SEP, _SECTION[term.field], term.text])
+
+
+def exact_ids(ids: list[int], query: Query) -> set[int]:
+    """Return the ids among ``ids`` that match the query exactly (reads only these rows' text)."""
+    if not ids:
+        return set()
+    condition, params = exact_sql(query, "a")
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT a.id FROM {Article._meta.db_table} a WHERE a.id = ANY(%s) AND {condition}",
+                    [list(ids), *params])
+        return {row[0] for row in cur.fetchall()}
 
 
 # ---------------------------------------------------------------- ordering and pages
@@ -251,66 +371,198 @@ def _rank_terms(query: Query) -> list[Term]:
     return [t for t in query.positive_terms if t.field != "leader"]
 
 
-def ordered_ids(qs: QuerySet[Article], params: SearchParams, *, offset: int, limit: int) -> list[int]:
-    """Return the ids of one page of results in the requested order."""
-    sort = effective_sort(params)
-    if sort == "relevance":
-        return _ranked_ids(qs, params.query, offset=offset, limit=limit)
-    order = ("issue_date", "id") if sort == "oldest" else ("-issue_date", "-id")
-    return list(qs.order_by(*order).values_list("id", flat=True)[offset : offset + limit])
+@dataclass
+class _Row:
+    """The cheap heap columns of one candidate: enough to order, rank and facet it."""
+
+    id: int
+    issue_date: date
+    district_id: int | None
+    paper_id: int
+    titles: str
+    matched: bool | None = None  # None: not checked exactly (yet)
 
 
-def _ranked_ids(qs: QuerySet[Article], query: Query, *, offset: int, limit: int) -> list[int]:
-    """Rank the newest RANK_CANDIDATES matches: more query terms in the title first, then newest.
+@dataclass
+class _Matches:
+    rows: list[_Row]          # candidates (or matches) in no particular order
+    complete: bool            # rows hold every candidate
+    checked: bool             # every row in ``rows`` is an exact match
+    count: int
+    count_is_estimate: bool
 
-    The score reads only the short, untoasted title columns: scoring on the body would detoast
-    every candidate, which costs more than everything else a search does.
-    """
-    candidates = qs.order_by("-issue_date", "-id").values(
-        "id", "issue_date", "title", "subtitle", "derived_title")[:RANK_CANDIDATES]
-    inner_sql, inner_params = candidates.query.sql_with_params()
-    scores, score_params = [], []
-    for term in _rank_terms(query):
-        scores.append("(CASE WHEN strpos(lower(c.title || ' ' || c.subtitle || ' ' || c.derived_title), %s) > 0 "
-                      "THEN 1 ELSE 0 END)")
-        score_params.append(term.text)
-    sql = (
-        f"SELECT c.id FROM ({inner_sql}) c ORDER BY {' + '.join(scores)} DESC, c.issue_date DESC, c.id DESC "
-        "LIMIT %s OFFSET %s"
-    )
+
+_ROW_COLUMNS = ("id", "issue_date", "district_id", "paper_id", "title", "subtitle", "derived_title")
+
+
+def _to_row(r: tuple) -> _Row:
+    return _Row(id=r[0], issue_date=r[1], district_id=r[2], paper_id=r[3],
+                titles=f"{r[4]}\n{r[5]}\n{r[6]}".lower())
+
+
+def _bitmap_candidates(qs: QuerySet[Article], query: Query) -> _Matches:
+    """Collect up to COUNT_CAP + 1 candidates through the bitmap index (no text read); check small sets."""
+    sql, params = candidates(qs, query).order_by().values_list(*_ROW_COLUMNS)[: COUNT_CAP + 1].query.sql_with_params()
     with connection.cursor() as cur:
-        bitmap = _fewer_matches_than_walked(query)
-        if bitmap:  # see _fewer_matches_than_walked; SET LOCAL ends with search()'s transaction
-            cur.execute("SELECT set_config('enable_indexscan', 'off', true)")
-        cur.execute(sql, [*inner_params, *score_params, limit, offset])
-        ids = [row[0] for row in cur.fetchall()]
-        if bitmap:
-            cur.execute("SELECT set_config('enable_indexscan', 'on', true)")
-        return ids
+        # A bitmap scan reads only the index and the narrow heap rows; the alternatives (a walk of
+        # the date index or a sequential scan) would test every row's tsvector, read from TOAST.
+        # The settings last until the end of search()'s transaction: what follows looks rows up by id.
+        cur.execute(f"SELECT set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true), "
+                    f"set_config('enable_bitmapscan', 'on', true); {sql}", params)
+        rows = [_to_row(r) for r in cur.fetchall()]
+    complete = len(rows) <= COUNT_CAP
+    if not needs_exact_check(query):
+        for r in rows:
+            r.matched = True
+        return _Matches(rows, complete, True, len(rows), not complete)
+    if complete and len(rows) <= EXACT_COUNT_LIMIT:
+        good = exact_ids([r.id for r in rows], query)
+        rows = [r for r in rows if r.id in good]
+        for r in rows:
+            r.matched = True
+        return _Matches(rows, True, True, len(rows), False)
+    return _Matches(rows, complete, False, len(rows), True)
 
 
-def _fewer_matches_than_walked(query: Query) -> bool:
-    """Tell whether collecting every match beats walking the date index for the newest candidates.
+def _walk(qs: QuerySet[Article], query: Query, *, ascending: bool = False, rows: int = WALK_ROWS,
+          matches: int = WALK_MATCHES) -> tuple[list[_Row], int, bool]:
+    """Walk the date index (newest first, or oldest) testing each row exactly, up to ``rows`` rows.
 
-    Walking the date index reads about RANK_CANDIDATES / share rows, the bitmap reads
-    share × rows; the planner misjudges multi-term shares, so the choice is made here from
-    the same statistics as the rarest bigram (the crossover is share = sqrt(RANK_CANDIDATES / rows)).
+    Returns (matches in date order, rows walked, whether the walk reached the end of the filtered set).
     """
+    order = ("issue_date", "id") if ascending else ("-issue_date", "-id")
+    inner = qs.order_by(*order).values(*_ROW_COLUMNS, "search_text")[:rows]
+    inner_sql, inner_params = inner.query.sql_with_params()
+    direction = "ASC" if ascending else "DESC"
+    condition, params = exact_sql(query, "w")
+    columns = ", ".join(f"w.{c}" for c in _ROW_COLUMNS)
+    sql = (f"SELECT {columns}, w.n FROM (SELECT i.*, row_number() OVER (ORDER BY i.issue_date {direction}, "
+           f"i.id {direction}) AS n FROM ({inner_sql}) i) w WHERE {condition} "
+           f"ORDER BY w.n LIMIT %s")
+    with connection.cursor() as cur:
+        cur.execute("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'on', true), "
+                    f"set_config('enable_seqscan', 'on', true); {sql}", [*inner_params, *params, matches])
+        found = cur.fetchall()
+    out = [_to_row(r) for r in found]
+    for r in out:
+        r.matched = True
+    if len(found) >= matches:
+        return out, found[-1][-1], False
+    # Fewer matches than asked for: every row up to ``rows`` was read.
+    walked = _count_upto(qs, rows)
+    return out, walked, walked < rows
+
+
+def _count_upto(qs: QuerySet[Article], limit: int) -> int:
+    return qs.order_by().values("pk")[:limit].count()
+
+
+def _order(rows: list[_Row], sort: str, query: Query) -> list[_Row]:
+    if sort == "oldest":
+        return sorted(rows, key=lambda r: (r.issue_date, r.id))
+    newest = sorted(rows, key=lambda r: (r.issue_date, r.id), reverse=True)
+    if sort != "relevance":
+        return newest
+    needles = [t.text for t in _rank_terms(query)]
+    # Title hits weigh more (more query terms in the title first); recent breaks ties. Only the
+    # short title columns are read: scoring the body would read every candidate's text.
+    return sorted(newest, key=lambda r: -sum(1 for n in needles if n in r.titles))
+
+
+def _checked_page(ordered: list[_Row], query: Query, *, offset: int, limit: int) -> list[int]:
+    """Return ids of ``ordered[offset:offset+limit]`` counted over exact matches, checking lazily."""
+    need = offset + limit
+    good: list[int] = []
+    start = 0
+    chunk = need + max(10, need // 5)
+    while len(good) < need and start < len(ordered):
+        part = ordered[start : start + chunk]
+        unchecked = [r.id for r in part if r.matched is None]
+        ok = exact_ids(unchecked, query)
+        for r in part:
+            if r.matched is None:
+                r.matched = r.id in ok
+            if r.matched:
+                good.append(r.id)
+        start += chunk
+        chunk *= 2
+    return good[offset:need]
+
+
+@dataclass
+class _Outcome:
+    ids: list[int]
+    count: int
+    count_is_estimate: bool
+    facet_rows: list[_Row]
+    facets_partial: bool
+
+
+def _run(params: SearchParams, *, offset: int, limit: int) -> _Outcome:
+    """Choose the path (bitmap, walk or scan window) and return one page of exact ids with counts."""
+    query = params.query
+    qs = filtered_base(params)
+    sort = effective_sort(params)
+    if query.is_empty or (query.groups and all(all(t.field == "leader" for t in g) for g in query.groups)
+                          and not query.excluded):
+        return _without_text(candidates(qs, query), sort, offset=offset, limit=limit)
+    if query.groups and not query.has_index:
+        found, walked, _end = _walk(qs, query, rows=SCAN_WINDOW, matches=SCAN_WINDOW)
+        ordered = _order(found, sort, query)
+        return _Outcome([r.id for r in ordered[offset : offset + limit]], len(found), False, found, False)
     share = estimated_share(query)
-    rows = float(_stats_cache.get("rows") or 0.0)
-    return share is not None and rows > 0 and share * share < RANK_CANDIDATES / rows
+    need = offset + limit
+    if share is not None and share >= COMMON_SHARE:
+        walked_rows = max(WALK_ROWS, int(need / share * 2))
+        found, walked, end = _walk(qs, query, rows=walked_rows, matches=max(WALK_MATCHES, need),
+                                   ascending=sort == "oldest")
+        if end or len(found) >= need:
+            if end:
+                count, estimate = len(found), False
+            else:
+                total = _estimated_rows(qs)
+                count, estimate = max(len(found), round(len(found) / max(walked, 1) * total)), True
+            ordered = _order(found, sort, query)
+            return _Outcome([r.id for r in ordered[offset:need]], count, estimate, found, not end)
+    matches = _bitmap_candidates(qs, query)
+    if matches.complete:
+        ordered = _order(matches.rows, sort, query)
+        ids = ([r.id for r in ordered[offset:need]] if matches.checked
+               else _checked_page(ordered, query, offset=offset, limit=limit))
+        return _Outcome(ids, matches.count, matches.count_is_estimate, matches.rows,
+                        len(matches.rows) > FACET_ROWS)
+    # More than COUNT_CAP candidates: a common term the statistics missed. Walk for the page.
+    found, walked, end = _walk(qs, query, rows=max(WALK_ROWS, need * 100), matches=max(WALK_MATCHES, need),
+                               ascending=sort == "oldest")
+    total = _estimated_rows(qs)
+    count = max(COUNT_CAP + 1, round(len(found) / max(walked, 1) * total)) if not end else len(found)
+    ordered = _order(found, sort, query)
+    return _Outcome([r.id for r in ordered[offset:need]], count, not end, matches.rows, True)
 
 
-def estimated_share(query: Query) -> float | None:
-    """Return the estimated share of articles matching the query's indexed groups (None if unknown)."""
-    freqs = lexeme_frequencies()
-    if not freqs:
-        return None
-    shares = [
-        min(1.0, sum(freqs.get(rarest_lexeme(t.text), 0.0) for t in group))
-        for group in query.groups if all(t.indexable and t.field != "leader" for t in group)
-    ]
-    return min(shares) if shares else None
+def _without_text(qs: QuerySet[Article], sort: str, *, offset: int, limit: int) -> _Outcome:
+    """No text to match (filters or leader terms only): date order, counts over the filtered set."""
+    order = ("issue_date", "id") if sort == "oldest" else ("-issue_date", "-id")
+    ids = list(qs.order_by(*order).values_list("id", flat=True)[offset : offset + limit])
+    rows = [_to_row(r) for r in qs.order_by(*order).values_list(*_ROW_COLUMNS)[: COUNT_CAP + 1]]
+    complete = len(rows) <= COUNT_CAP
+    count = len(rows) if complete else max(COUNT_CAP + 1, _estimated_rows(qs))
+    return _Outcome(ids, count, not complete, rows, len(rows) > FACET_ROWS)
+
+
+def _estimated_rows(qs: QuerySet[Article]) -> int:
+    """Return the planner's row estimate for a filtered set (the whole table's size without filters)."""
+    sql, params = qs.order_by().values("id").query.sql_with_params()
+    with connection.cursor() as cur:
+        cur.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cur.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def ordered_ids(params: SearchParams, *, offset: int, limit: int) -> list[int]:
+    """Return the ids of one page of exact matches in the requested order."""
+    return _run(params, offset=offset, limit=limit).ids
 
 
 def fetch_articles(ids: list[int]) -> list[Article]:
@@ -324,52 +576,44 @@ def _display_queryset() -> QuerySet[Article]:
     return base_queryset().select_related("paper", "district", "issue").defer("issue__raw_bytes", "issue__text")
 
 
-# ---------------------------------------------------------------- counts and facets
+# ---------------------------------------------------------------- facets
 
 
-def count_and_facets(qs: QuerySet[Article]) -> tuple[int, bool, Facets]:
-    """Count matches (exactly up to COUNT_CAP) and group them by district, paper, year and leader in one query."""
-    capped = qs.order_by().values("id", "district_id", "paper_id", "issue_date")[: COUNT_CAP + 1]
-    inner_sql, params = capped.query.sql_with_params()
-    district, paper = District._meta.db_table, Paper._meta.db_table
-    leader, mention = Leader._meta.db_table, Mention._meta.db_table
-    sql = f"""
-        WITH m AS MATERIALIZED ({inner_sql})
-        SELECT 'total', 0, '', '', count(*) FROM m
-        UNION ALL (SELECT 'district', d.id, d.name, d.slug, count(*) FROM m JOIN {district} d ON d.id = m.district_id
-                   GROUP BY d.id ORDER BY 5 DESC, 3 LIMIT 30)
-        UNION ALL (SELECT 'paper', p.id, p.name, p.slug, count(*) FROM m JOIN {paper} p ON p.id = m.paper_id
-                   GROUP BY p.id ORDER BY 5 DESC, 3 LIMIT 30)
-        UNION ALL (SELECT 'year', extract(year FROM m.issue_date)::int, '', '', count(*) FROM m GROUP BY 2)
-        UNION ALL (SELECT 'leader', l.id, l.name, '', count(*) FROM m JOIN {mention} x ON x.article_id = m.id
-                   JOIN {leader} l ON l.id = x.leader_id GROUP BY l.id ORDER BY 5 DESC, 3 LIMIT {TOP_LEADERS})
-    """
+def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
+    """Count districts, papers and years of at most FACET_ROWS rows, and their top leaders."""
+    rows = rows[:FACET_ROWS]
+    facets = Facets(partial=partial)
+    by: dict[str, dict[int, int]] = {"district": {}, "paper": {}, "year": {}}
+    for r in rows:
+        if r.district_id is not None:
+            by["district"][r.district_id] = by["district"].get(r.district_id, 0) + 1
+        by["paper"][r.paper_id] = by["paper"].get(r.paper_id, 0) + 1
+        by["year"][r.issue_date.year] = by["year"].get(r.issue_date.year, 0) + 1
+    if not rows:
+        return facets
     with connection.cursor() as cur:
-        cur.execute(sql, params)
-        rows = cur.fetchall()
-    facets = Facets()
-    total = 0
-    buckets = {"district": facets.districts, "paper": facets.papers, "year": facets.years, "leader": facets.leaders}
-    for kind, pk, label, slug, n in rows:
-        if kind == "total":
-            total = n
-        else:
-            buckets[kind].append(FacetValue(kind=kind, id=pk, label=label or str(pk), slug=slug, count=n))
-    facets.years.sort(key=lambda v: v.id, reverse=True)
-    if total <= COUNT_CAP:
-        return total, False, facets
-    facets.partial = True
-    return max(estimate_count(qs), COUNT_CAP + 1), True, facets
+        cur.execute(
+            f"SELECT 'district', id, name, slug, 0 FROM {District._meta.db_table} WHERE id = ANY(%s) "
+            f"UNION ALL SELECT 'paper', id, name, slug, 0 FROM {Paper._meta.db_table} WHERE id = ANY(%s) "
+            f"UNION ALL (SELECT 'leader', l.id, l.name, '', count(*) FROM {Mention._meta.db_table} x "
+            f"JOIN {Leader._meta.db_table} l ON l.id = x.leader_id WHERE x.article_id = ANY(%s) "
+            "GROUP BY l.id ORDER BY 5 DESC, 3 LIMIT %s)",
+            [list(by["district"]), list(by["paper"]), [r.id for r in rows], TOP_LEADERS],
+        )
+        found = cur.fetchall()
+    labels = {(kind, pk): (name, slug) for kind, pk, name, slug, _n in found if kind != "leader"}
+    facets.districts = _top([FacetValue("district", pk, *labels[("district", pk)], n)
+                             for pk, n in by["district"].items() if ("district", pk) in labels], 30)
+    facets.papers = _top([FacetValue("paper", pk, *labels[("paper", pk)], n)
+                          for pk, n in by["paper"].items() if ("paper", pk) in labels], 30)
+    facets.years = sorted((FacetValue("year", y, str(y), "", n) for y, n in by["year"].items()),
+                          key=lambda v: v.id, reverse=True)
+    facets.leaders = [FacetValue("leader", pk, name, "", n) for kind, pk, name, _s, n in found if kind == "leader"]
+    return facets
 
 
-def estimate_count(qs: QuerySet[Article]) -> int:
-    """Return the planner's row estimate for a result set too large to count at once."""
-    sql, params = qs.order_by().values("id").query.sql_with_params()
-    with connection.cursor() as cur:
-        cur.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cur.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
-    return int(plan[0]["Plan"]["Plan Rows"])
+def _top(values: list[FacetValue], n: int) -> list[FacetValue]:
+    return sorted(values, key=lambda v: (-v.count, v.label))[:n]
 
 
 # ---------------------------------------------------------------- the whole search
@@ -383,11 +627,11 @@ def search(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
     try:
         with transaction.atomic():
             _set_timeout()
-            qs = filtered(params)
-            ids = ordered_ids(qs, params, offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            outcome = _run(params, offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            result.count, result.count_is_estimate = outcome.count, outcome.count_is_estimate
             if with_facets:
-                result.count, result.count_is_estimate, result.facets = count_and_facets(qs)
-            articles = fetch_articles(ids)
+                result.facets = facets_for(outcome.facet_rows, partial=outcome.facets_partial)
+            articles = fetch_articles(outcome.ids)
     except OperationalError:
         result.timed_out = True
         result.notices.append(TIMEOUT_NOTICE)
@@ -398,7 +642,9 @@ def search(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
 
 def _set_timeout() -> None:
     with connection.cursor() as cur:
-        cur.execute("SELECT set_config('statement_timeout', %s, true)", [str(STATEMENT_TIMEOUT_MS)])
+        # JIT compiles expensive-looking plans for 50-200 ms; searches are short: never worth it.
+        cur.execute("SELECT set_config('statement_timeout', %s, true), set_config('jit', 'off', true)",
+                    [str(STATEMENT_TIMEOUT_MS)])
 
 
 def rows_for(articles: list[Article], query: Query) -> list[ResultRow]:
@@ -414,21 +660,27 @@ def export_articles(params: SearchParams, *, limit: int) -> list[Article]:
     """Return up to ``limit`` results in the requested order, with leaders loaded (for CSV and citations)."""
     with transaction.atomic():
         _set_timeout()
-        ids = ordered_ids(filtered(params), params, offset=0, limit=limit)
+        ids = ordered_ids(params, offset=0, limit=limit)
         by_id = _display_queryset().prefetch_related("leaders").in_bulk(ids)
     return [by_id[i] for i in ids if i in by_id]
 
 
 def month_counts(params: SearchParams) -> dict[date, int]:
-    """Return {first of month: matching articles} for the term-over-time chart."""
+    """Return {first of month: candidate articles} for the term-over-time chart.
+
+    Counted over the index candidates (exact for two-character terms; for longer terms the
+    bigrams can co-occur without the term, rarely): reading every match's text is not affordable.
+    """
     from django.db.models import Count
     from django.db.models.functions import TruncMonth
 
+    query = params.query
     with transaction.atomic():
         _set_timeout()
+        qs = filtered_base(params)
+        qs = filter_text(qs, query) if query.groups and not query.has_index else candidates(qs, query)
         rows = (
-            filtered(params).order_by().annotate(month=TruncMonth("issue_date"))
+            qs.order_by().annotate(month=TruncMonth("issue_date"))
             .values("month").annotate(n=Count("id")).values_list("month", "n")
         )
         return {month: n for month, n in rows}
-

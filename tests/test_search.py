@@ -177,5 +177,5 @@ class HighlightTests(SearchCorpus):
 class QueryCountTests(SearchCorpus):
     def test_a_search_takes_a_fixed_number_of_queries(self) -> None:
         search.lexeme_frequencies()  # cached per process
-        with self.assertNumQueries(6):  # savepoint, timeout, page ids, count+facets, articles, release
+        with self.assertNumQueries(6):  # savepoint, timeout, candidates, facet labels+leaders, articles, release
             self.run_search("李峻", sort="newest")
