@@ -45,6 +45,8 @@ MAX_PAGE = getattr(settings, "NEWSARCHIVE_SEARCH_MAX_PAGE", 50)
 COUNT_CAP = 10000
 # Facets count at most this many matches (the page says so when there are more).
 FACET_ROWS = 5000
+# Top leaders are counted over the first this-many of those (a join per article).
+LEADER_FACET_ROWS = 2000
 # Candidates of terms longer than a bigram are all checked exactly (an exact count) up to this many.
 EXACT_COUNT_LIMIT = 1000
 # A query whose estimated share of articles is at least this walks the date index instead.
@@ -437,8 +439,8 @@ def _walk(qs: QuerySet[Article], query: Query, *, ascending: bool = False, rows:
     condition, params = exact_sql(query, "w")
     columns = ", ".join(f"w.{c}" for c in _ROW_COLUMNS)
     sql = (f"SELECT {columns}, w.n FROM (SELECT i.*, row_number() OVER (ORDER BY i.issue_date {direction}, "
-           f"i.id {direction}) AS n FROM ({inner_sql}) i) w WHERE {condition} "
-           f"ORDER BY w.n LIMIT %s")
+           f"i.id {direction}) AS n FROM ({inner_sql}) i) w WHERE {condition} LIMIT %s")
+    # No ORDER BY outside: the rows arrive in index order, and a sort would read all ``rows`` rows.
     with connection.cursor() as cur:
         cur.execute("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'on', true), "
                     f"set_config('enable_seqscan', 'on', true); {sql}", [*inner_params, *params, matches])
@@ -580,7 +582,7 @@ def _display_queryset() -> QuerySet[Article]:
 
 
 def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
-    """Count districts, papers and years of at most FACET_ROWS rows, and their top leaders."""
+    """Count districts, papers and years of at most FACET_ROWS rows, and top leaders of LEADER_FACET_ROWS."""
     rows = rows[:FACET_ROWS]
     facets = Facets(partial=partial)
     by: dict[str, dict[int, int]] = {"district": {}, "paper": {}, "year": {}}
@@ -593,12 +595,15 @@ def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
         return facets
     with connection.cursor() as cur:
         cur.execute(
+            # (the bitmap path's planner settings end here: these are plain lookups by id)
+            "SELECT set_config('enable_indexscan', 'on', true), set_config('enable_seqscan', 'on', true), "
+            "set_config('enable_bitmapscan', 'on', true); "
             f"SELECT 'district', id, name, slug, 0 FROM {District._meta.db_table} WHERE id = ANY(%s) "
             f"UNION ALL SELECT 'paper', id, name, slug, 0 FROM {Paper._meta.db_table} WHERE id = ANY(%s) "
-            f"UNION ALL (SELECT 'leader', l.id, l.name, '', count(*) FROM {Mention._meta.db_table} x "
-            f"JOIN {Leader._meta.db_table} l ON l.id = x.leader_id WHERE x.article_id = ANY(%s) "
-            "GROUP BY l.id ORDER BY 5 DESC, 3 LIMIT %s)",
-            [list(by["district"]), list(by["paper"]), [r.id for r in rows], TOP_LEADERS],
+            f"UNION ALL SELECT 'leader', l.id, l.name, '', c.n FROM (SELECT leader_id, count(*) AS n "
+            f"FROM {Mention._meta.db_table} WHERE article_id = ANY(%s) GROUP BY leader_id "
+            f"ORDER BY 2 DESC, 1 LIMIT %s) c JOIN {Leader._meta.db_table} l ON l.id = c.leader_id",
+            [list(by["district"]), list(by["paper"]), [r.id for r in rows[:LEADER_FACET_ROWS]], TOP_LEADERS],
         )
         found = cur.fetchall()
     labels = {(kind, pk): (name, slug) for kind, pk, name, slug, _n in found if kind != "leader"}
@@ -608,7 +613,8 @@ def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
                           for pk, n in by["paper"].items() if ("paper", pk) in labels], 30)
     facets.years = sorted((FacetValue("year", y, str(y), "", n) for y, n in by["year"].items()),
                           key=lambda v: v.id, reverse=True)
-    facets.leaders = [FacetValue("leader", pk, name, "", n) for kind, pk, name, _s, n in found if kind == "leader"]
+    facets.leaders = sorted((FacetValue("leader", pk, name, "", n) for kind, pk, name, _s, n in found
+                             if kind == "leader"), key=lambda v: (-v.count, v.label))
     return facets
 
 

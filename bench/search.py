@@ -493,6 +493,17 @@ def pct(values: list[float], p: float) -> float:
 
 
 def run_queries(refs: Refs, baseline_every: int) -> None:
+    """Time every query in both sorts and check it against the substring ground truth.
+
+    Definitions:
+    * recall: share of the true matches in the full result set a user can page through
+      (``search.filtered``: the same index candidates plus the exact check). Must be 1.000.
+    * page recall: the newest-first page shown equals the 20 newest true matches.
+    * precision: share of the displayed rows (page 1, both sorts) that truly match.
+    * count: exact counts must equal the truth; estimated ones ("约 N") are reported as the
+      ratio estimate / truth.
+    * speed-up: median icontains time / median newest-first search time on the same queries.
+    """
     from articles import search
 
     qs = queries()
@@ -500,20 +511,35 @@ def run_queries(refs: Refs, baseline_every: int) -> None:
     began = time.perf_counter()
     truth = ground_truth(qs, refs)
     print(f"  done in {time.perf_counter() - began:.0f} s")
+    truth_dates = _dates_of(set().union(*truth))
     per_class: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    print(f"\n{'query':<40} {'hits':>8} {'recall':>7} {'prec':>6} {'rel ms':>8} {'new ms':>8} {'icontains ms':>12}")
+    print(f"\n{'query':<40} {'hits':>8} {'count':>9} {'recall':>7} {'page':>5} {'prec':>6} {'rel ms':>8} "
+          f"{'new ms':>8} {'icontains ms':>12}")
     for k, q in enumerate(qs):
         stats = per_class[q.klass]
+        shown: set[int] = set()
+        results = {}
         for sort in ("relevance", "newest"):
             params = params_for(q, refs, sort)
-            search.search(params)  # warm-up
+            results[sort] = search.search(params)  # warm-up
+            shown |= {row.article.pk for row in results[sort].rows}
             for _ in range(REPEATS):
                 stats[sort].append(timed(lambda: search.search(params)))
-        found = set(search.filtered(params_for(q, refs, "newest")).values_list("id", flat=True))
         hits = truth[k]
+        found = set(search.filtered(params_for(q, refs, "newest")).values_list("id", flat=True))
         recall = len(found & hits) / len(hits) if hits else 1.0
-        precision = len(found & hits) / len(found) if found else 1.0
+        precision = len(shown & hits) / len(shown) if shown else 1.0
+        newest_truth = sorted(hits, key=lambda i: (truth_dates[i], i), reverse=True)[: search.PAGE_SIZE]
+        page_ok = [row.article.pk for row in results["newest"].rows] == newest_truth
+        result = results["newest"]
+        if result.count_is_estimate:
+            stats["estimate_ratio"].append(result.count / len(hits) if hits else float("nan"))
+            count_text = f"约{result.count:,}"
+        else:
+            stats["count_exact"].append(result.count == len(hits))
+            count_text = f"{result.count:,}" + ("" if result.count == len(hits) else "!")
         stats["recall"].append(recall)
+        stats["page_ok"].append(page_ok)
         stats["precision"].append(precision)
         stats["hits"].append(len(hits))
         base_ms = float("nan")
@@ -524,33 +550,52 @@ def run_queries(refs: Refs, baseline_every: int) -> None:
             stats["baseline_ms"].append(base_ms)
             stats["baseline_recall"].append(len(naive_found & hits) / len(hits) if hits else 1.0)
             stats["ours_ms_for_baseline"].append(statistics.median(stats["newest"][-REPEATS:]))
-        print(f"{q.label()[:40]:<40} {len(hits):>8,} {recall:>7.3f} {precision:>6.3f} "
-              f"{statistics.median(stats['relevance'][-REPEATS:]):>8.1f} {statistics.median(stats['newest'][-REPEATS:]):>8.1f} "
-              f"{base_ms:>12.0f}", flush=True)
+        print(f"{q.label()[:40]:<40} {len(hits):>8,} {count_text:>9} {recall:>7.3f} {'ok' if page_ok else 'DIFF':>5} "
+              f"{precision:>6.3f} {statistics.median(stats['relevance'][-REPEATS:]):>8.1f} "
+              f"{statistics.median(stats['newest'][-REPEATS:]):>8.1f} {base_ms:>12.0f}", flush=True)
     print_summary(per_class)
 
 
+def _dates_of(ids: set[int]) -> dict[int, date]:
+    from articles.models import Article
+
+    out: dict[int, date] = {}
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 50_000):
+        out.update(Article.objects.filter(pk__in=ordered[i : i + 50_000]).values_list("id", "issue_date"))
+    return out
+
+
 def print_summary(per_class: dict[str, dict[str, list]]) -> None:
-    print("\nPer class (server time of search.search(): top-20 page + exact/capped count + facets + highlighting, ms)")
+    print("\nPer class (server time of search.search(): top-20 page + count + facets + highlighting, ms)")
     header = (f"{'class':<22} {'n':>3} {'relevance p50/p95/p99':>24} {'newest p50/p95/p99':>22} "
-              f"{'recall min':>10} {'prec min':>8} {'icontains p50':>13} {'speed-up p50':>12}")
+              f"{'recall min':>10} {'page ok':>7} {'prec min':>8} {'counts':>14} {'icontains p50':>13} "
+              f"{'speed-up p50':>12}")
     print(header)
-    everything: dict[str, list[float]] = defaultdict(list)
+    everything: dict[str, list] = defaultdict(list)
     for klass, s in per_class.items():
-        for key in ("relevance", "newest", "baseline_ms", "ours_ms_for_baseline", "recall", "precision"):
+        for key in ("relevance", "newest", "baseline_ms", "ours_ms_for_baseline", "recall", "precision",
+                    "page_ok", "count_exact", "estimate_ratio"):
             everything[key] += s.get(key, [])
         print(_summary_line(klass, s))
     print(_summary_line("ALL", everything))
+    ratios = everything.get("estimate_ratio", [])
+    if ratios:
+        print(f"Estimated counts (约 N): {len(ratios)} queries, estimate/truth min {min(ratios):.2f} "
+              f"median {statistics.median(ratios):.2f} max {max(ratios):.2f}")
 
 
 def _summary_line(klass: str, s: dict[str, list]) -> str:
     rel, new = s.get("relevance", []), s.get("newest", [])
     base, ours = s.get("baseline_ms", []), s.get("ours_ms_for_baseline", [])
     speedup = statistics.median(base) / statistics.median(ours) if base and ours else float("nan")
+    exact = s.get("count_exact", [])
+    counts = f"{sum(exact)}/{len(exact)} ex, {len(s.get('estimate_ratio', []))} 约"
     return (f"{klass:<22} {len(s.get('recall', [])):>3} "
             f"{pct(rel, 50):>7.1f}/{pct(rel, 95):>7.1f}/{pct(rel, 99):>7.1f} "
             f"{pct(new, 50):>6.1f}/{pct(new, 95):>6.1f}/{pct(new, 99):>6.1f} "
-            f"{min(s.get('recall', [1])):>10.3f} {min(s.get('precision', [1])):>8.3f} "
+            f"{min(s.get('recall', [1])):>10.3f} {sum(s.get('page_ok', []))}/{len(s.get('page_ok', [])):<4} "
+            f"{min(s.get('precision', [1])):>8.3f} {counts:>14} "
             f"{(statistics.median(base) if base else float('nan')):>13.0f} {speedup:>11.0f}×")
 
 
