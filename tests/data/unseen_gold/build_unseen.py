@@ -26,6 +26,9 @@ sys.path.insert(0, str(HERE))
 from unseen_pages import ALL_PAGES  # noqa: E402
 
 
+CLOSING = "，。、；：！？）”』」》,.;:!?)"
+
+
 def render(page: dict) -> str:
     width = page.get("wrap")
     out: list[str] = []
@@ -36,6 +39,12 @@ def render(page: dict) -> str:
         breaks = [m.start() - i for i, m in enumerate(re.finditer("¦", raw))]
         line = raw.replace("¦", "")
         chunks = [line[i:i + width] for i in range(0, len(line), width)] or [""]
+        # Typesetting never starts a line with closing punctuation: it stays on the line above.
+        for k in range(1, len(chunks)):
+            while chunks[k] and chunks[k][0] in CLOSING:
+                chunks[k - 1] += chunks[k][0]
+                chunks[k] = chunks[k][1:]
+        chunks = [c for c in chunks if c]
         for k, chunk in enumerate(chunks):
             out.append(chunk)
             if any(k * width <= b < (k + 1) * width for b in breaks) and k < len(chunks) - 1:
