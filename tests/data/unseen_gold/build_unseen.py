@@ -33,7 +33,7 @@ def render(page: dict) -> str:
     width = page.get("wrap")
     out: list[str] = []
     for raw in page["text"].strip("\n").split("\n"):
-        if raw.startswith("@") or not width:
+        if raw.startswith("@") or not width or not raw:
             out.append(raw.lstrip("@").replace("¦", ""))
             continue
         breaks = [m.start() - i for i, m in enumerate(re.finditer("¦", raw))]
