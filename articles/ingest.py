@@ -74,33 +74,116 @@ def ingest_issue(
     existing = Issue.objects.filter(sha256=digest).first()
     if existing is not None:
         return IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+    known = list(known_leaders) if known_leaders is not None else known_leader_names()
+    prepared = prepare_issue(data, filename=filename, paper=paper, issue_date=issue_date, page=page,
+                             known_leaders=known, paper_names=None)
+    return store_prepared(prepared, uploaded_by=uploaded_by)
+
+
+@dataclass
+class PreparedIssue:
+    """One file decoded and parsed, ready to store (no database was touched to make it)."""
+
+    data: bytes
+    digest: str
+    filename: str
+    paper_name: str
+    issue_date: date
+    page: str
+    parsed: ParsedIssue
+
+
+def prepare_issue(
+    data: bytes, *, filename: str, paper: str | None = None, issue_date: date | None = None,
+    page: str | None = None, known_leaders: list[str], paper_names: list[str] | None,
+) -> PreparedIssue:
+    """Decode and parse one file (pure CPU when ``paper_names`` is given); raises IngestError."""
     try:
         decoded = decode(data)
     except DecodeError as exc:
         raise IngestError(str(exc)) from exc
     facts = parse_filename(filename)
-    paper_name = (paper or facts.paper or paper_named_in(decoded.text) or "").strip()
+    paper_name = (paper or facts.paper or paper_named_in(decoded.text, paper_names) or "").strip()
     if not paper_name:
         raise IngestError(NO_PAPER)
-    known = list(known_leaders) if known_leaders is not None else known_leader_names()
-    parsed = parse_issue(decoded.text, issue_date=issue_date or facts.issue_date, paper=paper_name, known_leaders=known)
+    parsed = parse_issue(decoded.text, issue_date=issue_date or facts.issue_date, paper=paper_name,
+                         known_leaders=known_names_in(decoded.text, known_leaders))
     parsed.encoding = decoded.encoding
     the_date = issue_date or facts.issue_date or parsed.issue_date
     if the_date is None:
         raise IngestError(NO_DATE)
     if not parsed.articles:
         raise IngestError(NO_ARTICLES)
+    return PreparedIssue(data=data, digest=sha256_of(data), filename=filename, paper_name=paper_name,
+                         issue_date=the_date, page=page if page is not None else (facts.page or ""), parsed=parsed)
+
+
+def store_prepared(prepared: PreparedIssue, *, uploaded_by=None) -> IngestResult:  # noqa: ANN001
+    """Store a prepared issue in one transaction (the same bytes twice make one issue)."""
     try:
         return _store(
-            data=data, digest=digest, filename=filename, paper_name=paper_name, issue_date=the_date,
-            page=page if page is not None else (facts.page or ""), parsed=parsed, uploaded_by=uploaded_by,
+            data=prepared.data, digest=prepared.digest, filename=prepared.filename, paper_name=prepared.paper_name,
+            issue_date=prepared.issue_date, page=prepared.page, parsed=prepared.parsed, uploaded_by=uploaded_by,
         )
     except IntegrityError:
         # Another upload of the same bytes won the race; it is the same issue.
-        existing = Issue.objects.filter(sha256=digest).first()
+        existing = Issue.objects.filter(sha256=prepared.digest).first()
         if existing is None:
             raise
         return IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+
+
+def ingest_issues_batched(
+    files: Iterable[tuple[bytes, str]], *, workers: int = 2, known_leaders: Iterable[str] | None = None,
+) -> list[IngestResult | IngestError]:
+    """Ingest many (bytes, file name) pairs: parsing runs in ``workers`` processes, storing here.
+
+    The unit of failure is still one issue: each is stored in its own transaction exactly as
+    ``ingest_issue`` stores it, and a file that cannot be stored yields its IngestError in the
+    returned list (in input order) without stopping the others. Files already stored are
+    "unchanged". Known leader names are read once for the whole batch.
+    """
+    import multiprocessing
+
+    files = list(files)
+    results: list[IngestResult | IngestError | None] = [None] * len(files)
+    todo: list[int] = []
+    stored = dict(Issue.objects.filter(sha256__in=[sha256_of(d) for d, _ in files]).values_list("sha256", "pk"))
+    for i, (data, _name) in enumerate(files):
+        pk = stored.get(sha256_of(data))
+        if pk is not None:
+            existing = Issue.objects.get(pk=pk)
+            results[i] = IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+        else:
+            todo.append(i)
+    known = list(known_leaders) if known_leaders is not None else known_leader_names()
+    papers = list(Paper.objects.values_list("name", flat=True))
+    jobs = [(files[i][0], files[i][1]) for i in todo]
+    if workers > 1 and len(jobs) > 1:
+        with multiprocessing.get_context("fork").Pool(workers, _prepare_init, (known, papers)) as pool:
+            prepared = pool.map(_prepare_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    else:
+        _prepare_init(known, papers)
+        prepared = [_prepare_job(job) for job in jobs]
+    for i, item in zip(todo, prepared):
+        results[i] = item if isinstance(item, IngestError) else store_prepared(item)
+    return results  # type: ignore[return-value]
+
+
+_prepare_state: dict[str, list[str]] = {}
+
+
+def _prepare_init(known: list[str], papers: list[str]) -> None:
+    _prepare_state.update(known=known, papers=papers)
+
+
+def _prepare_job(job: tuple[bytes, str]) -> PreparedIssue | IngestError:
+    data, filename = job
+    try:
+        return prepare_issue(data, filename=filename, known_leaders=_prepare_state["known"],
+                             paper_names=_prepare_state["papers"])
+    except IngestError as exc:
+        return exc
 
 
 @transaction.atomic
@@ -135,7 +218,8 @@ def reprocess_issue(issue: Issue, *, known_leaders: Iterable[str] | None = None)
     """Run the pipeline again over the stored raw bytes and refresh everything derived."""
     decoded = decode(bytes(issue.raw_bytes))
     known = list(known_leaders) if known_leaders is not None else known_leader_names()
-    parsed = parse_issue(decoded.text, issue_date=issue.issue_date, paper=issue.paper.name, known_leaders=known)
+    parsed = parse_issue(decoded.text, issue_date=issue.issue_date, paper=issue.paper.name,
+                         known_leaders=known_names_in(decoded.text, known))
     parsed.encoding = decoded.encoding
     with transaction.atomic():
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
@@ -152,9 +236,34 @@ def known_leader_names() -> list[str]:
     return list(Leader.objects.values_list("name", flat=True).distinct())
 
 
-def paper_named_in(text: str) -> str | None:
+def known_names_in(text: str, names: Iterable[str]) -> list[str]:
+    """Return the known leader names that can occur in ``text`` (a superset: nothing is lost).
+
+    The pipeline reads known names from the article text with every space removed, and indexes
+    the whole list once per article: with thousands of leaders on file that indexing cost more
+    than the rest of the parse. A name is kept when each of its adjacent character pairs occurs
+    in the de-spaced page, as printed or folded (NFKC, lower case, traditional to simplified).
+    """
+    flat = "".join(text.split())
+    folded = "".join(tokens.normalize(text).split())
+    pairs = {flat[i : i + 2] for i in range(len(flat) - 1)} | {folded[i : i + 2] for i in range(len(folded) - 1)}
+    def possible(name: str) -> bool:
+        squeezed = "".join(name.split())
+        return len(squeezed) < 2 or all(squeezed[i : i + 2] in pairs for i in range(len(squeezed) - 1))
+
+    # Two- and three-character names (nearly all) are tested inline: this loop runs over every leader.
+    return [
+        n for n in names
+        if (n[:2] in pairs and (len(n) == 2 or (len(n) == 3 and n[1:] in pairs)))
+        if n.isalnum() and len(n) in (2, 3)
+    ] + [n for n in names if n and not (n.isalnum() and len(n) in (2, 3)) and possible(n)]
+
+
+def paper_named_in(text: str, paper_names: Iterable[str] | None = None) -> str | None:
     """Return the archive's paper whose name the page prints (a masthead or 《崇明报》), if exactly one."""
-    names = [name for name in Paper.objects.values_list("name", flat=True) if name in text]
+    if paper_names is None:
+        paper_names = Paper.objects.values_list("name", flat=True)
+    names = [name for name in paper_names if name in text]
     return names[0] if len(names) == 1 else None
 
 
@@ -176,8 +285,22 @@ def paper_for(name: str, *, district_name: str | None) -> Paper:
     return Paper.objects.create(name=name, slug=_unique_slug(Paper, name), district=district)
 
 
+# Within one ``sync_articles`` call (one transaction) district answers are remembered: an issue
+# names a few districts over and over. None outside such a call.
+_districts_seen: dict[str, District] | None = None
+
+
 def district_for(name: str) -> District:
     """Return the district called ``name``, creating it with its city and province when known."""
+    seen = _districts_seen
+    if seen is None:
+        return _district_for(name)
+    if name not in seen:
+        seen[name] = _district_for(name)
+    return seen[name]
+
+
+def _district_for(name: str) -> District:
     district = District.objects.filter(name=name).order_by("pk").first()
     if district is not None:
         return district
@@ -212,6 +335,15 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
 
     Returns (articles, leader mentions) written.
     """
+    global _districts_seen  # noqa: PLW0603 - a per-call memo, reset in finally
+    _districts_seen = {}
+    try:
+        return _sync_articles(issue, parsed)
+    finally:
+        _districts_seen = None
+
+
+def _sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     old_by_hash: dict[str, list[Article]] = {}
     for old in issue.articles.all():
         old_by_hash.setdefault(old.content_hash, []).append(old)
@@ -221,17 +353,16 @@ def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     digests = [sha256_of(a.body.encode("utf-8")) for a in parsed_articles]
     orphans = _corrected_articles_changed(old_by_hash, digests)
     kept: list[Article] = []
-    mentions = 0
     for position, (parsed_article, digest) in enumerate(zip(parsed_articles, digests), start=1):
         candidates = old_by_hash.get(digest) or []
         article = candidates.pop(0) if candidates else Article(issue=issue)
         if not article.pk:
             article.corrections = _carry_corrections(orphans, position, parsed_article.body)
         _fill_article(article, parsed_article, issue=issue, position=position, digest=digest)
+        write_search_fields(article, save=False)  # written by the save below, in the same statement
         article.save()
-        write_search_fields(article)
-        mentions += _write_mentions(article, parsed_article)
         kept.append(article)
+    mentions = _write_mentions(kept, parsed_articles)
     issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
     prune_leaders(old_leader_ids)
     _report_dropped_corrections(issue, orphans)
@@ -311,9 +442,13 @@ def search_fields(*, titles: Iterable[str], byline: str, body: str) -> tuple[str
     return text, tokens.tsvector_literal(text)
 
 
-def write_search_fields(article: Article) -> None:
-    """Fill the article's search columns from its current text."""
+def write_search_fields(article: Article, *, save: bool = True) -> None:
+    """Fill the article's search columns from its current text (``save=False``: only in memory,
+    for the caller's own save: the tsvector literal is cast by PostgreSQL in that INSERT/UPDATE)."""
     article.search_text = search_document(article)
+    if not save:
+        article.search_vector = tokens.tsvector_literal(article.search_text)
+        return
     Article.objects.filter(pk=article.pk).update(
         search_text=article.search_text,
         search_vector=RawSQL("%s::tsvector", [tokens.tsvector_literal(article.search_text)]),
@@ -354,21 +489,47 @@ def _serving_district(article: Article, titles: list[str]) -> District | None:
     return article.district if name == own else district_for(name)
 
 
-def _write_mentions(article: Article, parsed: ParsedArticle) -> int:
-    article.mentions.all().delete()
-    rows: dict[int, Mention] = {}
-    for position, mention in enumerate(parsed.leaders, start=1):
-        # An editor's leader merge (alias) wins; the district comes from the printed titles.
-        leader = leader_for(mention.name, _serving_district(article, mention.titles))
-        if leader.pk in rows:  # the same person twice: keep every title once
-            rows[leader.pk].titles += [t for t in mention.titles if t not in rows[leader.pk].titles]
-            continue
-        rows[leader.pk] = (
-            Mention(article=article, leader=leader, titles=list(mention.titles), position=position,
-                    issue_date=article.issue_date)
-        )
-    Mention.objects.bulk_create(rows.values())
+def _write_mentions(articles: list[Article], parsed: list[ParsedArticle]) -> int:
+    """Replace the mentions of an issue's articles: one alias lookup and one leader lookup per issue."""
+    Mention.objects.filter(article__in=[a.pk for a in articles]).delete()
+    # The district comes from the printed titles (city and visiting officials are not the article's).
+    serving = [[_serving_district(a, list(m.titles)) for m in p.leaders] for a, p in zip(articles, parsed)]
+    wanted = {(m.name, d.pk if d else None) for p, ds in zip(parsed, serving) for m, d in zip(p.leaders, ds)}
+    leaders = leaders_for(wanted)
+    rows: list[Mention] = []
+    for article, parsed_article, districts in zip(articles, parsed, serving):
+        by_leader: dict[int, Mention] = {}
+        for position, (mention, district) in enumerate(zip(parsed_article.leaders, districts), start=1):
+            # An editor's leader merge (alias) wins.
+            leader = leaders[(mention.name, district.pk if district else None)]
+            if leader.pk in by_leader:  # the same person twice: keep every title once
+                by_leader[leader.pk].titles += [t for t in mention.titles if t not in by_leader[leader.pk].titles]
+                continue
+            by_leader[leader.pk] = Mention(article=article, leader=leader, titles=list(mention.titles),
+                                           position=position, issue_date=article.issue_date)
+        rows += by_leader.values()
+    Mention.objects.bulk_create(rows)
     return len(rows)
+
+
+def leaders_for(pairs: set[tuple[str, int | None]]) -> dict[tuple[str, int | None], Leader]:
+    """``structure.leader_for`` for many (name, district id) pairs at once: alias first, else the record."""
+    if not pairs:
+        return {}
+    from articles.models import LeaderAlias
+
+    names = {n for n, _ in pairs}
+    out: dict[tuple[str, int | None], Leader] = {}
+    for alias in LeaderAlias.objects.select_related("leader").filter(name__in=names):
+        if (alias.name, alias.district_id) in pairs:
+            out[(alias.name, alias.district_id)] = alias.leader
+    missing = pairs - set(out)
+    found = {(l.name, l.district_id): l for l in Leader.objects.filter(name__in={n for n, _ in missing})}
+    for key in missing:
+        if key not in found:
+            found[key] = Leader.objects.get_or_create(name=key[0], district_id=key[1])[0]
+        out[key] = found[key]
+    return out
 
 
 def purge_issue(issue: Issue) -> None:
