@@ -26,6 +26,8 @@ _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
     rf"|(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
 )
+# A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
+_SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载自|转自|摘自|原载)\s*\S.{0,24}$")
 _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
 
 
@@ -34,8 +36,18 @@ def is_byline_line(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 40:
         return False
+    bracketed = bool(re.match(r"^[（(].*[)）]$", s))
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
+    if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
+        return not re.search(r"[，,。；;！？!?]", s)
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s))
+
+
+def clean_byline(line: str) -> str:
+    """Return a standalone credit as printed, without the brackets around the whole line."""
+    s = line.strip()
+    match = re.fullmatch(r"[（(]\s*(.*?)\s*[)）]", s)
+    return match.group(1) if match else s
 
 
 def inline_byline(first_paragraph: str) -> str | None:

@@ -21,7 +21,12 @@ from articles.text.clean import ends_mid_sentence, ends_sentence, visible_length
 _BULLET_START = re.compile(
     r"^(?:[■□●◆◇▲△★☆▪▶►]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．](?!\d))"
 )
-_LEAD_START = re.compile(r"^\s*(?:本报[\u4e00-\u9fff]{0,4}讯|【[^】]{0,12}讯】|新华社[\u4e00-\u9fff]{0,8}电)")
+# A dispatch lead: 本报讯, 【某某讯】, 新华社北京5月6日电, 中新网某地5月6日电, 央视网消息.
+_LEAD_START = re.compile(
+    r"^\s*(?:本报[\u4e00-\u9fff]{0,4}讯|【[^】]{0,12}讯】"
+    r"|(?:新华社|中新社|中新网|人民网|人民日报|央视网|光明网|新华网)[\u4e00-\u9fff0-9０-９\s]{0,14}(?:电|讯|消息)"
+    r"(?=[\s（(【]|[\u4e00-\u9fff]{2}))"
+)
 _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望)[,，:：]")
 _COMMA = re.compile(r"[，,]")
 _INNER_STOP = re.compile(r"[。；;]")

@@ -19,7 +19,7 @@ _CONTINUED_TO = re.compile(
 _CONTINUED_TO_STRICT = re.compile(rf"(?:下转|转至|转见)|转\s*第|[（(]\s*转")
 # "(上接第1版)" at the start of a line.
 _CONTINUED_FROM = re.compile(
-    rf"^\s*[（(]?\s*(?:上接|接上|上转|接)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[)）]?\s*"
+    rf"^\s*[（(]?\s*(?:上接|接上|上转|紧接|续接|承接|接)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[)）]?\s*"
 )
 # "刊2版►", "详见3版" under a 导读 teaser.
 _TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
@@ -33,6 +33,24 @@ _FURNITURE = re.compile(
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
     r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
 )
+# A short line naming the page (``某某报 第2版 综合新闻``) or the paper's colophon
+# (publisher, serial number, postcode, printer) printed at the foot of every page.
+_FOLIO = re.compile(r"第\s*[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十]{1,3}\s*版")
+_COLOPHON = re.compile(
+    r"出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|邮\s*编\s*[:：]|印\s*刷\s*[:：]|社\s*址\s*[:：]"
+    r"|地\s*址\s*[:：].{0,40}(?:邮编|电话)|[主承]办\s+.{0,20}出版"
+)
+# A photo caption: ``▲图为…``, ``图为…（张三 摄）``, ``（图为…摄）``.
+_CAPTION = re.compile(
+    r"^[▲△▼▽↑↓←→◀▶◆◇]\s*(?:图\s*为|上图|下图|左图|右图|图\s*[:：]|组图)"
+    r"|^[（(]?\s*(?:图\s*为|上图[:：]|下图[:：]|左图[:：]|右图[:：]|图[:：])"
+)
+# Classified notices (遗失声明, 招聘启事, 注销公告) are advertisements, not articles.
+_NOTICE_HEADING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,6}(?:遗失|作废|注销|减资|清算|招聘|寻人|寻物|迁坟|招租|拍卖|更正|致歉)"
+    r"(?:声明|启事|公告|通告)|声明|启事|广告|分类广告)$"
+)
+_NOTICE_BODY = re.compile(r"声明作废|特此声明|特此公告|遗失[^。]{0,30}(?:执照|公章|证书|发票|证明|印章)")
 _SECTION_LABELS = frozenset(
     "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻".split()
 )
@@ -43,7 +61,21 @@ def is_page_furniture(line: str) -> bool:
     s = line.strip()
     if len(s) > 60:
         return False
-    return bool(_FURNITURE.search(s)) or s in _SECTION_LABELS
+    if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s):
+        return True
+    # "某某报 第2版 综合新闻": a folio with no sentence punctuation.
+    return len(s) <= 40 and bool(_FOLIO.search(s)) and not re.search(r"[，,。；;！？!?]", s)
+
+
+def is_caption(line: str) -> bool:
+    """Return True for a photo caption line (``▲图为…``, ``图为…（张三 摄）``)."""
+    return bool(_CAPTION.match(line.strip()))
+
+
+def is_notice(line: str) -> bool:
+    """Return True for a classified notice: its heading (遗失声明) or its text (…声明作废。)."""
+    s = re.sub(r"\s", "", line)
+    return bool(_NOTICE_HEADING.match(s)) or (len(s) <= 120 and bool(_NOTICE_BODY.search(s)))
 
 
 def split_continued_to(line: str) -> tuple[str, str | None]:
@@ -59,7 +91,7 @@ def split_continued_from(line: str) -> tuple[str, str | None]:
     match = _CONTINUED_FROM.match(line)
     if not match or "接" not in match.group(0):
         return line, None
-    if not re.search(r"上接|接上|上转|[（(]", match.group(0)):
+    if not re.search(r"上接|接上|上转|紧接|续接|承接|[（(]", match.group(0)):
         return line, None
     return line[match.end():].lstrip(), match.group(0).strip()
 

@@ -34,6 +34,16 @@ _SECTION_HEAD = re.compile(
     r"^(?:[■□●◆◇▲△★☆▪]|[-*•]\s|\*\*|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．])"
 )
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
+# A dateline opening a news lead: "5月6日，" "5月6日上午，" "2024年5月6日至8日，" "近日，".
+_DATELINE = re.compile(
+    r"^(?:(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+    r"(?:\s*[至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
+    r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
+    r"|近日|日前|近期|连日来|前不久)\s*[，,]"
+)
+# Share of a lead's content words that must be new to the article above for the lead to
+# start a new (untitled) article there.
+_TOPIC_OVERLAP = 0.34
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Line:
     indent: bool
     kind: str = BODY
     echo: str | None = None
+    lead: bool = False  # opens an article with an agency lead (本报讯, 新华社…电)
 
 
 @dataclass
@@ -107,6 +118,8 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
         or noise.is_teaser_marker(s)
         or noise.is_qr_line(s)
         or noise.is_page_furniture(s)
+        or noise.is_caption(s)
+        or noise.is_notice(s)
     ):
         return NOISE, None
     if bylines.is_byline_line(s):
@@ -153,7 +166,7 @@ def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
                 and nxt.kind in (BODY, HEADLINE)
                 and not nxt.blank_before
                 and not nxt.indent
-                and not headlines.starts_article_lead(nxt.text)
+                and not nxt.lead
                 and (
                     visible_length(line.text) >= 0.75 * width
                     or (nxt.kind == BODY and headlines.splits_word(line.text, nxt.text))
@@ -202,7 +215,7 @@ def _demote_paragraph_fragments(lines: list[Line]) -> None:
         nxt = _next(lines, i)
         if line.kind != HEADLINE or nxt is None or nxt.kind != BODY:
             continue
-        if headlines.starts_article_lead(nxt.text):
+        if nxt.lead:
             continue
         if headlines.splits_word(line.text, nxt.text):
             line.kind = BODY
@@ -225,11 +238,49 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+def _mark_wrapped_captions(lines: list[Line]) -> None:
+    """The wrapped rest of a photo caption (no blank line, caption not yet closed) is noise too."""
+    caption: str | None = None
+    for line in lines:
+        if line.kind == NOISE and noise.is_caption(line.text):
+            caption = line.text
+        elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption):
+            line.kind = NOISE
+            caption += line.text
+        else:
+            caption = None
+
+
+def _caption_closed(text: str) -> bool:
+    s = text.rstrip()
+    return not s or s[-1] in "）)。摄" or s.endswith("摄影")
+
+
+def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
+    """Flag lines that open an article with an agency lead (本报讯, 新华社…电).
+
+    In narrow columns the lead itself can be wrapped (``新华社北京6月`` / ``12日电``), so
+    the line is read together with the lines wrapped onto it.
+    """
+    for i, line in enumerate(lines):
+        text = line.text
+        if hard_wrapped:
+            j = i + 1
+            while j < len(lines) and j <= i + 2 and not lines[j].blank_before and lines[j].kind in (BODY, HEADLINE):
+                text += lines[j].text
+                j += 1
+        line.lead = line.kind in (BODY, HEADLINE) and headlines.starts_article_lead(text)
+        if line.lead:
+            line.kind = BODY
+
+
 def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     """Set each line's kind, first from its own text, then from its neighbours."""
     for line in lines:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
+    _mark_wrapped_captions(lines)
+    _mark_leads(lines, hard_wrapped)
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
         _promote_wrapped_headlines(lines)
@@ -286,6 +337,7 @@ class _Draft:
     continued_from: bool = False
     continues: bool = False
     closed: bool = False  # ended by a trailing byline, credit or 下转 marker
+    news_lead: bool = False  # the first paragraph is a news lead (本报讯, a dateline)
 
 
 def _byline_convention(lines: list[Line]) -> str:
@@ -311,9 +363,79 @@ def _byline_is_trailing(lines: list[Line], i: int, draft: _Draft, convention: st
     nxt = next((x for x in lines[i + 1:] if x.kind != NOISE), None)
     if nxt is None or nxt.kind != BODY:
         return True
-    if headlines.starts_article_lead(nxt.text) or nxt.kind == FROM_MARK:
+    if nxt.lead or nxt.kind == FROM_MARK:
         return True
     return convention == "after"
+
+
+def _paragraph_start(lines: list[Line], i: int, *, limit: int = 80) -> str:
+    """Return the text of the paragraph starting at line i, up to ``limit`` characters."""
+    text = lines[i].text
+    j = i + 1
+    while j < len(lines) and len(text) < limit and lines[j].kind == BODY and not lines[j].blank_before:
+        if ends_sentence(lines[j - 1].text):
+            break
+        text += lines[j].text
+        j += 1
+    return remove_spurious_spaces(text.strip())
+
+
+def _new_topic(lead: str, before: str) -> bool:
+    """Return True if the lead sentence is about something the text before never mentions."""
+    sentence = _SENTENCE.match(lead)
+    words = [t for t in headlines.tokens(sentence.group(0) if sentence else lead) if not t.isdigit()]
+    if len(words) < 3:
+        return False
+    known = sum(1 for w in words if w in before)
+    return known / len(words) < _TOPIC_OVERLAP
+
+
+def _opens_with_news_lead(lines: list[Line], i: int) -> bool:
+    """Return True if the paragraph at line i is a news lead (agency lead or dateline)."""
+    if lines[i].lead:
+        return True
+    return bool(_DATELINE.match(_paragraph_start(lines, i)))
+
+
+def _starts_untitled_article(
+    lines: list[Line], i: int, draft: list[Line], *, blank_breaks: bool, draft_has_lead: bool
+) -> bool:
+    """Decide whether a body paragraph with no headline or lead marker opens a new article.
+
+    Two layout facts mark it: on pages that separate paragraphs with no blank line, a blank
+    line between two finished paragraphs separates articles; and a paragraph that opens
+    with a dateline (``5月6日，`` / ``近日，``) after a finished paragraph and talks about
+    things the article above never mentions is the lead of the next story.
+    """
+    line, prev = lines[i], _prev(lines, i)
+    if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft:
+        return False
+    if blank_breaks and line.blank_before:
+        return True
+    if not draft_has_lead:
+        return False
+    text = _paragraph_start(lines, i)
+    if not _DATELINE.match(text):
+        return False
+    return _new_topic(text, "".join(x.text for x in draft))
+
+
+def _blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:
+    """Return True if this one-paragraph-per-line page keeps paragraphs of an article together.
+
+    Such pages put no blank line between paragraphs, so the few blank lines between two
+    finished paragraphs are article breaks.
+    """
+    if hard_wrapped:
+        return False
+    tight = spaced = 0
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind == BODY and line.kind == BODY and ends_sentence(prev.text):
+            if line.blank_before:
+                spaced += 1
+            else:
+                tight += 1
+    return tight >= 3 and spaced * 2 <= tight
 
 
 def segment_page(text: str) -> PageSegmentation:
@@ -324,6 +446,7 @@ def segment_page(text: str) -> PageSegmentation:
     width = column_width(raw_lines)
     classify(lines, hard_wrapped=hard, width=width)
     convention = _byline_convention(lines)
+    blank_breaks = _blank_lines_split_articles(lines, hard)
 
     drafts: list[_Draft] = []
     groups: list[headlines.HeadlineGroup] = []
@@ -378,22 +501,29 @@ def segment_page(text: str) -> PageSegmentation:
             pending_from = True
         elif kind == BYLINE:
             if _byline_is_trailing(lines, i, draft, convention):
-                draft.byline = line.text
+                draft.byline = bylines.clean_byline(line.text)
                 draft.closed = True
             else:
                 if draft.lines:
                     close()
-                pending_byline = line.text
+                pending_byline = bylines.clean_byline(line.text)
         else:  # body
             fresh = (
                 group is not None
                 or pending_from
                 or pending_byline is not None
                 or draft.closed
-                or (headlines.starts_article_lead(line.text) and draft.lines)
+                or (line.lead and draft.lines)
+                or (
+                    bool(draft.lines)
+                    and _starts_untitled_article(
+                        lines, i, draft.lines, blank_breaks=blank_breaks, draft_has_lead=draft.news_lead
+                    )
+                )
             )
             if fresh or not draft.lines:
                 start_article()
+                draft.news_lead = _opens_with_news_lead(lines, i)
             draft.lines.append(line)
     close()
     if group is not None:

@@ -222,11 +222,15 @@ def test_indented_page_with_folio_section_heads_and_trailing_credit() -> None:
         "春风化雨润民心", "——桃源县开展新时代文明实践活动纪实", "本报记者　周明",
     )
     assert first.paragraphs[1] == "一、聚焦群众需求"  # an enumerated section head stays in the body
-    assert not first.continues_elsewhere  # a closing photo caption is not a cut sentence
+    assert not first.continues_elsewhere
+    assert "图为" not in first.body  # a photo caption is page furniture, not body text
     assert second.title == "县医保局优化异地就医结算服务"
     assert second.byline == "通讯员　钱雨 记者 孙晓"
     assert second.body.endswith("三千余人次。")
-    assert page.noise == ["桃源日报　2024年5月4日　星期六　第2版", "要闻", "责任编辑：王五　　版式：赵六"]
+    assert page.noise == [
+        "桃源日报　2024年5月4日　星期六　第2版", "要闻", "（图为志愿者在清溪镇开展服务。　李文　摄）",
+        "责任编辑：王五　　版式：赵六",
+    ]
 
 
 def test_echo_of_a_wrapped_headline_joined_on_one_line() -> None:
