@@ -360,8 +360,10 @@ def _sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
             article.corrections = _carry_corrections(orphans, position, parsed_article.body)
         _fill_article(article, parsed_article, issue=issue, position=position, digest=digest)
         write_search_fields(article, save=False)  # written by the save below, in the same statement
-        article.save()
+        if article.pk:
+            article.save()
         kept.append(article)
+    Article.objects.bulk_create([a for a in kept if not a.pk])  # new articles: one INSERT
     mentions = _write_mentions(kept, parsed_articles)
     issue.articles.exclude(pk__in=[a.pk for a in kept]).delete()
     prune_leaders(old_leader_ids)
