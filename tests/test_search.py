@@ -179,3 +179,74 @@ class QueryCountTests(SearchCorpus):
         search.lexeme_frequencies()  # cached per process
         with self.assertNumQueries(6):  # savepoint, timeout, candidates, facet labels+leaders, articles, release
             self.run_search("李峻", sort="newest")
+
+
+class ExactnessTests(SearchCorpus):
+    """Candidates come from the AND of a term's bigrams; what is shown and counted must contain the term."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        issue = make_issue(paper=cls.cm_paper, issue_date=date(2025, 5, 1), page="07")
+        cls.decoys = [make_article(issue=issue, title=f"通讯{i}", body=f"李小红和张小明出席第{i}次会议。")
+                      for i in range(5)]
+        cls.real = make_article(issue=issue, title="表彰", body="李小明获表彰。")
+
+    def test_bigrams_without_the_term_are_never_shown(self) -> None:
+        for sort in ("newest", "relevance", "oldest"):
+            self.assertEqual(ids(self.run_search("李小明", sort=sort)), {self.real.pk})
+
+    def test_small_candidate_sets_are_counted_exactly(self) -> None:
+        result = self.run_search("李小明")
+        self.assertEqual((result.count, result.count_is_estimate), (1, False))
+
+    def test_large_candidate_sets_are_counted_approximately_and_labelled(self) -> None:
+        original = search.EXACT_COUNT_LIMIT
+        search.EXACT_COUNT_LIMIT = 0
+        try:
+            result = self.run_search("李小明")
+        finally:
+            search.EXACT_COUNT_LIMIT = original
+        self.assertTrue(result.count_is_estimate)
+        self.assertEqual(result.count, 6)  # the bigram candidates
+        self.assertEqual(ids(result), {self.real.pk})  # the rows shown are still exact
+
+    def test_two_character_terms_need_no_check(self) -> None:
+        self.assertFalse(search.needs_exact_check(parse("缪京 李峻")))
+        self.assertTrue(search.needs_exact_check(parse("李小明")))
+        self.assertTrue(search.needs_exact_check(parse("缪京 -东西部协作")))
+        self.assertTrue(search.needs_exact_check(parse("标题:李峻")))
+
+    def test_index_condition_holds_every_bigram_and_exact_exclusions(self) -> None:
+        tsquery = search.index_tsquery(parse("李小明 -缪京"))
+        self.assertIn("'李小'", tsquery)
+        self.assertIn("'小明'", tsquery)
+        self.assertIn("!'缪京'", tsquery)
+
+
+class WalkPathTests(SearchCorpus):
+    """Common terms walk the date index with the exact check: same results as the bitmap path."""
+
+    QUERIES = ("李峻", "缪京", "东西部协作", '"乡村振兴"', "乡村 振兴", "李峻 -耕地", "标题:李峻", "缪京 OR 县委书记",
+               "京强调", "正文:李峻")
+
+    def test_walk_and_bitmap_agree(self) -> None:
+        from unittest import mock
+
+        expected = {q: [r.article.pk for r in self.run_search(q, sort="newest").rows] for q in self.QUERIES}
+        with mock.patch.object(search, "estimated_share", return_value=0.9):
+            for q in self.QUERIES:
+                result = self.run_search(q, sort="newest")
+                self.assertEqual([r.article.pk for r in result.rows], expected[q], q)
+                self.assertEqual(result.count, len(expected[q]), q)
+                self.assertFalse(result.count_is_estimate, q)  # the walk read the whole (small) archive
+
+    def test_walk_that_stops_early_labels_its_count_as_an_estimate(self) -> None:
+        from unittest import mock
+
+        with mock.patch.object(search, "estimated_share", return_value=0.9), \
+                mock.patch.object(search, "WALK_MATCHES", 1), mock.patch.object(search, "PAGE_SIZE", 1):
+            result = self.run_search("李峻", sort="newest")
+        self.assertTrue(result.count_is_estimate)
+        self.assertEqual(len(result.rows), 1)
+        self.assertEqual(result.rows[0].article, self.title_hit)
