@@ -75,7 +75,12 @@ def is_caption(line: str) -> bool:
 def is_notice(line: str) -> bool:
     """Return True for a classified notice: its heading (遗失声明) or its text (…声明作废。)."""
     s = re.sub(r"\s", "", line)
-    return bool(_NOTICE_HEADING.match(s)) or (len(s) <= 120 and bool(_NOTICE_BODY.search(s)))
+    return is_notice_heading(s) or (len(s) <= 120 and bool(_NOTICE_BODY.search(s)))
+
+
+def is_notice_heading(line: str) -> bool:
+    """Return True for the heading of a classified notice (遗失声明, 招聘启事, 公告)."""
+    return bool(_NOTICE_HEADING.match(re.sub(r"\s", "", line)))
 
 
 def split_continued_to(line: str) -> tuple[str, str | None]:

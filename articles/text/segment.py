@@ -168,8 +168,10 @@ def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
                 and not nxt.indent
                 and not nxt.lead
                 and (
-                    visible_length(line.text) >= 0.75 * width
-                    or (nxt.kind == BODY and headlines.splits_word(line.text, nxt.text))
+                    # Two headline-like lines in a row stay headlines unless a word runs
+                    # across them: the second one is demoted first if it is body text.
+                    (visible_length(line.text) >= 0.75 * width and nxt.kind == BODY)
+                    or headlines.splits_word(line.text, nxt.text)
                 )
             )
             if continues_prev or runs_on:
@@ -251,6 +253,21 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
             caption = None
 
 
+def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:
+    """The text under a classified-notice heading (遗失声明) is part of the advertisement."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind == NOISE and noise.is_notice_heading(lines[i].text):
+            j = i + 1
+            while j < len(lines) and j - i <= max_lines and lines[j].kind in (BODY, HEADLINE) and not lines[j].lead:
+                lines[j].kind = NOISE
+                if ends_sentence(lines[j].text):
+                    break
+                j += 1
+            i = j
+        i += 1
+
+
 def _caption_closed(text: str) -> bool:
     s = text.rstrip()
     return not s or s[-1] in "）)。摄" or s.endswith("摄影")
@@ -280,6 +297,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
     _mark_wrapped_captions(lines)
+    _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
