@@ -17,6 +17,12 @@ from articles.text.person_names import read_name
 from articles.text.titles import DELIMITERS, POST_RE, is_title, is_unofficial, trim_title
 
 _WS = re.compile(r"\s+")
+# Notes printed between a title and the name: 副区长（女）张三, 副局长（挂职）李四.
+_PERSON_NOTE = re.compile(
+    r"[（(](?:女|男|挂职|兼|兼任|代|主持工作|正[厅局处科]级|副[厅局处科]级|[厅局处科]级|列席|特邀)[)）]"
+)
+# Titles printed after the name in brackets: 张三（区委书记）, 李四(县委常委、副县长).
+_BRACKETED = re.compile(r"[（(]([^（）()]{2,60})[)）]")
 _MAX_LEFT = 40
 # Known names grouped by first character, so a lookup costs a handful of comparisons even
 # with thousands of leaders on file.
@@ -101,7 +107,7 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
     reporters and volunteers.  ``known_names`` (leaders already on file) are read as names
     whenever they follow a title, whatever the name-boundary heuristics say.
     """
-    flat = _WS.sub("", text or "")
+    flat = _PERSON_NOTE.sub("", _WS.sub("", text or ""))
     known = _index_known(known_names)
     found: dict[str, list[str]] = {}
     barrier = 0  # end of the last name read: a title never reaches back past a person
@@ -124,4 +130,28 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
             continue
         for person in [name, *others]:
             _add(found, person, titles)
+    _add_bracketed_titles(flat, found, known)
     return [LeaderMention(name, titles) for name, titles in found.items()]
+
+
+def _add_bracketed_titles(flat: str, found: dict[str, list[str]], known: Known) -> None:
+    """Add titles printed in brackets right after a name: ``张三（区委书记）``.
+
+    The bracket must hold nothing but titles (split at ``、``); the name is the 2–4
+    characters before it that read as a name on their own.
+    """
+    for m in _BRACKETED.finditer(flat):
+        titles = [trim_title(t) for t in m.group(1).split("、")]
+        if not all(is_title(t) for t in titles):
+            continue
+        if any(is_unofficial(t) for t in titles):
+            continue
+        start = m.start()
+        for length in (3, 2, 4):
+            i = start - length
+            if i < 0:
+                continue
+            name = _name_at(flat, i, known)
+            if name and len(name) == length:
+                _add(found, name, titles)
+                break

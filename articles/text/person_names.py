@@ -29,7 +29,11 @@ _AFTER_WORDS = frozenset("""
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
-_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的")
+_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从")
+# Of those, the ones that can end a clause (李芸说。 王刚等，): before punctuation they mark
+# a two-character name.  A conjunction or preposition (和, 为, 同) never stands before
+# punctuation, so 张志和， is the three-character name 张志和.
+_CLAUSE_FINAL = frozenset("说等讲称也的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
 # Characters that never occur inside a name.
 _NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村")
@@ -131,9 +135,18 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
         if kind is None:
             continue
         # A third character that is itself a particle (李芸说) marks a two-character name.
-        if length == 3 and kind in ("punct", "end") and cand[2] in _AFTER_CHARS:
+        if length == 3 and kind in ("punct", "end") and cand[2] in _CLAUSE_FINAL:
             continue
-        ranked.append((order[kind] * 10 + (0 if length != 2 or kind != "punct" else 1), cand))
+        # 胡春|和， : a conjunction or preposition right before punctuation is part of the name.
+        end = i + length
+        if kind == "char" and text[end] not in _CLAUSE_FINAL and (end + 1 >= len(text) or text[end + 1] in _PUNCT):
+            continue
+        rank = order[kind] * 10 + (0 if length != 2 or kind != "punct" else 1)
+        # 王志和和, 陈家为作: when the third character could end a two-character name but
+        # is itself followed by a particle, two particles in a row are unlikely: read three.
+        if length == 3 and kind == "char" and cand[2] in _AFTER_CHARS:
+            rank -= 1
+        ranked.append((rank, cand))
     if not ranked:
         return None
     ranked.sort(key=lambda x: x[0])
