@@ -53,7 +53,7 @@ EXACT_COUNT_LIMIT = 1000
 COMMON_SHARE = 0.03
 # The walk path reads at most this many rows newest first, and keeps at most WALK_MATCHES matches.
 WALK_ROWS = 2000
-WALK_MATCHES = 200
+WALK_MATCHES = 100
 # A query with nothing the index can use (one character, only symbols) scans this many newest articles.
 SCAN_WINDOW = 5000
 STATEMENT_TIMEOUT_MS = 5000
@@ -318,31 +318,40 @@ def filtered(params: SearchParams) -> QuerySet[Article]:
 # ---------------------------------------------------------------- the exact check in SQL
 
 
-def exact_sql(query: Query, alias: str) -> tuple[str, list]:
-    """Return (SQL condition, params) that is true when the row ``alias`` matches exactly."""
-    clauses: list[str] = []
-    params: list = []
+def exact_sql(query: Query, alias: str, text: str = "search_text") -> tuple[str, list]:
+    """Return (SQL condition, params) that is true when the row ``alias`` matches exactly.
+
+    Groups are tested rarest first (PostgreSQL evaluates AND left to right here), so a row
+    usually fails on its first test; ``text`` names the column holding the folded text.
+    """
+    clauses: list[tuple[float, str, list]] = []
+    freqs = lexeme_frequencies()
     for group in query.groups:
-        alternatives = []
+        alternatives, params = [], []
         for term in group:
-            sql, p = _term_sql(term, alias)
+            sql, p = _term_sql(term, alias, text)
             alternatives.append(sql)
             params += p
-        clauses.append("(" + " OR ".join(alternatives) + ")")
+        share = sum(min((freqs.get(x, 0.0) for x in tokens.query_terms(t.text)), default=1.0) for t in group)
+        clauses.append((share, "(" + " OR ".join(alternatives) + ")", params))
+    clauses.sort(key=lambda c: c[0])
     for term in query.excluded:
-        sql, p = _term_sql(term, alias)
-        clauses.append(f"NOT {sql}")
-        params += p
-    return (" AND ".join(clauses) or "TRUE"), params
+        sql, p = _term_sql(term, alias, text)
+        clauses.append((2.0, f"NOT {sql}", p))
+    return (" AND ".join(c[1] for c in clauses) or "TRUE"), [x for c in clauses for x in c[2]]
 
 
-def _term_sql(term: Term, alias: str) -> tuple[str, list]:
+def _text_terms(query: Query) -> int:
+    return sum(1 for t in [*query.positive_terms, *query.excluded] if t.field != "leader")
+
+
+def _term_sql(term: Term, alias: str, text: str = "search_text") -> tuple[str, list]:
     if term.field == "leader":
         return (f"EXISTS (SELECT 1 FROM {Mention._meta.db_table} m JOIN {Leader._meta.db_table} l "
                 f"ON l.id = m.leader_id WHERE m.article_id = {alias}.id AND l.name = %s)", [term.text])
     if term.field == ANY or term.field not in _SECTION:
-        return f"(strpos({alias}.search_text, %s) > 0)", [term.text]
-    return (f"(strpos(split_part({alias}.search_text, %s, %s), %s) > 0)",
+        return f"(strpos({alias}.{text}, %s) > 0)", [term.text]
+    return (f"(strpos(split_part({alias}.{text}, %s, %s), %s) > 0)",
             [tokens.FIELD_SEP, _SECTION[term.field], term.text])
 
 
@@ -436,10 +445,13 @@ def _walk(qs: QuerySet[Article], query: Query, *, ascending: bool = False, rows:
     inner = qs.order_by(*order).values(*_ROW_COLUMNS, "search_text")[:rows]
     inner_sql, inner_params = inner.query.sql_with_params()
     direction = "ASC" if ascending else "DESC"
-    condition, params = exact_sql(query, "w")
+    # With several terms, read each row's text from TOAST once (every strpos would read it again).
+    text = "t" if _text_terms(query) > 1 else "search_text"
+    condition, params = exact_sql(query, "w", text)
     columns = ", ".join(f"w.{c}" for c in _ROW_COLUMNS)
-    sql = (f"SELECT {columns}, w.n FROM (SELECT i.*, row_number() OVER (ORDER BY i.issue_date {direction}, "
-           f"i.id {direction}) AS n FROM ({inner_sql}) i) w WHERE {condition} LIMIT %s")
+    sql = (f"SELECT {columns}, w.n FROM (SELECT i.*, i.search_text || '' AS t, row_number() OVER "
+           f"(ORDER BY i.issue_date {direction}, i.id {direction}) AS n FROM ({inner_sql}) i) w "
+           f"WHERE {condition} LIMIT %s")
     # No ORDER BY outside: the rows arrive in index order, and a sort would read all ``rows`` rows.
     with connection.cursor() as cur:
         cur.execute("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'on', true), "
