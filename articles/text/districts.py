@@ -30,7 +30,8 @@ _GENERIC_ALIASES = frozenset("""
 比如 南部 平原 共和 凤凰 武功 东风 工农 太平 新兴 安定 长寿 永安 通道 港口 河口 温泉 大名 运河 天山 清水
 """.split())
 # A short name glued to one of these is part of a road, avenue or company name (松江大道).
-_NOT_PLACE_AFTER = re.compile(r"^(?:路|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
+_NOT_PLACE_AFTER = re.compile(r"^(?:[东西南北中]?路|[东西南北中]?大道|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
+_AFTER_POST = re.compile(r"(?:书记|局长|主任|部长|区长|县长|市长|镇长|主席|委员|处长|科长|院长|组长)[\u4e00-\u9fff]?$")
 # Bare references to "our" district or county: 区委, 全区, 县领导...
 _LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
 _NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊牧山林军特湖营校院厅苑所")
@@ -236,6 +237,9 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
         # of the same name, a town over a short district name.
         kind = next(k for k in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE) if k in kinds)
         if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
+            continue
+        # Right after a post word a short name is (part of) a person: 副局长张卫东 is not 卫东区.
+        if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 5):start]):
             continue
         hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
         last_end = end

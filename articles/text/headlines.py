@@ -40,6 +40,14 @@ AFTER_BONUS = 0.4
 MIN_SCORE = 0.3
 
 
+_AGENCY_LEAD = re.compile(r"^\s*(?:新华社|中新社|中新网|人民网|人民日报|央视网|光明网|新华网)")
+
+
+def is_agency_lead(text: str) -> bool:
+    """Return True if the text opens with a news agency's dispatch lead (新华社…电)."""
+    return bool(_AGENCY_LEAD.match(text)) and starts_article_lead(text)
+
+
 def starts_article_lead(line: str) -> bool:
     """Return True if the line opens an article with a news-agency lead (``本报讯``)."""
     return bool(_LEAD_START.match(line))

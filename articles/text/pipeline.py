@@ -11,6 +11,7 @@ from datetime import date
 from articles.text.decode import decode, normalize_newlines
 from articles.text.dates import event_date as find_event_date
 from articles.text.dates import find_dates, guess_issue_date
+from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leaders import find_leaders
 from articles.text.parsed import ParsedArticle, ParsedIssue
@@ -51,7 +52,8 @@ def parse_issue(
                 derived_title=seg.derived_title,
                 event_date=find_event_date(body, base=base),
                 dates=find_dates(body, base=base),
-                district=district_of(body, title=seg.title, default=page_district),
+                # Agency copy (新华社…电) is about its dateline, not the paper's own district.
+                district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
                 leaders=find_leaders(body, known_names=known),
                 continues_elsewhere=seg.continues_elsewhere,
                 continued_from_elsewhere=seg.continued_from_elsewhere,

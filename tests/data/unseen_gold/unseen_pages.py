@@ -302,10 +302,12 @@ DEQING = {
     "encoding": "gb18030",
     "wrap": 10,
     "paper": "今日德清", "district": "德清县", "province": "浙江省", "year": 2024,
-    "year_evidence": "'2024年' in the 新华社 dispatch and the 运动会 story; month and day from the leads",
+    "year_evidence": "page header '2024年6月13日'",
     "notes": "All headlines are printed together at the end of the page (title_location end_block). "
              "Article 3 has none.",
     "text": """
+@今日德清　2024年6月13日　星期四
+
 本报讯（记者 闻晓燕）6月11日，全县数字乡村建设现场推进会在下渚湖街道召开。县委书记应海涛出席会议并讲话，县委副书记、县长孔德明主持。
 
 应海涛强调，要以地理信息产业为支撑，推动数字技术与乡村治理、农业生产深度融合，打造数字乡村“德清样板”。县领导俞文斌、褚丽萍、沈国梁参加会议。
@@ -352,7 +354,7 @@ DEQING = {
          "leaders": [L("褚晓峰", "新市镇党委书记"), L("许文韬", "镇长")],
          "places": ["新市镇", "浙江"], "district": "德清县"},
     ],
-    "noise": [],
+    "noise": ["今日德清　2024年6月13日　星期四"],
 }
 
 # --------------------------------------------------------------------------- 6. 蒲江 (四川)
