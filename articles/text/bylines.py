@@ -18,6 +18,8 @@ _ROLE = (
 # One or more "role names" pairs and nothing else on the line.
 _ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
 # "·李文·", "·王大山 赵小川·" (middle dots of several code points).
+# A photo credit with the role after the names: "张三 摄", "（李四 王五 摄影）".
+_PHOTO_LINE = re.compile(rf"^{_NAMES}\s*(?:摄|摄影|供图|图)$")
 _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(
     r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"
@@ -41,6 +43,12 @@ def is_byline_line(line: str) -> bool:
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s))
+
+
+def is_photo_credit(line: str) -> bool:
+    """Return True for a photo credit line such as ``（张三 摄）`` or ``摄影 李四``."""
+    s = re.sub(r"^[（(](.*)[)）]$", r"\1", line.strip()).strip()
+    return bool(_PHOTO_LINE.match(s)) or bool(re.match(rf"^(?:摄影|摄)\s*[:：/]?\s*{_NAMES}$", s))
 
 
 def clean_byline(line: str) -> str:

@@ -87,15 +87,41 @@ def column_width(lines: list[str]) -> float:
     return float(median(lengths)) if lengths else 0.0
 
 
-def is_hard_wrapped(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> bool:
-    """Return True if the page is wrapped at a narrow column width rather than one line per paragraph.
+def wrap_width(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> int | None:
+    """Return the column width a page is hard-wrapped at, or None for one line per paragraph.
 
-    Wrapped text has a narrow median line length and most lines within two characters of
-    it; a page of short paragraphs has a short median too, but scattered lengths.
+    Wrapped text has most of its lines at (or a character or two under) one narrow width:
+    half-width digits and punctuation kept on the line make full lines vary a little. The
+    width is the one whose window [w-2, w+1] holds most lines; headlines, bylines and the
+    short last lines of paragraphs fall outside it. A page of short paragraphs has scattered
+    lengths and no such window; a one-line-per-paragraph page has many longer lines.
     """
-    width = column_width(lines)
-    if not 0 < width <= max_width:
-        return False
     lengths = [visible_length(line) for line in lines if line.strip()]
-    near = sum(1 for n in lengths if abs(n - width) <= 2)
-    return near / len(lengths) >= min_share
+    if not lengths:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    best, best_share = None, 0.0
+    for w in range(4, max_width + 1):
+        share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
+        if share > best_share + 1e-9:
+            best, best_share = w, share
+    if best is not None and best_share >= min_share:
+        return best
+    # A page crowded with headlines, furniture and short items: the column is still the
+    # clear peak, and almost no line is longer than it.
+    if best is not None and best_share >= 0.35 and best_share * len(lengths) >= 5:
+        longer = sum(1 for n in lengths if n > best + 1) / len(lengths)
+        if longer <= 0.1:
+            return best
+    # Pages with many headlines and short paragraph ends: fall back to the median test.
+    width = column_width(lines)
+    if 0 < width <= max_width and sum(1 for n in lengths if abs(n - width) <= 2) / len(lengths) >= min_share:
+        return round(width)
+    return None
+
+
+def is_hard_wrapped(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> bool:
+    """Return True if the page is wrapped at a narrow column width rather than one line per paragraph."""
+    return wrap_width(lines, max_width=max_width, min_share=min_share) is not None

@@ -241,6 +241,9 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
         # Right after a post word a short name is (part of) a person: 副局长张卫东 is not 卫东区.
         if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 5):start]):
             continue
+        # A short name that starts inside a post word: 院长葛某 is not 长葛市.
+        if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 3):start + 1]):
+            continue
         hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
         last_end = end
     return hits

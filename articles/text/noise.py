@@ -24,7 +24,7 @@ _CONTINUED_FROM = re.compile(
 # "刊2版►", "详见3版" under a 导读 teaser.
 _TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
 _DIGEST_HEADING = re.compile(r"^(?:今日|本期|要闻|本版)?导\s*读$")
-_QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
+_QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|扫\s*一\s*扫|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
 
 
 # Page furniture: editor credits, folios and datelines printed on every page.
@@ -32,6 +32,10 @@ _FURNITURE = re.compile(
     r"^(?:责任编辑|责编|编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计)\s*[:：/\s]"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
     r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
+)
+# A dateline naming the weekday anywhere in a short line: "某某日报 2024年5月4日 星期六".
+_DATELINE = re.compile(
+    r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*[（(]?\s*(?:星期|周)[一二三四五六日天]"
 )
 # A short line naming the page (``某某报 第2版 综合新闻``) or the paper's colophon
 # (publisher, serial number, postcode, printer) printed at the foot of every page.
@@ -63,6 +67,8 @@ def is_page_furniture(line: str) -> bool:
         return False
     if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s):
         return True
+    if len(s) <= 40 and _DATELINE.search(s) and not re.search(r"[，,。；;！？!?]", s):
+        return True
     # "某某报 第2版 综合新闻": a folio with no sentence punctuation.
     return len(s) <= 40 and bool(_FOLIO.search(s)) and not re.search(r"[，,。；;！？!?]", s)
 
@@ -81,6 +87,22 @@ def is_notice(line: str) -> bool:
 def is_notice_heading(line: str) -> bool:
     """Return True for the heading of a classified notice (遗失声明, 招聘启事, 公告)."""
     return bool(_NOTICE_HEADING.match(re.sub(r"\s", "", line)))
+
+
+def split_wrapped_continued_to(line: str, following: str) -> tuple[str, str | None]:
+    """Split a ``（下转第`` / ``2版）`` marker that a hard wrap cut across two lines.
+
+    Returns (rest of ``line``, whole marker) when ``following`` is nothing but the end of a
+    marker begun on ``line``; otherwise (line, None).
+    """
+    if len(following) > 6:
+        return line, None
+    rest, marker = split_continued_to(line + following)
+    if marker is None or len(rest) > len(line) or not line.startswith(rest):
+        return line, None
+    if len(marker) <= len(following):
+        return line, None
+    return rest, marker
 
 
 def split_continued_to(line: str) -> tuple[str, str | None]:

@@ -36,7 +36,7 @@ _AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也
 _CLAUSE_FINAL = frozenset("说等讲称也的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
 # Characters that never occur inside a name.
-_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村")
+_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村在")
 # A name glued to these is a place (江路, 兴镇): 区长兴镇 is 区 + 长兴镇.
 _PLACE_AFTER = frozenset("镇乡路街村道桥湾港岛县市区省州")
 
@@ -80,6 +80,21 @@ def _common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Two-character verbs of the jieba dictionary (推介, 点评…): a name often ends before one."""
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 2 and parts[2] in ("v", "vn", "vd") and int(parts[1]) >= 20:
+                words.add(parts[0])
+    return frozenset(words)
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
@@ -110,6 +125,8 @@ def _ends_cleanly(text: str, end: int) -> str | None:
         return "word"
     if text[end] in _AFTER_CHARS:
         return "char"
+    if text[end:end + 2] in _verbs():
+        return "verb"
     return None
 
 
@@ -126,7 +143,7 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
     _, double = surnames()
     lengths = (3, 4, 2) if text[i:i + 2] in double else (2, 3)
     ranked: list[tuple[int, str]] = []
-    order = {"word": 0, "char": 1, "punct": 2, "end": 2}
+    order = {"word": 0, "verb": 0.5, "char": 1, "punct": 2, "end": 2}
     for length in lengths:
         cand = text[i:i + length]
         if len(cand) < length or not looks_like_name(cand):

@@ -16,7 +16,7 @@ from articles.text.clean import (
     column_width,
     ends_sentence,
     has_cjk,
-    is_hard_wrapped,
+    wrap_width,
     join_wrapped,
     remove_spurious_spaces,
     visible_length,
@@ -88,10 +88,18 @@ class PageSegmentation:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Return the non-blank lines, splitting continuation markers into lines of their own."""
+    """Return the non-blank lines, splitting continuation markers into lines of their own.
+
+    A ``（下转第`` / ``2版）`` marker cut by a hard wrap is joined back first.
+    """
     out: list[Line] = []
     blank = True
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    skip = False
+    for k, raw in enumerate(raws):
+        if skip:
+            skip = False
+            continue
         stripped = raw.strip()
         if not stripped:
             blank = True
@@ -102,6 +110,9 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line(from_marker, blank, indent, FROM_MARK))
             blank, indent = False, False
         rest, to_marker = noise.split_continued_to(rest)
+        if to_marker is None and k + 1 < len(raws) and raws[k + 1].strip():
+            rest, to_marker = noise.split_wrapped_continued_to(rest, raws[k + 1].strip())
+            skip = to_marker is not None
         if rest:
             out.append(Line(rest, blank, indent))
         if to_marker:
@@ -246,6 +257,9 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
     for line in lines:
         if line.kind == NOISE and noise.is_caption(line.text):
             caption = line.text
+        elif caption is not None and line.kind != NOISE and bylines.is_photo_credit(line.text):
+            line.kind = NOISE  # the credit of the photo the caption describes
+            caption = None
         elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption):
             line.kind = NOISE
             caption += line.text
@@ -460,8 +474,9 @@ def segment_page(text: str) -> PageSegmentation:
     """Cut a page's text into articles with titles, bylines and continuation flags."""
     lines = split_lines(text)
     raw_lines = [line.text for line in lines]
-    hard = is_hard_wrapped(raw_lines)
-    width = column_width(raw_lines)
+    wrapped_at = wrap_width(raw_lines)
+    hard = wrapped_at is not None
+    width = float(wrapped_at) if wrapped_at else column_width(raw_lines)
     classify(lines, hard_wrapped=hard, width=width)
     convention = _byline_convention(lines)
     blank_breaks = _blank_lines_split_articles(lines, hard)
