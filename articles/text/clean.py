@@ -107,18 +107,21 @@ def wrap_width(lines: list[str], *, max_width: int = 24, min_share: float = 0.5)
         share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
         if share > best_share + 1e-9:
             best, best_share = w, share
-    if best is not None and best_share >= min_share:
+    if best is None:
+        return None
+    # Few lines run longer than the column (headlines set wider than one column may).
+    longer = sum(1 for n in lengths if n > best + 1) / len(lengths)
+    if best_share >= min_share and longer <= 0.2:
         return best
     # A page crowded with headlines, furniture and short items: the column is still the
     # clear peak, and almost no line is longer than it.
-    if best is not None and best_share >= 0.35 and best_share * len(lengths) >= 5:
-        longer = sum(1 for n in lengths if n > best + 1) / len(lengths)
-        if longer <= 0.1:
-            return best
+    if best_share >= 0.35 and best_share * len(lengths) >= 5 and longer <= 0.1:
+        return best
     # Pages with many headlines and short paragraph ends: fall back to the median test.
     width = column_width(lines)
     if 0 < width <= max_width and sum(1 for n in lengths if abs(n - width) <= 2) / len(lengths) >= min_share:
-        return round(width)
+        if sum(1 for n in lengths if n > width + 2) / len(lengths) <= 0.2:
+            return round(width)
     return None
 
 

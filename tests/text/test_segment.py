@@ -235,3 +235,151 @@ def test_indented_page_with_folio_section_heads_and_trailing_credit() -> None:
 
 def test_echo_of_a_wrapped_headline_joined_on_one_line() -> None:
     assert noise.echo_of("县政协召开县政协召开常委会议常委会议") == "县政协召开常委会议"
+
+
+# ---------------------------------------------------------------- rules for unseen layouts
+
+TWO_UNTITLED = """某某镇召开秸秆禁烧工作会
+
+5月6日，某某镇召开秸秆禁烧工作会，部署夏收期间禁烧工作。镇党委书记张三出席。
+
+会议要求，各村要落实网格责任，做到地块有人管。
+
+5月7日上午，某某街道举办社区运动会，800余名居民参加拔河、跳绳等项目。
+
+运动会持续一天，居民们在比赛中增进了邻里感情。
+"""
+
+SAME_STORY = """某某镇召开秸秆禁烧工作会
+
+5月6日，某某镇召开秸秆禁烧工作会，部署夏收期间禁烧工作。
+
+5月7日，某某镇秸秆禁烧巡查队在各村开展禁烧巡查。
+"""
+
+FEATURE = """巡河路上的“老娘舅”
+
+“河道干净了，散步的人也多了。”说起村里的变化，村民们赞不绝口。
+
+这一切，离不开一位退休老党员的坚持。
+
+5月3日，某某村新组建的护河志愿队正式上岗，十余名老党员轮流巡河。
+"""
+
+TIGHT = """　　本报讯 5月6日，某某区举行职业技能大赛决赛，来自全区各行各业的选手同台竞技，比拼电工、焊接、育婴等项目。
+　　大赛共设十个项目，吸引了全区二百余名选手参赛。
+　　据介绍，获奖选手将按规定享受技能人才相关待遇，并优先推荐参加市级比赛。
+
+　　某某街道老年食堂近期推出了每周新菜单，深受老人欢迎。
+　　食堂负责人说，菜单会根据季节调整，下一步还将开设送餐上门服务，方便行动不便的老人。
+"""
+
+
+@pytest.mark.parametrize(("page", "count"), [
+    (TWO_UNTITLED, 2),  # a dated lead on a new topic after a finished article starts a new one
+    (SAME_STORY, 1),  # a dated paragraph about the same thing continues the article
+    (FEATURE, 1),  # a feature opening with a scene reaches its dated news peg later
+    (TIGHT, 2),  # paragraphs without blank lines: a blank line separates articles
+])
+def test_untitled_articles(page: str, count: int) -> None:
+    assert len(segment_page(page).articles) == count
+
+
+def test_agency_lead_wrapped_across_lines_starts_an_article() -> None:
+    page = "\n".join([
+        "本报讯 5月6日，某某县召", "开春耕生产推进会，部署", "当前农业生产工作。",
+        "", "新华社北京5月6日", "电 记者从农业农村部获", "悉，春播进展顺利。",
+    ])
+    articles = segment_page(page).articles
+    assert [a.body[:3] for a in articles] == ["本报讯", "新华社"]
+
+
+@pytest.mark.parametrize("line", [
+    "某某报  第2版  综合新闻",
+    "某某日报  2024年5月4日  星期六",
+    "某某区人民政府 主办  某某报社 出版  国内统一连续出版物号 CN31-0000",
+    "地址：某某区某某路1号  邮编：200000  印刷：某某印务中心",
+])
+def test_headers_and_colophons_are_page_furniture(line: str) -> None:
+    assert noise.is_page_furniture(line)
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("第二届职工运动会开幕", False),
+    ("全县召开第3版规划评审会，会议要求……", False),
+])
+def test_headlines_are_not_furniture(line: str, furniture: bool) -> None:
+    assert noise.is_page_furniture(line) is furniture
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("▲图为志愿者在某某村开展服务（摄影 张三）", True),
+    ("图为活动现场。李四 摄", True),
+    ("（图为居民参加活动。王五 摄）", True),
+    ("图书馆新馆开放", False),
+    ("据了解，图为主题的展览将持续一个月。", False),
+])
+def test_is_caption(line: str, caption: bool) -> None:
+    assert noise.is_caption(line) is caption
+
+
+@pytest.mark.parametrize(("line", "notice"), [
+    ("遗失声明", True),
+    ("招聘启事", True),
+    ("某某商贸有限公司不慎遗失营业执照副本，特此声明作废。", True),
+    ("某某镇召开安全生产会议", False),
+])
+def test_is_notice(line: str, notice: bool) -> None:
+    assert noise.is_notice(line) is notice
+
+
+@pytest.mark.parametrize(("line", "following", "rest", "marker"), [
+    ("坚决守牢安全底线。（下转第", "2版）", "坚决守牢安全底线。", "（下转第2版）"),
+    ("确保按期完工。下转", "第3版", "确保按期完工。", "下转第3版"),
+    ("会议指出，要加快", "转型升级。", "会议指出，要加快", None),
+    ("详见", "第3版", "详见", None),
+])
+def test_split_wrapped_continued_to(line: str, following: str, rest: str, marker: str | None) -> None:
+    assert noise.split_wrapped_continued_to(line, following) == (rest, marker)
+
+
+@pytest.mark.parametrize("line", ["（紧接第一版）", "紧接第1版", "续接第2版"])
+def test_more_continued_from_styles(line: str) -> None:
+    assert noise.split_continued_from(line + "会议要求，抓好落实。") == ("会议要求，抓好落实。", line)
+
+
+NO_BLANK_WRAPPED = "\n".join([
+    "本报讯 5月6日，某某镇组织镇",
+    "村干部开展防火巡查，排查野外",
+    "用火隐患。镇长张三带队巡查。",
+    "某某镇开展防火巡查行动",  # headline printed after its article
+    "某某街道集市开市迎新春",  # headline of the next article
+    "本报讯 5月7日，某某街道新春",
+    "集市开市，百余个摊位集中亮相",
+    "，吸引不少居民选购年货。",
+    "遗失声明",
+    "某某商贸有限公司不慎遗失公章",
+    "一枚，特此声明作废。",
+])
+
+
+def test_wrapped_page_without_blank_lines_keeps_adjacent_headlines_and_drops_notices() -> None:
+    page = segment_page(NO_BLANK_WRAPPED)
+    assert [a.title for a in page.articles] == ["某某镇开展防火巡查行动", "某某街道集市开市迎新春"]
+    assert "声明作废" not in page.articles[-1].body
+
+
+def test_caption_with_photo_credit_and_source_credit_line() -> None:
+    page = segment_page("\n".join([
+        "某某镇新建驿站投用",
+        "5月6日，某某镇首个户外劳动者驿站投用，提供饮水、充电等服务。",
+        "▲图为驿站内景。",
+        "（张三 摄）",
+        "（来源：某某发布）",
+        "某某街道举办邻里节",
+        "5月7日，某某街道举办邻里节。",
+    ]))
+    first, second = page.articles
+    assert first.body.endswith("等服务。")
+    assert first.byline == "来源：某某发布"
+    assert second.title == "某某街道举办邻里节"
