@@ -1,23 +1,21 @@
 """Read side for browsing pages: the queries behind home, district, paper, issue, article and leader pages.
 
 Every function returns a bounded result: pages must stay fast at a million articles, so lists
-have limits, aggregates run over an index range (one leader, one month, one district), and the
-few whole-archive figures (articles per district) come from a short-lived cache.
+have limits and aggregates run over an index range (one leader, one month, one district). Whole-
+archive and per-leader figures (articles per district, a leader's mentions, titles and months,
+leaders per month) are never computed on a page: they are summary rows that database triggers
+keep exact on every write (District.article_count, Leader.mention_count/first_seen/last_seen/
+current_titles, LeaderMonth, LeaderTitle; see migration 0005).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from articles.models import Article, District, Issue, Leader, Mention, Paper
+from articles.models import Article, District, Issue, Leader, LeaderMonth, LeaderTitle, Mention, Paper
 
-# Whole-archive aggregates are recomputed at most this often (seconds).
-AGGREGATE_TTL = 600
 # Related articles and co-mentions look at this many of a leader's newest mentions.
 RECENT_MENTIONS = 300
 
@@ -60,21 +58,9 @@ def newest_issues_per_paper() -> list[Issue]:
     )
 
 
-def district_article_counts() -> dict[int, int]:
-    """Return {district id: articles about it}, cached: an exact count per view would scan the archive."""
-    def compute() -> dict[int, int]:
-        rows = Article.objects.filter(district__isnull=False).values("district").annotate(n=Count("pk"))
-        return {row["district"]: row["n"] for row in rows.order_by()}
-    return cache.get_or_set("browse:district_article_counts", compute, AGGREGATE_TTL)
-
-
 def districts_with_counts() -> list[District]:
-    """Return every district with ``article_count`` set from the cached figures."""
-    counts = district_article_counts()
-    districts = list(District.objects.only("pk", "name", "slug"))
-    for district in districts:
-        district.article_count = counts.get(district.pk, 0)
-    return districts
+    """Return every district with its ``article_count`` (a column the database keeps exact)."""
+    return list(District.objects.only("pk", "name", "slug", "article_count"))
 
 
 def latest_month() -> date | None:
@@ -84,21 +70,19 @@ def latest_month() -> date | None:
 
 
 def top_leaders_of_month(month: date, *, limit: int = 10) -> list[Leader]:
-    """Return the leaders mentioned in most articles in ``month``, each with ``mention_count``."""
-    def compute() -> dict[int, int]:
-        # Through the article's date index: the month's articles, then their mentions.
-        ranked = (
-            Mention.objects.filter(article__issue_date__gte=month, article__issue_date__lt=next_month(month))
-            .values("leader").annotate(n=Count("pk")).order_by("-n", "leader")[:limit]
-        )
-        return {row["leader"]: row["n"] for row in ranked}
-    counts = cache.get_or_set(f"browse:top_leaders:{month:%Y-%m}:{limit}", compute, AGGREGATE_TTL)
-    leaders = Leader.objects.filter(pk__in=counts).select_related("district").only(
-        "pk", "name", "district__name", "district__slug"
+    """Return the leaders mentioned in most articles in ``month``, each with ``mention_count`` that month.
+
+    One walk of the (month, -mentions) index of the per-month summary rows, ties by name.
+    """
+    rows = (
+        LeaderMonth.objects.filter(month=month).select_related("leader", "leader__district")
+        .only("mentions", "leader__name", "leader__district__name", "leader__district__slug")
+        .order_by("-mentions", "leader__name", "leader_id")[:limit]
     )
-    result = sorted(leaders, key=lambda leader: (-counts[leader.pk], leader.name))
-    for leader in result:
-        leader.mention_count = counts[leader.pk]
+    result = []
+    for row in rows:
+        row.leader.mention_count = row.mentions
+        result.append(row.leader)
     return result
 
 
@@ -122,39 +106,23 @@ CARD_FIELDS = (
 )
 
 
-def district_leaders(district: District, *, limit: int | None = None) -> QuerySet[Leader]:
-    """Return the district's leaders, most recently mentioned first, with ``current_titles`` and ``last_seen``.
+LEADER_LIST_FIELDS = ("pk", "name", "district_id", "mention_count", "last_seen", "current_titles")
 
-    The current title is the one printed at the leader's latest mention (index (leader, -issue_date)).
+
+def district_leaders(district: District, *, limit: int) -> list[Leader]:
+    """Return the district's leaders in the news, most recently mentioned first (index (district, -last_seen)).
+
+    ``current_titles`` are the titles printed at the leader's latest mention, ``last_seen`` its day.
     """
-    latest = Mention.objects.filter(leader=OuterRef("pk")).order_by("-issue_date")
-    leaders = (
-        Leader.objects.filter(district=district)
-        .annotate(current_titles=Subquery(latest.values("titles")[:1]), last_seen=Subquery(latest.values("issue_date")[:1]))
-        .filter(last_seen__isnull=False)
-        .order_by("-last_seen", "name")
-    )
-    return leaders[:limit] if limit else leaders
+    leaders = Leader.objects.filter(district=district, last_seen__isnull=False).only(*LEADER_LIST_FIELDS)
+    return list(leaders.order_by("-last_seen", "name", "pk")[:limit])
 
 
 def district_leaders_ranked(district: District, *, sort: str) -> list[Leader]:
-    """Return all the district's leaders with ``mention_count``, sorted by ``"name"`` or ``"mentions"``.
-
-    Counting every leader's mentions is a scan over the district's share of the archive, so the
-    counts are cached like the district totals.
-    """
-    def compute() -> dict[int, int]:
-        rows = Mention.objects.filter(leader__district=district).values("leader").annotate(n=Count("pk")).order_by()
-        return {row["leader"]: row["n"] for row in rows}
-    counts = cache.get_or_set(f"browse:district_leader_counts:{district.pk}", compute, AGGREGATE_TTL)
-    leaders = list(district_leaders(district))
-    for leader in leaders:
-        leader.mention_count = counts.get(leader.pk, 0)
-    if sort == "mentions":
-        leaders.sort(key=lambda leader: (-leader.mention_count, leader.name))
-    else:
-        leaders.sort(key=lambda leader: leader.name)
-    return leaders
+    """Return all the district's leaders in the news with ``mention_count``, by ``"name"`` or ``"mentions"``."""
+    order = ("-mention_count", "name", "pk") if sort == "mentions" else ("name", "pk")
+    leaders = Leader.objects.filter(district=district, mention_count__gt=0).only(*LEADER_LIST_FIELDS)
+    return list(leaders.order_by(*order))
 
 
 # Issue and article -----------------------------------------------------------------------------
@@ -234,19 +202,12 @@ class TitleSpan:
 
 
 def leader_titles(leader: Leader) -> list[TitleSpan]:
-    """Return the titles printed with the leader's name, oldest first (区委副书记 → 区委书记).
-
-    Raw SQL because each mention holds an array of titles: a LATERAL unnest turns it into rows.
-    """
-    table = Mention._meta.db_table
-    sql = (
-        f"SELECT t.title, MIN(m.issue_date), MAX(m.issue_date), COUNT(*) FROM {table} m "
-        "CROSS JOIN LATERAL unnest(m.titles) AS t(title) WHERE m.leader_id = %s "
-        "GROUP BY t.title ORDER BY 2, 3, 1"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [leader.pk])
-        return [TitleSpan(title, first, last, n) for title, first, last, n in cursor.fetchall()]
+    """Return the titles printed with the leader's name, oldest first (区委副书记 → 区委书记), from the summary rows."""
+    rows = LeaderTitle.objects.filter(leader=leader).order_by("first_seen", "last_seen", "title")
+    return [
+        TitleSpan(title, first, last, n)
+        for title, first, last, n in rows.values_list("title", "first_seen", "last_seen", "mentions")
+    ]
 
 
 def leader_mentions(leader: Leader, *, page: int, per_page: int = 20) -> Page:
@@ -258,11 +219,8 @@ def leader_mentions(leader: Leader, *, page: int, per_page: int = 20) -> Page:
 
 
 def leader_months(leader: Leader) -> dict[date, int]:
-    """Return {first of month: mentions} for the leader (a range scan of one leader's index entries)."""
-    rows = Mention.objects.filter(leader=leader).annotate(month=TruncMonth("issue_date")).values("month").annotate(
-        n=Count("pk")
-    ).order_by("month")
-    return {row["month"]: row["n"] for row in rows}
+    """Return {first of month: articles naming the leader}, from the per-month summary rows."""
+    return dict(LeaderMonth.objects.filter(leader=leader).order_by("month").values_list("month", "mentions"))
 
 
 def co_mentioned_leaders(leader: Leader, *, limit: int = 10) -> list[Leader]:

@@ -14,13 +14,34 @@ from django.urls import reverse
 from django.utils import timezone
 
 
-class District(models.Model):
+class DerivedFieldsKept(models.Model):
+    """A model with columns the database maintains (triggers): saving an existing row never writes them,
+    so a copy loaded before an ingest cannot put stale figures back."""
+
+    derived_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        if not self._state.adding and self.pk is not None and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in self.derived_fields
+            ]
+        super().save(*args, **kwargs)
+
+
+class District(DerivedFieldsKept):
     """A district, county or county-level city (崇明区, 佛坪县, 平湖市)."""
+
+    derived_fields = ("article_count",)
 
     name = models.CharField("名称", max_length=50)
     city = models.CharField("所属市", max_length=50, blank=True)
     province = models.CharField("所属省", max_length=50, blank=True)
     slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
+    # Articles about the district, kept exact by a database trigger on Article (see migration 0005).
+    article_count = models.IntegerField("文章数", default=0, db_default=0, editable=False)
 
     class Meta:
         verbose_name = "区县"
@@ -92,13 +113,22 @@ class Issue(models.Model):
         return reverse("articles:issue_detail", kwargs={"pk": self.pk})
 
 
-class Leader(models.Model):
+class Leader(DerivedFieldsKept):
     """A person who holds office; two people may share a name, so the district tells them apart."""
+
+    derived_fields = ("mention_count", "first_seen", "last_seen", "current_titles")
 
     name = models.CharField("姓名", max_length=20)
     district = models.ForeignKey(
         District, verbose_name="区县", null=True, blank=True, on_delete=models.PROTECT, related_name="leaders"
     )
+    # Summary of the leader's mentions, kept exact by database triggers on Mention (migration 0005):
+    # articles naming them, first and last issue date, and the titles printed at the latest mention.
+    mention_count = models.IntegerField("见报篇数", default=0, db_default=0, editable=False)
+    first_seen = models.DateField("首次见报", null=True, blank=True, editable=False)
+    last_seen = models.DateField("最近见报", null=True, blank=True, editable=False)
+    current_titles = ArrayField(models.CharField(max_length=100), verbose_name="最近职务", default=list,
+                                db_default="{}", blank=True, editable=False)
 
     class Meta:
         verbose_name = "领导"
@@ -109,6 +139,7 @@ class Leader(models.Model):
                 fields=["name", "district"], name="leader_unique_name_district", nulls_distinct=False
             ),
         ]
+        indexes = [models.Index(fields=["district", "-last_seen"], name="leader_district_seen_idx")]
 
     def __str__(self) -> str:
         return self.name
@@ -203,6 +234,37 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{'、'.join(self.titles)}{self.leader.name}"
+
+
+class LeaderMonth(models.Model):
+    """Articles naming a leader in one month: the leader's chart and the home page's ranking.
+
+    Derived from Mention by database triggers (migration 0005); never written by Python code.
+    """
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="months")
+    month = models.DateField()  # the first day of the month
+    mentions = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["leader", "month"], name="leadermonth_unique")]
+        indexes = [models.Index(fields=["month", "-mentions"], name="leadermonth_month_idx")]
+
+
+class LeaderTitle(models.Model):
+    """A title printed with a leader's name: in how many articles, first and last issue date.
+
+    Derived from Mention by database triggers (migration 0005); never written by Python code.
+    """
+
+    leader = models.ForeignKey(Leader, on_delete=models.CASCADE, related_name="title_spans")
+    title = models.CharField(max_length=100)
+    mentions = models.IntegerField(default=0)
+    first_seen = models.DateField(null=True)
+    last_seen = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["leader", "title"], name="leadertitle_unique")]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -60,9 +60,9 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "articles/district_detail.html", {
         "district": district,
         "papers": list(district.papers.all()),
-        "article_count": browse.district_article_counts().get(district.pk, 0),
+        "article_count": district.article_count,
         "articles": browse.recent_articles(Article.objects.filter(district=district), limit=20),
-        "leaders": list(browse.district_leaders(district, limit=24)),
+        "leaders": browse.district_leaders(district, limit=24),
         **_span_context(browse.district_span(district)),
     })
 
@@ -91,7 +91,7 @@ def leader_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "leader": leader,
         "titles": browse.leader_titles(leader),
         "page": browse.leader_mentions(leader, page=_page_number(request)),
-        "mention_total": sum(months.values()),
+        "mention_total": leader.mention_count,
         "chart": bar_chart_svg(month_points(months), title=f"{leader.name}每月见报篇数", chart_id="mentions-chart"),
         "co_leaders": browse.co_mentioned_leaders(leader),
     })
