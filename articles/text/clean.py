@@ -107,6 +107,9 @@ def wrap_width(lines: list[str], *, max_width: int = 24, min_share: float = 0.5)
         share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
         if share > best_share + 1e-9:
             best, best_share = w, share
+    if best is not None:
+        # Report the most common length inside the winning window (the longer on a tie).
+        best = max(range(best - 2, best + 2), key=lambda n: (counts.get(n, 0), n))
     if best is None:
         return None
     # Few lines run longer than the column (headlines set wider than one column may).

@@ -54,3 +54,34 @@ def test_inline_byline(paragraph: str, credit: str | None) -> None:
 )
 def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:
     assert split_source_credit(paragraph) == (rest, credit)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（来源：某某发布）", True),
+    ("来源：某某日报", True),
+    ("(转载自《某某新闻》)", True),
+    ("来源于群众的智慧，要珍惜。", False),
+    ("（摄影 张三）", True),
+])
+def test_standalone_source_credits(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（来源：某某发布）", "来源：某某发布"),
+    ("(记者 张三)", "记者 张三"),
+    ("本报记者　周明", "本报记者　周明"),
+])
+def test_clean_byline(line: str, expected: str) -> None:
+    from articles.text.bylines import clean_byline
+
+    assert clean_byline(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（张三 摄）", True), ("李四 王五 摄影", True), ("摄影：赵六", True), ("某某镇召开会议", False),
+])
+def test_is_photo_credit(line: str, expected: bool) -> None:
+    from articles.text.bylines import is_photo_credit
+
+    assert is_photo_credit(line) is expected

@@ -84,3 +84,28 @@ def test_layout_detection() -> None:
     assert not is_hard_wrapped(short_paragraphs)
     assert column_width([]) == 0.0
     assert not is_hard_wrapped([])
+
+
+def _wrapped(width: int, paragraphs: int = 6) -> list[str]:
+    text = "某某镇组织干部群众开展环境整治，清理河道垃圾，修补破损道路，让村庄面貌焕然一新。" * 2
+    lines = []
+    for _ in range(paragraphs):
+        lines += [text[i:i + width] for i in range(0, len(text), width)]
+    return lines
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (_wrapped(10), 10),
+    (_wrapped(18), 18),
+    # a crowded page: furniture, headlines and short items around a clear column peak
+    (["某某日报 2025年4月3日", "导读", "某某镇春耕忙", "详见第2版", "记者 张三"] + _wrapped(18, 2), 18),
+    # one line per paragraph: many lines far longer than any column
+    (["某某镇召开会议", "记者 张三"] + ["某某镇组织干部群众开展环境整治，清理河道垃圾，修补破损道路，让村庄面貌焕然一新。"] * 4, None),
+    # a tiny page of headlines and one long paragraph is not a narrow column
+    (["某某镇新建驿站投用", "5月6日，某某镇首个户外劳动者驿站投用，提供饮水、充电等服务。", "▲图为驿站内景。",
+      "（张三 摄）", "某某街道举办邻里节", "5月7日，某某街道举办邻里节。"], None),
+])
+def test_wrap_width(lines: list[str], expected: int | None) -> None:
+    from articles.text.clean import wrap_width
+
+    assert wrap_width(lines) == expected

@@ -52,3 +52,14 @@ def test_gold_districts(path) -> None:
         title = " ".join(x for x in (art.get("title"), art.get("subtitle")) if x) or None
         got = district_of(body, title=title, default=default)
         assert key(got) == key(art["district_of_article"]), art["n"]
+
+
+@pytest.mark.parametrize(("text", "default", "expected"), [
+    # a short district name inside a person's name after a post word is no evidence
+    ("区规划资源局副局长方卫东表示，将广泛听取意见。", "松江区", "松江区"),
+    ("县人民医院院长葛某表示，就诊率将提升。", "绩溪县", "绩溪县"),
+    # a short name before 中路/东路 is a road
+    ("规划以开江中路为骨架。", "松江区", "松江区"),
+])
+def test_names_and_roads_are_not_districts(text: str, default: str, expected: str) -> None:
+    assert district_of(text, default=default) == expected

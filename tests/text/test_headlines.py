@@ -134,3 +134,16 @@ def test_no_articles_means_every_headline_is_unused() -> None:
     assigned, unused = assign_headlines([_group("县政协召开常委会议")], [], [])
     assert assigned == {}
     assert unused == ["县政协召开常委会议"]
+
+
+@pytest.mark.parametrize(("text", "lead", "agency"), [
+    ("新华社北京6月12日电 记者从某部获悉", True, True),
+    ("中新网某地5月6日电（记者 张三）某某", True, True),
+    ("本报讯（记者 张三）5月6日，", True, False),
+    ("新华社记者近日走访了某某村。", False, False),
+])
+def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
+    from articles.text.headlines import is_agency_lead, starts_article_lead
+
+    assert starts_article_lead(text) is lead
+    assert is_agency_lead(text) is agency

@@ -86,3 +86,37 @@ def test_gold_leaders(path) -> None:
         assert got.keys() == want.keys(), art["n"]
         for name, titles in want.items():
             assert set(titles) <= set(got[name]), (art["n"], name)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # three-character names whose last character is also a particle
+    ("县人大常委会副主任张志和，县政协副主席李四出席。",
+     {"张志和": ["县人大常委会副主任"], "李四": ["县政协副主席"]}),
+    ("县政务服务中心主任陈家为作交流发言。", {"陈家为": ["县政务服务中心主任"]}),
+    ("镇党委书记王永同和村民面对面交流。", {"王永同": ["镇党委书记"]}),
+    ("村党支部书记赵德明用方言讲述村里的变化。", {"赵德明": ["村党支部书记"]}),
+    ("县长李芸说。", {"李芸": ["县长"]}),
+    # a name ends before any verb of the dictionary
+    ("市发改委主任钱磊推介了投资环境。", {"钱磊": ["市发改委主任"]}),
+    ("区委常委、副区长孙凯在启动仪式上讲话。", {"孙凯": ["区委常委", "副区长"]}),
+    # notes between title and name, titles in brackets after the name
+    ("某某区副区长（女）周晓露出席。", {"周晓露": ["某某区副区长"]}),
+    ("区民政局局长郑一（区民政局党组书记）作报告。", {"郑一": ["区民政局局长", "区民政局党组书记"]}),
+    ("出席会议的有张三丰(区委书记)、李小四(区委副书记、区长)。",
+     {"张三丰": ["区委书记"], "李小四": ["区委副书记", "区长"]}),
+    # 中心 in an official title
+    ("区城市运行管理中心主任吴某某出席。", {"吴某某": ["区城市运行管理中心主任"]}),
+])
+def test_officials_in_unseen_styles(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "会议由王五（某某科技有限公司董事长）主持。",
+    "张三（副局级）出席。",
+    "某某医院院长刘一带队义诊。",
+    "镇文化服务站站长马某某展示技艺。",
+    "志愿服务队队长葛某某带领志愿者维持秩序。",
+])
+def test_not_officials_in_unseen_styles(text: str) -> None:
+    assert as_dict(text) == {}
