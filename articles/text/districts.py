@@ -5,8 +5,8 @@ streets, from China's official division codes), loaded once and turned into one 
 article is scanned in a single pass: at each character we look up the few name lengths that
 start with that character.  A page of ~7 articles costs well under a millisecond.
 
-Evidence, strongest first: a full district name (``松江区``), a town or street that belongs to
-one district (``泗泾镇`` → 松江区), a short district name (``松江``).  Bare local references
+Evidence, strongest first: a full district name (``萧山区``), a town or street that belongs to
+one district (``瓜沥镇`` → 萧山区), a short district name (``萧山``).  Bare local references
 (``区委``, ``全区``, ``县领导``) back the page's own district (``default``): a county paper writes
 ``区领导`` for its own leaders even in a story about a visiting county.
 Pure Python: no Django imports.
@@ -29,7 +29,7 @@ _GENERIC_ALIASES = frozenset("""
 南区 北区 中区 市中 市南 市北 新华 中山 青山 白云 东方 和平 解放 前进 友好 光明 红旗 复兴 宏伟 公安 合作
 比如 南部 平原 共和 凤凰 武功 东风 工农 太平 新兴 安定 长寿 永安 通道 港口 河口 温泉 大名 运河 天山 清水
 """.split())
-# A short name glued to one of these is part of a road, avenue or company name (松江大道).
+# A short name glued to one of these is part of a road, avenue or company name (萧山大道).
 _NOT_PLACE_AFTER = re.compile(r"^(?:[东西南北中]?路|[东西南北中]?大道|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
 _AFTER_POST = re.compile(r"(?:书记|局长|主任|部长|区长|县长|市长|镇长|主席|委员|处长|科长|院长|组长)[\u4e00-\u9fff]?$")
 # Bare references to "our" district or county: 区委, 全区, 县领导...
@@ -70,7 +70,7 @@ class _Index:
 
     Most names end with a unit character (村, 镇, 街道, 区, 县…): they are found by looking
     back from each such character (``tail_lengths``: last character → name lengths, longest
-    first).  The few thousand others (short names 松江, 杭州) are indexed by their first two
+    first).  The few thousand others (short names 萧山, 杭州) are indexed by their first two
     characters (``others``: bigram → name lengths): one dict lookup per position."""
 
     names: dict[str, list[tuple[str, object]]]
@@ -238,7 +238,7 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
         kind = next(k for k in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE) if k in kinds)
         if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
             continue
-        # Right after a post word a short name is (part of) a person: 副局长张卫东 is not 卫东区.
+        # Right after a post word a short name is (part of) a person: 副局长王兴宁 is not 兴宁区.
         if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 5):start]):
             continue
         # A short name that starts inside a post word: 院长葛某 is not 长葛市.
@@ -320,7 +320,7 @@ def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float
 
 
 def _resolve_default(default: str | None, index: _Index) -> Division | None:
-    """Find the Division for a default given as ``松江区`` or ``松江``; first one if shared."""
+    """Find the Division for a default given as ``萧山区`` or ``萧山``; first one if shared."""
     if not default:
         return None
     name = _WS.sub("", default)
@@ -329,7 +329,7 @@ def _resolve_default(default: str | None, index: _Index) -> Division | None:
 
 
 def district_of(text: str, *, title: str | None = None, default: str | None = None) -> str | None:
-    """Return the full name of the district the text is about (``松江区``), else ``default``.
+    """Return the full name of the district the text is about (``萧山区``), else ``default``.
 
     ``default`` is the page's dominant district: it wins ties, resolves ambiguous names and
     collects the bare local references (区委, 全区).  Names in ``title`` count double.

@@ -154,7 +154,7 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
         # A third character that is itself a particle (李芸说) marks a two-character name.
         if length == 3 and kind in ("punct", "end") and cand[2] in _CLAUSE_FINAL:
             continue
-        # 胡春|和， : a conjunction or preposition right before punctuation is part of the name.
+        # 张志|和， : a conjunction or preposition right before punctuation is part of the name.
         end = i + length
         if kind == "char" and text[end] not in _CLAUSE_FINAL and (end + 1 >= len(text) or text[end + 1] in _PUNCT):
             continue
