@@ -12,12 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from articles.models import Article, District, Issue, Leader, LeaderMonth, LeaderTitle, Mention, Paper
 
-# Related articles and co-mentions look at this many of a leader's newest mentions.
+# Co-mentions look at this many of a leader's newest mentions.
 RECENT_MENTIONS = 300
+# Related articles compare, per leader of the article, this many mentions on each side of its date
+# (within RELATED_WINDOW_DAYS), so a leader named in 100,000 articles costs two short index walks.
+RELATED_NEAREST = 100
+RELATED_WINDOW_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -45,17 +50,28 @@ def page_of(queryset: QuerySet, *, number: int, per_page: int) -> Page:
 
 
 def newest_issues_per_paper() -> list[Issue]:
-    """Return each paper's pages of its newest issue date (one index lookup per paper, then one fetch)."""
-    latest = Issue.objects.filter(paper=OuterRef("pk")).order_by("-issue_date").values("issue_date")[:1]
-    papers = Paper.objects.annotate(latest=Subquery(latest)).filter(latest__isnull=False).values_list("pk", "latest")
-    match = Q(pk__in=[])
-    for paper_id, day in papers:
-        match |= Q(paper_id=paper_id, issue_date=day)
-    return list(
-        Issue.objects.filter(match).select_related("paper").only(
-            "pk", "issue_date", "page", "paper__name", "paper__slug"
-        ).order_by("-issue_date", "paper__name", "page")
+    """Return each paper's pages of its newest issue date, with ``paper`` set (name and slug only).
+
+    One statement: per paper, the newest date from the (paper, issue_date, page) unique index,
+    then that date's pages from the same index (a join on the date alone would read every
+    paper's pages of that day).
+    """
+    issue, paper = Issue._meta.db_table, Paper._meta.db_table
+    sql = (
+        f"SELECT i.id, i.issue_date, i.page, p.id, p.name, p.slug FROM {paper} p CROSS JOIN LATERAL ("
+        f"SELECT id, issue_date, page FROM {issue} WHERE paper_id = p.id "
+        f"AND issue_date = (SELECT max(issue_date) FROM {issue} x WHERE x.paper_id = p.id)) i "
+        "ORDER BY i.issue_date DESC, p.name, i.page"
     )
+    papers: dict[int, Paper] = {}
+    issues = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        for issue_id, day, page, paper_id, name, slug in cursor.fetchall():
+            if paper_id not in papers:
+                papers[paper_id] = Paper(pk=paper_id, name=name, slug=slug)
+            issues.append(Issue(pk=issue_id, issue_date=day, page=page, paper=papers[paper_id]))
+    return issues
 
 
 def districts_with_counts() -> list[District]:
@@ -118,11 +134,11 @@ def district_leaders(district: District, *, limit: int) -> list[Leader]:
     return list(leaders.order_by("-last_seen", "name", "pk")[:limit])
 
 
-def district_leaders_ranked(district: District, *, sort: str) -> list[Leader]:
-    """Return all the district's leaders in the news with ``mention_count``, by ``"name"`` or ``"mentions"``."""
+def district_leaders_ranked(district: District, *, sort: str, page: int = 1, per_page: int = 100) -> Page:
+    """Return one page of the district's leaders in the news, by ``"name"`` or ``"mentions"`` (``mention_count``)."""
     order = ("-mention_count", "name", "pk") if sort == "mentions" else ("name", "pk")
     leaders = Leader.objects.filter(district=district, mention_count__gt=0).only(*LEADER_LIST_FIELDS)
-    return list(leaders.order_by(*order))
+    return page_of(leaders.order_by(*order), number=page, per_page=per_page)
 
 
 # Issue and article -----------------------------------------------------------------------------
@@ -167,18 +183,31 @@ def previous_and_next(article: Article) -> tuple[Article | None, Article | None]
 def related_articles(article: Article, *, leader_ids: list[int], limit: int = 6) -> list[Article]:
     """Return articles sharing the most leaders with ``article``, then recent ones about the same district.
 
-    Only mentions within a year of the article are compared, so a leader in thousands of
-    articles costs one index range scan, not a scan of all their mentions.
+    Per leader, only the ``RELATED_NEAREST`` mentions just before and just after the article (within
+    a year) are compared: two bounded walks of the (leader, -issue_date) index each, however many
+    articles a busy leader has.
     """
     ranked_ids: list[int] = []
     if leader_ids:
-        window = (article.issue_date - timedelta(days=366), article.issue_date + timedelta(days=366))
-        rows = (
-            Mention.objects.filter(leader_id__in=leader_ids, issue_date__range=window).exclude(article_id=article.pk)
-            .values("article_id").annotate(shared=Count("pk"), day=Max("issue_date"))
-            .order_by("-shared", "-day", "-article_id")[:limit]
+        table = Mention._meta.db_table
+        near = (
+            f"(SELECT article_id, issue_date FROM {table} WHERE leader_id = l.id AND issue_date <= %(day)s "
+            f"AND issue_date >= %(low)s ORDER BY issue_date DESC LIMIT %(k)s) UNION ALL "
+            f"(SELECT article_id, issue_date FROM {table} WHERE leader_id = l.id AND issue_date > %(day)s "
+            f"AND issue_date <= %(high)s ORDER BY issue_date LIMIT %(k)s)"
         )
-        ranked_ids = [row["article_id"] for row in rows]
+        sql = (
+            f"SELECT x.article_id FROM unnest(%(leaders)s::bigint[]) AS l(id) CROSS JOIN LATERAL ({near}) AS x "
+            "WHERE x.article_id <> %(article)s GROUP BY x.article_id "
+            "ORDER BY count(*) DESC, max(x.issue_date) DESC, x.article_id DESC LIMIT %(limit)s"
+        )
+        window = timedelta(days=RELATED_WINDOW_DAYS)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, {
+                "leaders": sorted(set(leader_ids)), "day": article.issue_date, "low": article.issue_date - window,
+                "high": article.issue_date + window, "k": RELATED_NEAREST, "article": article.pk, "limit": limit,
+            })
+            ranked_ids = [row[0] for row in cursor.fetchall()]
     if len(ranked_ids) < limit and article.district_id:
         nearby = Article.objects.filter(district_id=article.district_id, issue_date__lte=article.issue_date).exclude(
             pk__in=[article.pk, *ranked_ids]
@@ -228,7 +257,7 @@ def co_mentioned_leaders(leader: Leader, *, limit: int = 10) -> list[Leader]:
     recent = Mention.objects.filter(leader=leader).order_by("-issue_date").values("article_id")[:RECENT_MENTIONS]
     rows = (
         Mention.objects.filter(article_id__in=Subquery(recent)).exclude(leader=leader)
-        .values("leader").annotate(n=Count("pk")).order_by("-n", "leader")[:limit]
+        .values("leader").annotate(n=Count("*")).order_by("-n", "leader")[:limit]
     )
     counts = {row["leader"]: row["n"] for row in rows}
     leaders = sorted(Leader.objects.filter(pk__in=counts).select_related("district"), key=lambda x: (-counts[x.pk], x.name))

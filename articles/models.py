@@ -230,7 +230,9 @@ class Mention(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "leader"], name="mention_unique_leader"),
         ]
-        indexes = [models.Index(fields=["leader", "-issue_date"], name="mention_leader_date_idx")]
+        # article_id included: a leader's newest mentions, related articles and co-mentions read
+        # article ids by an index-only scan.
+        indexes = [models.Index(fields=["leader", "-issue_date"], include=["article"], name="mention_leader_date_art_idx")]
 
     def __str__(self) -> str:
         return f"{'、'.join(self.titles)}{self.leader.name}"

@@ -117,7 +117,7 @@ def cold_aggregates() -> dict[str, float]:
     jobs: dict[str, Callable[[], object]] = {
         "districts_with_counts": browse.districts_with_counts,
         "top_leaders_of_month": lambda: month and browse.top_leaders_of_month(month),
-        "district_leaders_ranked": lambda: district and browse.district_leaders_ranked(district, sort="mentions"),
+        "district_leaders_ranked": lambda: district and browse.district_leaders_ranked(district, sort="mentions").items,
     }
     return {name: _timed(job) for name, job in jobs.items()}
 

@@ -70,8 +70,9 @@ def district_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def district_leaders(request: HttpRequest, slug: str) -> HttpResponse:
     district = get_object_or_404(District, slug=slug)
     sort = "mentions" if request.GET.get("sort") == "mentions" else "name"
+    page = browse.district_leaders_ranked(district, sort=sort, page=_page_number(request))
     return render(request, "articles/district_leaders.html", {
-        "district": district, "sort": sort, "leaders": browse.district_leaders_ranked(district, sort=sort),
+        "district": district, "sort": sort, "page": page, "leaders": page.items,
     })
 
 
