@@ -526,7 +526,8 @@ def _run(params: SearchParams, *, offset: int, limit: int) -> _Outcome:
         return _Outcome([r.id for r in ordered[offset : offset + limit]], len(found), False, found, False)
     share = estimated_share(query)
     need = offset + limit
-    if share is not None and share >= COMMON_SHARE:
+    if share is not None and (share >= COMMON_SHARE or share * _base_rows(params, qs) > COUNT_CAP):
+        # Common, or more expected candidates than the bitmap path collects: walk the dates.
         walked_rows = max(WALK_ROWS, int(need / share * 2))
         found, walked, end = _walk(qs, query, rows=walked_rows, matches=max(WALK_MATCHES, need),
                                    ascending=sort == "oldest")
@@ -552,6 +553,14 @@ def _run(params: SearchParams, *, offset: int, limit: int) -> _Outcome:
     count = max(COUNT_CAP + 1, round(len(found) / max(walked, 1) * total)) if not end else len(found)
     ordered = _order(found, sort, query)
     return _Outcome([r.id for r in ordered[offset:need]], count, not end, matches.rows, True)
+
+
+def _base_rows(params: SearchParams, qs: QuerySet[Article]) -> float:
+    """Articles the filters leave (the table's size from the statistics when nothing filters)."""
+    if not (params.district or params.paper or params.leader or params.date_from or params.date_to):
+        lexeme_frequencies()
+        return float(_stats_cache.get("rows") or 0.0)
+    return float(_estimated_rows(qs))
 
 
 def _without_text(qs: QuerySet[Article], sort: str, *, offset: int, limit: int) -> _Outcome:
