@@ -352,11 +352,15 @@ def _copy_batch(job: tuple[int, int]) -> tuple[int, int, int]:
 def _seed_files(count: int, tag: str) -> list[tuple[bytes, str]]:
     from bench import corpus
 
+    from datetime import timedelta
+
     seeds = sorted((corpus.ROOT / "tests" / "data" / "seeds").glob("*.txt"))
     stamp = time.time_ns()
+    first = date(2008 if tag == "s" else 2009, 1, 1)
+    # A distinct paper/date/page per file: every file is a new issue (none replaces another).
     return [
         (seeds[i % len(seeds)].read_bytes() + f"\n（基准测试 {tag} {stamp}-{i}）\n".encode(),
-         f"基准报_{date(2009, 1, 1 + i % 28):%Y-%m-%d}_{tag}{i:04d}.txt")
+         f"基准报_{first + timedelta(days=i // 8):%Y-%m-%d}_{i % 8 + 1:02d}.txt")
         for i in range(count)
     ]
 
@@ -381,7 +385,10 @@ def real_ingest_rate(count: int) -> tuple[float, float]:
     failed = [r for r in results if not hasattr(r, "issue")]
     if failed:
         print(f"  batched ingest: {len(failed)} files failed: {failed[:3]}")
-    for issue in made + [r.issue for r in results if hasattr(r, "issue")]:
+    statuses = [r.status for r in results if hasattr(r, "issue")]
+    if any(s != "new" for s in statuses):
+        print(f"  note: batched statuses {sorted(set(statuses))}")
+    for issue in {i.pk: i for i in made + [r.issue for r in results if hasattr(r, "issue")]}.values():
         purge_issue(issue)
     return one_by_one, batched
 
