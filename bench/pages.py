@@ -4,8 +4,8 @@
 
 By default it reads the 1,000,000-article corpus that bench/corpus.py builds into the database
 ``newsarchive_bench`` on the same server (``--db`` picks another; ``DATABASE_URL`` another server).
-Each page kind is requested ``-n`` times through Django's test Client, on addresses sampled at
-random from the data, after a warm-up; it prints p50/p95/max per page in milliseconds. The target
+Each page kind (and the district, paper and leader Atom feeds) is requested ``-n`` times through
+Django's test Client, on addresses sampled at random from the data, after a warm-up; it prints p50/p95/max per page in milliseconds. The target
 is p95 ≤ 50 ms. Whole-archive and per-leader figures are summary rows kept by database triggers
 (migration 0005), so no page has a cold cache to pay; the queries that read them are timed once
 each before the pages, as a check.
@@ -87,6 +87,9 @@ def sample_urls(rng: random.Random, n: int) -> dict[str, list[str]]:
         "calendar_year": [reverse("articles:district_year", kwargs={"slug": rng.choice(districts), "year": i.issue_date.year}) for i in issues] if districts else [],
         "day": [reverse("articles:paper_day", kwargs={**month(i), "day": i.issue_date.day}) for i in issues],
         "leader": [reverse("articles:leader_detail", kwargs={"pk": pk}) for pk in leaders[:n]],
+        "feed_district": [reverse("articles:district_feed", kwargs={"slug": rng.choice(districts)}) for _ in range(n)] if districts else [],
+        "feed_paper": [reverse("articles:paper_feed", kwargs={"slug": i.paper.slug}) for i in issues],
+        "feed_leader": [reverse("articles:leader_feed", kwargs={"pk": pk}) for pk in leaders[:n]],
     }
 
 

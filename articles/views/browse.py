@@ -197,10 +197,16 @@ def _month_page(request: HttpRequest, *, owner: Paper | District | None, kind: s
 
 def _month_grid(first: date, days: set[date], *, kind: str, owner: Paper | District | None) -> dict:
     """Lay out a month as weeks of cells, Monday first: None outside the month, else day and link (if any)."""
+    # One reverse() per month: the day addresses differ only in their last, zero-padded part
+    # (a year page links up to 366 days; reversing each one was most of its time).
+    first_day_url = calendar_url(kind, owner, first.year, first.month, 1)
+    def day_url(d: date) -> str:
+        if first_day_url.endswith("/01/"):
+            return f"{first_day_url[:-3]}{d.day:02d}/"
+        return calendar_url(kind, owner, d.year, d.month, d.day)
     weeks = [
         [
-            {"day": d, "url": calendar_url(kind, owner, d.year, d.month, d.day) if d in days else None}
-            if d.month == first.month else None
+            {"day": d, "url": day_url(d) if d in days else None} if d.month == first.month else None
             for d in week
         ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
