@@ -96,7 +96,8 @@ class Facets:
     papers: list[FacetValue] = field(default_factory=list)
     years: list[FacetValue] = field(default_factory=list)
     leaders: list[FacetValue] = field(default_factory=list)
-    partial: bool = False  # computed over the first COUNT_CAP matches only
+    partial: bool = False  # counted over some of the matches only (``basis`` of them)
+    basis: int = 0
 
 
 @dataclass
@@ -605,7 +606,7 @@ def _display_queryset() -> QuerySet[Article]:
 def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
     """Count districts, papers and years of at most FACET_ROWS rows, and top leaders of LEADER_FACET_ROWS."""
     rows = rows[:FACET_ROWS]
-    facets = Facets(partial=partial)
+    facets = Facets(partial=partial, basis=len(rows))
     by: dict[str, dict[int, int]] = {"district": {}, "paper": {}, "year": {}}
     for r in rows:
         if r.district_id is not None:

@@ -1,6 +1,7 @@
 """Ingest issue files and folders into the archive, one transaction per file."""
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -8,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.ingest import IngestError, ingest_issue, known_leader_names
+from articles.ingest import IngestError, IssueFile, ingest_issues_batched
 from articles.sources import ManifestError, collect_sources
 
 
@@ -33,21 +34,30 @@ class Command(BaseCommand):
             sources = collect_sources(paths)
         except ManifestError as exc:
             raise CommandError(str(exc)) from exc
-        known = known_leader_names()
         counts = {"new": 0, "replaced": 0, "unchanged": 0, "failed": 0, "articles": 0, "leaders": 0}
         failures: list[str] = []
-        progress = tqdm(sources, unit="file", file=sys.stderr, disable=len(sources) < 2)
-        for source in progress:
-            progress.set_postfix_str(source.path.name[-30:])
+        files, names = [], []
+        for source in sources:
             try:
-                result = ingest_issue(
-                    source.path.read_bytes(), filename=source.path.name,
-                    paper=paper or source.paper, issue_date=date or source.issue_date,
-                    page=page if page is not None else source.page, known_leaders=known,
-                )
-            except (IngestError, OSError) as exc:
+                data = source.path.read_bytes()
+            except OSError as exc:
                 counts["failed"] += 1
-                failures.append(f"{source.path}: {exc}")
+                failures.append(f"{source.path}: {exc.strerror}")
+                continue
+            files.append(IssueFile(
+                data=data, filename=source.path.name, paper=paper or source.paper,
+                issue_date=date or source.issue_date, page=page if page is not None else source.page,
+            ))
+            names.append(source.path)
+        # Pages are parsed in a pool of processes while this one stores them, one
+        # transaction per issue; a handful of files is not worth starting the pool.
+        workers = min(2, os.cpu_count() or 1) if len(files) >= 8 else 1
+        with tqdm(total=len(files), unit="file", file=sys.stderr, disable=len(files) < 2) as progress:
+            results = ingest_issues_batched(files, workers=workers, progress=progress.update)
+        for path, result in zip(names, results):
+            if isinstance(result, IngestError):
+                counts["failed"] += 1
+                failures.append(f"{path}: {result}")
                 continue
             counts[result.status] += 1
             if result.status != "unchanged":
