@@ -9,7 +9,6 @@ way ``shared/tools/score_parse.py`` does, so this works before the full pipeline
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -20,22 +19,10 @@ sys.path.insert(0, str(ROOT))
 from articles.text.dates import event_date, guess_issue_date  # noqa: E402
 from articles.text.districts import district_of  # noqa: E402
 from articles.text.leaders import find_leaders  # noqa: E402
+from tests.text.page_scoring import district_key, norm  # noqa: E402 - the scorer's own rules
 
 GOLD = ROOT / "tests" / "data" / "gold"
 SEEDS = ROOT / "tests" / "data" / "seeds"
-WS = re.compile(r"\s+")
-
-
-def norm(s: str | None) -> str:
-    return WS.sub("", s or "")
-
-
-def district_key(s: str | None) -> str:
-    s = norm(s)
-    for suffix in ("新区", "区", "市", "县"):
-        if len(s) > len(suffix) + 1 and s.endswith(suffix):
-            return s[: -len(suffix)]
-    return s
 
 
 def gold_articles(gold: dict) -> tuple[str, list[tuple[dict, str]]]:
