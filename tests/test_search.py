@@ -201,12 +201,10 @@ class ExactnessTests(SearchCorpus):
         self.assertEqual((result.count, result.count_is_estimate), (1, False))
 
     def test_large_candidate_sets_are_counted_approximately_and_labelled(self) -> None:
-        original = search.EXACT_COUNT_LIMIT
-        search.EXACT_COUNT_LIMIT = 0
-        try:
+        from unittest import mock
+
+        with mock.patch.object(search.paths, "EXACT_COUNT_LIMIT", 0):
             result = self.run_search("李小明")
-        finally:
-            search.EXACT_COUNT_LIMIT = original
         self.assertTrue(result.count_is_estimate)
         self.assertEqual(result.count, 6)  # the bigram candidates
         self.assertEqual(ids(result), {self.real.pk})  # the rows shown are still exact
@@ -234,7 +232,7 @@ class WalkPathTests(SearchCorpus):
         from unittest import mock
 
         expected = {q: [r.article.pk for r in self.run_search(q, sort="newest").rows] for q in self.QUERIES}
-        with mock.patch.object(search, "estimated_share", return_value=0.9):
+        with mock.patch.object(search.paths, "estimated_share", return_value=0.9):
             for q in self.QUERIES:
                 result = self.run_search(q, sort="newest")
                 self.assertEqual([r.article.pk for r in result.rows], expected[q], q)
@@ -244,8 +242,8 @@ class WalkPathTests(SearchCorpus):
     def test_walk_that_stops_early_labels_its_count_as_an_estimate(self) -> None:
         from unittest import mock
 
-        with mock.patch.object(search, "estimated_share", return_value=0.9), \
-                mock.patch.object(search, "WALK_MATCHES", 1), mock.patch.object(search, "PAGE_SIZE", 1):
+        with mock.patch.object(search.paths, "estimated_share", return_value=0.9), \
+                mock.patch.object(search.paths, "WALK_MATCHES", 1), mock.patch.object(search, "PAGE_SIZE", 1):
             result = self.run_search("李峻", sort="newest")
         self.assertTrue(result.count_is_estimate)
         self.assertEqual(len(result.rows), 1)
