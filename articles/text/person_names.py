@@ -27,6 +27,7 @@ _AFTER_WORDS = frozenset("""
 逐一 仔细 详细 主张 发表 回顾 通报 传达 部署 布置 签署 签订 启动 揭牌 授牌 点赞 感谢 肯定 赴京 赴沪
 发言 谈到 提到 说明 解读 汇报 回答 答复 宣讲 参与 出任 致以 送上 送去 为大 为全 向大 寄语 勉励 鼓励
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
+列席 颁奖 莅临 应邀 受邀 到会 到场 出镜 授课 讲授 宣誓 致信 致函 见证 主讲 主办 接受 作客 做客 点题
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
 _AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从")
@@ -35,8 +36,14 @@ _AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也
 # punctuation, so 张志和， is the three-character name 张志和.
 _CLAUSE_FINAL = frozenset("说等讲称也的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
-# Characters that never occur inside a name.
-_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村在")
+# Characters that never occur inside a name.  等 ends a list (张三等参加), and 某 marks an
+# anonymised person (李某某, 张某) in notices: such a person is never reported by name.
+_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村在等某")
+# 区 is also a (Cantonese) surname, but mostly the district word: 区秀英 is read as a name
+# only when neither 区+next nor the two characters after it form a word (区委, 区长,
+# 区域, 区文明办…) and the second character is not one that builds a district term.
+_QU = "区"
+_QU_NOT_AFTER = frozenset("委长政人府属级内外直域县镇街里划位块间分别党领代纪法检团妇工武财发教卫公交城农文商民")
 # A name glued to these is a place (江路, 兴镇): 区长兴镇 is 区 + 长兴镇.
 _PLACE_AFTER = frozenset("镇乡路街村道桥湾港岛县市区省州")
 
@@ -104,6 +111,8 @@ def looks_like_name(name: str) -> bool:
     single, double = surnames()
     if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
         return False
+    if name[0] == _QU and len(name) == 3:
+        return _qu_name(name)
     if any(c in _NOT_IN_NAME for c in name):
         return False
     if len(name) == 4 and name[:2] not in double:
@@ -111,6 +120,14 @@ def looks_like_name(name: str) -> bool:
     if name[:2] not in double and name[0] not in single:
         return False
     return not (len(name) == 2 and name in _common_words())
+
+
+def _qu_name(name: str) -> bool:
+    """True for a three-character name with the surname 区 (区秀英), never a district term."""
+    if name[1] in _QU_NOT_AFTER or any(c in _NOT_IN_NAME for c in name[1:]):
+        return False
+    words = _common_words()
+    return name[:2] not in words and name[1:] not in words and name[1:] not in _verbs()
 
 
 def _ends_cleanly(text: str, end: int) -> str | None:

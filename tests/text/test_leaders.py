@@ -105,7 +105,7 @@ def test_gold_leaders(path) -> None:
     ("出席会议的有张三丰(区委书记)、李小四(区委副书记、区长)。",
      {"张三丰": ["区委书记"], "李小四": ["区委副书记", "区长"]}),
     # 中心 in an official title
-    ("区城市运行管理中心主任吴某某出席。", {"吴某某": ["区城市运行管理中心主任"]}),
+    ("区城市运行管理中心主任吴一凡出席。", {"吴一凡": ["区城市运行管理中心主任"]}),
 ])
 def test_officials_in_unseen_styles(text: str, expected: dict) -> None:
     assert as_dict(text) == expected
@@ -119,4 +119,35 @@ def test_officials_in_unseen_styles(text: str, expected: dict) -> None:
     "志愿服务队队长葛某某带领志愿者维持秩序。",
 ])
 def test_not_officials_in_unseen_styles(text: str) -> None:
+    assert as_dict(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ends before 列席 and the other attendance / speech verbs
+    ("区人民检察院检察长张三丰列席会议。", {"张三丰": ["区人民检察院检察长"]}),
+    ("副区长李小明列席，区政协副主席王大海陪同。",
+     {"李小明": ["副区长"], "王大海": ["区政协副主席"]}),
+    ("县委书记赵一鸣颁奖。", {"赵一鸣": ["县委书记"]}),
+    ("市长钱多多莅临指导。", {"钱多多": ["市长"]}),
+    # 等 ends a name (two- and three-character names)
+    ("市政府秘书长张宁等参加会议。", {"张宁": ["市政府秘书长"]}),
+    ("副市长陈小东、方建平，市政府秘书长金某等参加。", {"陈小东": ["副市长"], "方建平": ["副市长"]}),
+    ("区委副书记周明等出席。", {"周明": ["区委副书记"]}),
+    # the surname 区
+    ("某某社区党委书记区秀英介绍，饭堂已开业。", {"区秀英": ["某某社区党委书记"]}),
+])
+def test_name_edges(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # anonymised people in disciplinary notices
+    "某村原党支部书记张某某严重违纪，被开除党籍。",
+    "市某局原副局长李某某、镇原镇长王某受到处分。",
+    # 区 as the district word after a post word, never a name
+    "党委书记区长联席会议召开。",
+    "镇党委书记区域协调发展座谈会举行。",
+    "村党支部书记区里来人了。",
+])
+def test_not_names(text: str) -> None:
     assert as_dict(text) == {}
