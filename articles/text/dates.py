@@ -45,6 +45,16 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _LEAD_SENTENCES = 2
 # An undated-year day may lie this many days after the issue date (announced events).
 _FUTURE_DAYS = 14
+# ...or this many when the text itself looks ahead: 将持续至6月10日, 6月30日前完成.
+_ANNOUNCED_DAYS = 183
+_FORWARD_BEFORE = re.compile(
+    r"(?:将|将于|将在|至|直至|截至|截止|截止到|持续到|延续到|预计|计划|定于|拟于?|届时|有效期)\s*$"
+)
+_FORWARD_AFTER = re.compile(r"^\s*(?:前|之前|以前|截止|止|起|开始|正式)")
+# A page header: the full date at the top of the page with the furniture printed beside
+# it (星期三, 第2版, 要闻, 责任编辑…), or a line holding nothing but the date.
+_HEADER_LINES = 3
+_HEADER_FURNITURE = re.compile(r"星期|周[一二三四五六日天]|礼拜|第\s*[0-9０-９A-Za-zＡ-Ｚ]+\s*版|版|编辑|农历|报")
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class _Parsed:
     year2: int | None
     month2: int | None
     day2: int | None
+    forward: bool = False  # the text looks ahead to this day (将持续至…, …前完成)
 
 
 def _to_int(token: str | None) -> int | None:
@@ -113,7 +124,9 @@ def _scan(text: str) -> list[_Parsed]:
         if year is not None and not 1900 <= year <= 2100:
             continue
         text_out = m.group(0).rstrip()
-        found.append(_Parsed(text_out, start, year, month, day, year2, month2, day2))
+        forward = bool(_FORWARD_BEFORE.search(text[max(0, start - 4):start])
+                       or _FORWARD_AFTER.match(text[start + len(text_out):start + len(text_out) + 3]))
+        found.append(_Parsed(text_out, start, year, month, day, year2, month2, day2, forward))
     return found
 
 
@@ -130,13 +143,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _nearest_year(month: int, day: int, base: date) -> int:
+def _nearest_year(month: int, day: int, base: date, *, forward: bool = False) -> int:
     """Pick the year that puts month/day closest to ``base`` without landing more than
-    ``_FUTURE_DAYS`` after it: a paper reports what already happened."""
+    ``_FUTURE_DAYS`` after it: a paper reports what already happened.  A day the text
+    announces (``将持续至…``) may lie up to half a year ahead."""
     best_year, best_gap = base.year, None
+    limit = _ANNOUNCED_DAYS if forward else _FUTURE_DAYS
     for year in (base.year - 1, base.year, base.year + 1):
         d = _safe_date(year, month, day)
-        if d is None or (d - base).days > _FUTURE_DAYS:
+        if d is None or (d - base).days > limit:
             continue
         gap = abs((d - base).days)
         if best_gap is None or gap < best_gap:
@@ -148,7 +163,9 @@ def _resolve(p: _Parsed, base: date | None) -> DateMention:
     """Turn a raw hit into a DateMention; no month (or no year source) gives None."""
     if p.month is None:
         return DateMention(p.text, None, None)
-    year = p.year if p.year is not None else (_nearest_year(p.month, p.day, base) if base else None)
+    year = p.year if p.year is not None else (
+        _nearest_year(p.month, p.day, base, forward=p.forward) if base else None
+    )
     if year is None:
         return DateMention(p.text, None, None)
     start = _safe_date(year, p.month, p.day)
@@ -207,13 +224,45 @@ _FUTURE_BEFORE = re.compile(r"(?:将于|将在|计划于?|预计|力争|争取|�
 _FUTURE_AFTER = re.compile(r"^\s*(?:年)?\s*(?:前|底前|远景|目标|愿景|开好局|将|召开|举办|建成|实现|完成)")
 
 
+def header_date(text: str) -> date | None:
+    """Return the issue date printed in the page header, or None.
+
+    The header is one of the first lines of the page: a full date (year, month, day) with
+    page furniture beside it (``2024年5月6日 星期一 第2版 要闻 责任编辑：张三``), or on its
+    own.  A dated sentence of an article (``2024年5月6日，会议召开。``) is not a header.
+    """
+    seen = 0
+    for raw in text.lstrip("\ufeff").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            break
+        if len(line) > 60 or _SENTENCE_END.search(line) or re.search(r"[，,]", line):
+            continue
+        for p in _scan(line):
+            if p.year is None or p.month is None or p.day2 is not None:
+                continue
+            rest = (line[:p.pos] + line[p.pos + len(p.text):]).strip()
+            if rest and not _HEADER_FURNITURE.search(rest):
+                continue
+            found = _safe_date(p.year, p.month, p.day)
+            if found:
+                return found
+    return None
+
+
 def guess_issue_date(text: str) -> date | None:
     """Guess a page's issue date when none is supplied.
 
-    An explicitly printed full date wins (the latest one).  Otherwise take the latest year
+    The date in the page header wins; then an explicitly printed full date (the latest one).  Otherwise take the latest year
     printed that is not a plan ("将于2021年召开" → the issue is a year earlier at most), and
     combine it with the latest month/day printed on the page.  None when nothing supports it.
     """
+    printed = header_date(text)
+    if printed:
+        return printed
     hits = _scan(text)
     full = [d for p in hits if p.year is not None and p.month is not None
             for d in [_safe_date(p.year, p.month, p.day)] if d]

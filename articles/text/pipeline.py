@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.text.decode import decode, normalize_newlines
 from articles.text.dates import event_date as find_event_date
-from articles.text.dates import find_dates, guess_issue_date
+from articles.text.dates import find_dates, guess_issue_date, header_date
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leaders import find_leaders
@@ -28,8 +28,10 @@ def parse_issue(
     """Parse one page into a ParsedIssue.
 
     ``data`` may be raw bytes (decoded here; DecodeError propagates) or already decoded
-    text. Without ``issue_date``, relative dates are resolved against a date guessed
-    from the page itself; the issue's own ``issue_date`` stays None.
+    text. Without ``issue_date``, the date printed in the page header (``2024年5月6日
+    星期一 要闻``) becomes the issue's ``issue_date``; with no header either, relative
+    dates are resolved against a date guessed from the page's text and the issue's own
+    ``issue_date`` stays None.
     """
     if isinstance(data, bytes):
         decoded = decode(data)
@@ -38,6 +40,7 @@ def parse_issue(
         text, encoding = normalize_newlines(data).lstrip("\ufeff"), "utf-8"
     known = tuple(known_leaders)
     page = segment_page(text)
+    issue_date = issue_date or header_date(text)
     base = issue_date or guess_issue_date(text)
     page_district = district_of(text)
     articles: list[ParsedArticle] = []

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from articles.text.dates import event_date, find_dates, guess_issue_date
+from articles.text.dates import event_date, find_dates, guess_issue_date, header_date
 from tests.text.gold_bodies import GOLD_FILES, load
 
 BASE = date(2025, 4, 20)
@@ -83,3 +83,36 @@ def test_gold_event_dates_and_mentions(path) -> None:
         got_m = [(d.text, d.start and d.start.isoformat(), d.end and d.end.isoformat())
                  for d in find_dates(body, base=year_end)]
         assert got_m == expected, art["n"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年6月12日 星期三 要闻 责任编辑：张三\n\n本报讯 6月11日，会议召开。", date(2024, 6, 12)),
+    ("\ufeff２０２４年５月１５日 星期三 要闻\n正文。", date(2024, 5, 15)),
+    ("某某日报\n2023年11月15日\n第2版 综合新闻\n正文。", date(2023, 11, 15)),
+    ("某某报  第3版  2022年1月4日  周二\n正文。", date(2022, 1, 4)),
+    # a dated sentence at the top is an article, not a header
+    ("2024年5月6日，某某区召开会议。\n正文。", None),
+    ("标题\n2024年5月6日 会议在某镇召开\n正文。", None),
+    # a date far down the page is not the header
+    ("标题\n本报讯 正文。\n正文。\n2024年5月6日 星期一", None),
+    ("没有日期。", None),
+])
+def test_header_date(text: str, expected: date | None) -> None:
+    assert header_date(text) == expected
+    if expected:
+        assert guess_issue_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an announced day after the issue keeps the issue's year
+    ("活动将持续至6月10日。", date(2024, 6, 10)),
+    ("展览持续至8月31日。", date(2024, 8, 31)),
+    ("报名须于7月1日前完成。", date(2024, 7, 1)),
+    ("新规自7月1日起施行。", date(2024, 7, 1)),
+    # a plain report of a day weeks ahead is last year's
+    ("6月10日，活动举行。", date(2023, 6, 10)),
+    ("5月10日，活动举行。", date(2024, 5, 10)),
+])
+def test_announced_days_keep_the_issue_year(text: str, expected: date) -> None:
+    [d] = find_dates(text, base=date(2024, 5, 15))
+    assert d.start == expected

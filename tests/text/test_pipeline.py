@@ -111,3 +111,11 @@ def test_seed_page_matches_gold(gold_path: Path) -> None:
     bodies = [_norm(a.body) for a in issue.articles]
     for item in gold["noise"]:
         assert not any(_norm(item) in b for b in bodies), item
+
+
+def test_header_date_is_the_issue_date() -> None:
+    page = "2024年6月12日 星期三 要闻 责任编辑：张三\n\n本报讯 6月11日，某某区召开会议，部署工作。\n"
+    parsed = parse_issue(page)
+    assert parsed.issue_date == date(2024, 6, 12)
+    assert parsed.articles[0].event_date == date(2024, 6, 11)
+    assert parse_issue(page, issue_date=date(2024, 6, 13)).issue_date == date(2024, 6, 13)
