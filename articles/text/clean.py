@@ -62,15 +62,18 @@ def ends_mid_sentence(line: str) -> bool:
 def join_wrapped(lines: list[str]) -> str:
     """Join hard-wrapped lines of one paragraph with no separator (CJK has no word spaces).
 
-    A single space is kept only where two Latin words or numbers meet across the break,
-    so ``Wi-Fi\\nhotspot`` does not become ``Wi-Fihotspot``.
+    A single space is kept only where two Latin words (or a word and a number) meet across
+    the break, so ``Wi-Fi\\nhotspot`` does not become ``Wi-Fihotspot``.  A number cut by the
+    wrap (``召开20\\n24年``) is joined back with no space.
     """
     out = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+        if out and out[-1].isdigit() and line[0].isdigit():
+            pass
+        elif out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
             out += " "
         out += line
     return out

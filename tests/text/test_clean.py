@@ -60,6 +60,12 @@ def test_ends_mid_sentence(line: str, expected: bool) -> None:
         (["  开头有空格", "结尾 "], "开头有空格结尾"),
         (["Wi-Fi", "hotspot"], "Wi-Fi hotspot"),
         (["共 2024", "年"], "共 2024年"),
+        # a number cut by the wrap is one number again
+        (["某某区召开20", "24年一季度会议"], "某某区召开2024年一季度会议"),
+        (["投资超3", "20亿元"], "投资超320亿元"),
+        (["提升4", "0%"], "提升40%"),
+        # a word and a number across the break stay apart
+        (["型号 A", "100 上市"], "型号 A 100 上市"),
         ([], ""),
     ],
 )
