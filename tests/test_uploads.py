@@ -175,7 +175,7 @@ class PublishTests(TestCase):
 
     def test_a_failed_publish_leaves_no_rows(self) -> None:
         upload = stage((NAME, CHONGMING), user=self.editor)
-        with mock.patch("articles.ingest.write_search_fields", side_effect=[None, None, RuntimeError("boom")]):
+        with mock.patch("articles.ingest.sync.write_search_fields", side_effect=[None, None, RuntimeError("boom")]):
             with self.assertRaises(RuntimeError):
                 uploads.publish_upload(upload, user=self.editor)
         self.assertFalse(Issue.objects.exists())
@@ -186,7 +186,7 @@ class PublishTests(TestCase):
     def test_a_database_error_marks_the_file_failed_and_writes_nothing(self) -> None:
         from django.db import DatabaseError
         upload = stage((NAME, CHONGMING), user=self.editor)
-        with mock.patch("articles.ingest.write_search_fields", side_effect=[None, DatabaseError("disk full")]):
+        with mock.patch("articles.ingest.sync.write_search_fields", side_effect=[None, DatabaseError("disk full")]):
             (result,) = uploads.publish_upload(upload, user=self.editor)
         self.assertEqual(result.status, UploadFile.FAILED)
         self.assertIn("未写入任何内容", result.message)
