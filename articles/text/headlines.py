@@ -336,6 +336,20 @@ def _solve_group(
     return best
 
 
+def _location(group: HeadlineGroup, start: int, end: int, art: int) -> str:
+    """Where the unit on lines start..end was printed relative to article ``art``.
+
+    ``before``/``after`` only when the unit touches the article: a headline taken from
+    the middle of a cluster that merely follows (or precedes) its article was matched
+    by content, like any headline of an end-of-page cluster.
+    """
+    if group.before == art and end == len(group.lines):
+        return "before"
+    if group.after == art and start == 0:
+        return "after"
+    return "end_block"
+
+
 def assign_headlines(
     groups: list[HeadlineGroup], bodies: list[str], leads: list[str]
 ) -> tuple[dict[int, Assignment], list[str]]:
@@ -373,6 +387,6 @@ def assign_headlines(
                 unused.extend(line.text.strip() for line in lines)
                 continue
             title, subtitle = split_title(group.parts(start, end))
-            location = "before" if group.before == art else "after" if group.after == art else "end_block"
+            location = _location(group, start, end, art)
             assignments[art] = Assignment(title, subtitle, location, lines)
     return assignments, unused

@@ -207,11 +207,14 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
             prev, nxt = _prev(lines, i), lines[j] if j < len(lines) else None
             joined = join_wrapped([line.text for line in block])
             settled_before = prev is None or prev.kind != BODY or ends_sentence(prev.text)
+            # A cluster of headlines running to the foot of the page: its last headline,
+            # wrapped onto a short tail line (某某节在某地举 / 行), ends the page.
+            closes_cluster = nxt is None and prev is not None and prev.kind in _HEADLINE_KINDS
             if (
                 settled_before
                 and block[0].blank_before
-                and nxt is not None
-                and nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE)
+                and (closes_cluster or (nxt is not None and nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE)))
+                and not any(line.lead for line in block)
                 and headlines.looks_like_headline(joined)
             ):
                 for line in block:

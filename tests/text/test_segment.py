@@ -383,3 +383,47 @@ def test_caption_with_photo_credit_and_source_credit_line() -> None:
     assert first.body.endswith("等服务。")
     assert first.byline == "来源：某某发布"
     assert second.title == "某某街道举办邻里节"
+
+
+END_CLUSTER_WITH_WRAPPED_TAIL = """本报讯 ５月６日，桃源县政协召
+开常委会议，协商讨论城乡供水
+一体化工作。县政协主席钱国华
+主持会议。
+
+本报讯 ５月７日，桃源县举行招
+商引资项目集中签约仪式，共签
+约项目十二个，总投资八十亿元
+。县长赵立新出席签约仪式。
+
+本报讯 ５月８日，第三届桃源美
+食节在清溪镇开幕，吸引游客两
+万余人次。
+
+县政协召开常委会议
+
+招商项目集中签约
+
+第三届桃源美食节在清溪镇举
+{tail}
+"""
+
+
+@pytest.mark.parametrize("tail, title", [
+    ("行", "第三届桃源美食节在清溪镇举行"),  # the tail completes a word cut by the wrap
+    ("办", "第三届桃源美食节在清溪镇举办"),
+])
+def test_wrapped_last_headline_of_an_end_cluster_stays_a_headline(tail: str, title: str) -> None:
+    page = segment_page(END_CLUSTER_WITH_WRAPPED_TAIL.format(tail=tail))
+    assert [a.title for a in page.articles] == ["县政协召开常委会议", "招商项目集中签约", title]
+    assert page.noise == []
+    # the third headline follows its article inside the cluster, not directly: matched by content
+    assert all("内容" in w for a in page.articles for w in a.warnings)
+    assert not any("之后" in w for a in page.articles for w in a.warnings)
+
+
+def test_headline_directly_after_the_body_is_reported_as_after() -> None:
+    page = segment_page(END_CLUSTER_WITH_WRAPPED_TAIL.format(tail="行").replace(
+        "万余人次。\n\n县政协召开常委会议\n\n招商项目集中签约\n\n", "万余人次。\n\n") + "\n县政协召开常委会议\n\n招商项目集中签约\n")
+    third = page.articles[2]
+    assert third.title == "第三届桃源美食节在清溪镇举行"
+    assert any("之后" in w for w in third.warnings)
