@@ -139,6 +139,18 @@ def is_qr_line(line: str) -> bool:
     return len(s) <= 24 and bool(_QR.search(s))
 
 
+# The rest of a QR instruction on the line below it: 扫描二维码 / 观看某某新闻.
+_QR_REST = re.compile(
+    r"^(?:观看|收看|查看|了解|阅读|获取|下载|关注|进入|参与|浏览|收听|领取|报名|预约|登录|填写|看|听|即可|可)"
+)
+
+
+def is_qr_continuation(line: str) -> bool:
+    """Return True for a short line that finishes a QR caption (``观看某某新闻``, ``了解更多``)."""
+    s = line.strip()
+    return len(s) <= 16 and bool(_QR_REST.match(s))
+
+
 _MAX_HEADLINE = 60
 
 

@@ -245,9 +245,14 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
         prev, nxt = _prev(lines, i), _next(lines, i)
         qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
         qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text)
-        # A line below a QR caption may instead head the article right under it.
-        heads_article = nxt is not None and nxt.kind in (BODY, BYLINE, FROM_MARK)
-        near_qr = qr_after or (qr_before and not heads_article)
+        # A line below a QR caption may instead head the article right under it, alone or
+        # with a subtitle line (title / subtitle / body).
+        j = i + 1
+        while j < len(lines) and j - i < 3 and lines[j].kind in _HEADLINE_KINDS:
+            j += 1
+        heads_article = j < len(lines) and lines[j].kind in (BODY, BYLINE, FROM_MARK)
+        qr_rest = qr_before and noise.is_qr_continuation(line.text)
+        near_qr = qr_after or qr_rest or (qr_before and not heads_article)
         before_teaser = nxt is not None and noise.is_teaser_marker(nxt.text)
         after_digest = prev is not None and noise.is_digest_heading(prev.text)
         if near_qr or before_teaser or after_digest:
@@ -512,7 +517,10 @@ def segment_page(text: str) -> PageSegmentation:
         kind = line.kind
         if kind in _HEADLINE_KINDS:
             if group is None:
-                open_article = draft.lines and not draft.closed
+                # Noise (a QR caption, a photo caption) between a body and a headline ends
+                # that body: the headline is not printed after it.
+                after_noise = i > 0 and lines[i - 1].kind == NOISE
+                open_article = draft.lines and not draft.closed and not after_noise
                 close()
                 group = headlines.HeadlineGroup(
                     [], after=len(drafts) - 1 if open_article else None, wrapped=hard

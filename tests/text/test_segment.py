@@ -427,3 +427,49 @@ def test_headline_directly_after_the_body_is_reported_as_after() -> None:
     third = page.articles[2]
     assert third.title == "第三届桃源美食节在清溪镇举行"
     assert any("之后" in w for w in third.warnings)
+
+
+ONE_LINE_QR_THEN_TWO_LINE_HEADLINE = """某某区召开某某工作会议
+本报讯（记者 张三）5月6日，某某区召开某某工作会议，部署下一阶段重点任务。
+副区长李四出席会议并讲话。
+本报讯（记者 王五）5月7日，某某区第三届职工运动会在区体育中心闭幕。
+副区长赵六出席闭幕式并为获奖队伍颁奖。
+{qr}
+让老人就近吃上热乎饭
+某某街道首家社区长者食堂开业
+5月8日，某某街道首家社区长者食堂在某某社区正式开业，每天可供应午餐两百份。
+街道党工委书记钱七介绍，食堂由街道引入专业机构运营。
+"""
+
+
+@pytest.mark.parametrize("qr", ["扫码看视频", "扫描二维码 观看更多"])
+def test_headlines_after_a_qr_caption_head_the_next_article(qr: str) -> None:
+    page = segment_page(ONE_LINE_QR_THEN_TWO_LINE_HEADLINE.format(qr=qr))
+    titles = [(a.title, a.subtitle) for a in page.articles]
+    assert titles == [
+        ("某某区召开某某工作会议", None),
+        (None, None),  # the noise line ends the untitled article above
+        ("让老人就近吃上热乎饭", "某某街道首家社区长者食堂开业"),
+    ]
+    assert page.noise == [qr]
+    assert page.articles[1].body.endswith("颁奖。")
+
+
+def test_rest_of_a_qr_caption_is_noise_not_a_headline() -> None:
+    page = segment_page(
+        "扫描二维码\n\n观看某某新闻\n\n某某镇年货集市开市\n\n"
+        "1月6日，某某镇年货集市在某某广场开市，吸引市民数千人次。\n"
+    )
+    [article] = page.articles
+    assert article.title == "某某镇年货集市开市"
+    assert page.noise == ["扫描二维码", "观看某某新闻"]
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("观看某某新闻", True),
+    ("了解更多", True),
+    ("某某街道首家长者食堂开业", False),
+    ("让老人就近吃上热乎饭", False),
+])
+def test_is_qr_continuation(line: str, rest: bool) -> None:
+    assert noise.is_qr_continuation(line) is rest
