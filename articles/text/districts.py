@@ -35,6 +35,9 @@ _AFTER_POST = re.compile(r"(?:书记|局长|主任|部长|区长|县长|市长|�
 # Bare references to "our" district or county: 区委, 全区, 县领导...
 _LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
 _NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊牧山林军特湖营校院厅苑所")
+# On a county-level city's page, bare 市委/市长/副市长/市政府 are that city's own bodies.
+_CITY_REF = re.compile(r"市(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政)")
+_NOT_CITY_BEFORE = _NOT_LOCAL_BEFORE | frozenset("超都门股夜集楼菜闹坊黑早车互")
 
 # District-level zones (开发区, 保税区) are not districts a reader means by a short name.
 _ZONE = re.compile(r"园区|开发区|示范区|管理区|工业区|高新|实验区|保税|综合|经济|产业|技术|新城")
@@ -280,6 +283,20 @@ def _local_refs(text: str, hits: list[_Hit]) -> dict[str, int]:
     return counts
 
 
+def _city_refs(text: str, hits: list[_Hit]) -> int:
+    """Count bare 市委/市长-style references not attached to a named place (昆某市委 is)."""
+    covered = set()
+    for h in hits:
+        covered.update(range(h.start, h.end))
+    count = 0
+    for m in _CITY_REF.finditer(text):
+        pos = m.start()
+        if pos in covered or (pos > 0 and (text[pos - 1] in _NOT_CITY_BEFORE or pos - 1 in covered)):
+            continue
+        count += 1
+    return count
+
+
 def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
            context: dict[Division, float]) -> None:
     """Add each hit's weight to its district; an ambiguous name goes to the candidates best
@@ -348,6 +365,8 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     # district named fifteen times plus every 区委/区领导.
     ranked = {d: math.sqrt(s) for d, s in scores.items() if s > 0}
     local = _local_refs(body, hits)
+    if default_div is not None and default_div.kind == "市":
+        local["市"] = local.get("市", 0) + _city_refs(body, hits)
     if default_div is not None and (default_div in ranked or sum(local.values())):
         own = local.get(default_div.kind, 0)
         ranked[default_div] = ranked.get(default_div, 0.0) + 1.0 + math.sqrt(own)

@@ -63,3 +63,20 @@ def test_gold_districts(path) -> None:
 ])
 def test_names_and_roads_are_not_districts(text: str, default: str, expected: str) -> None:
     assert district_of(text, default=default) == expected
+
+
+SIGNING = ("6月7日，太仓市与上海市宝山区在罗店镇举行产业合作协议签约仪式。"
+           "市委书记张三，宝山区委副书记、区长李四出席签约仪式并致辞。"
+           "副市长王五与宝山区副区长赵六代表两地签约。")
+
+
+@pytest.mark.parametrize(("text", "default", "expected"), [
+    # a county-level city's paper: bare 市委书记/副市长 are its own city's leaders
+    (SIGNING, "太仓市", "太仓市"),
+    # on a district's page bare 市 titles are the prefecture's, no evidence for the page
+    (SIGNING.replace("太仓市与", "某单位与"), "崇明区", "宝山区"),
+    # 超市/集市 are not the city government
+    ("宝山区罗店镇超市长期促销，集市长廊开放。罗店镇居民前往。", "太仓市", "宝山区"),
+])
+def test_bare_city_titles_on_a_county_level_city_page(text: str, default: str, expected: str) -> None:
+    assert district_of(text, default=default) == expected
