@@ -59,6 +59,15 @@ def browser() -> Iterator["webdriver.Chrome"]:  # noqa: F821 - selenium is impor
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def click_and_wait(driver, element, *, timeout: int = 30) -> None:  # noqa: ANN001 - selenium objects
+    """Click a link or button and wait until its page has gone, so nothing of the old page is read."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(element))
+
+
 def set_viewport(driver, width: int, height: int) -> None:
     """Resize the window so that the page is laid out at the given width (desktop or phone)."""
     driver.set_window_size(width, height)

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from selenium.webdriver.common.by import By
 
-from tests.browser.conftest import DESKTOP, PHONE, set_viewport
+from tests.browser.conftest import DESKTOP, PHONE, click_and_wait, set_viewport
 from tests.factories import make_article, make_district, make_issue, make_leader, make_mention, make_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +30,7 @@ def archive():
 
 def click_link(browser, text: str) -> None:
     """Follow the first link whose visible text contains ``text`` inside the main content."""
-    browser.find_element(By.CSS_SELECTOR, "main").find_element(By.PARTIAL_LINK_TEXT, text).click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main").find_element(By.PARTIAL_LINK_TEXT, text))
 
 
 def heading(browser) -> str:
@@ -51,11 +51,11 @@ def test_walk_from_home_to_leader(browser, live_server, archive, screenshot, vie
 
         click_link(browser, "2025年")
         assert "2025年" in heading(browser)
-        browser.find_element(By.CSS_SELECTOR, "a[href$='/district/chongming/2025/04/']").click()
+        click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/district/chongming/2025/04/']"))
         assert "2025年4月" in heading(browser)
         screenshot("3-calendar-month")
 
-        browser.find_element(By.CSS_SELECTOR, "td.has a[href$='/2025/04/19/']").click()
+        click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "td.has a[href$='/2025/04/19/']"))
         assert "2025年4月19日" in heading(browser)
         screenshot("4-day")
 

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
+from tests.browser.conftest import click_and_wait
 from tests.factories import make_article, make_district, make_issue, make_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,16 +28,17 @@ def archive() -> dict:
 def test_search_facet_and_open_a_result(desktop, live_server, archive, screenshot) -> None:  # noqa: ANN001
     desktop.get(f"{live_server.url}/search/")
     box = desktop.find_element(By.ID, "id_q")
-    box.send_keys("缪京", Keys.ENTER)
+    box.send_keys("缪京")
+    click_and_wait(desktop, desktop.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     heading = desktop.find_element(By.ID, "results-heading")
     assert "共 2 篇" in heading.text
     assert len(desktop.find_elements(By.CSS_SELECTOR, "#results mark")) >= 2
     screenshot("results")
 
-    desktop.find_element(By.CSS_SELECTOR, "a[data-facet=district][href*=chongming]").click()
+    click_and_wait(desktop, desktop.find_element(By.CSS_SELECTOR, "a[data-facet=district][href*=chongming]"))
     assert "district=chongming" in desktop.current_url
     assert "共 1 篇" in desktop.find_element(By.ID, "results-heading").text
 
-    desktop.find_element(By.CSS_SELECTOR, "#results .card-title").click()
+    click_and_wait(desktop, desktop.find_element(By.CSS_SELECTOR, "#results .card-title"))
     assert desktop.find_element(By.TAG_NAME, "h1").text.startswith("缪京调研生态岛建设")
     screenshot("article")

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
 from articles.models import Article, Event, UploadFile
+from tests.browser.conftest import click_and_wait
 from tests.factories import make_paper
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,8 +42,7 @@ def files(tmp_path: Path) -> list[Path]:
 
 def submit(browser, button) -> None:  # noqa: ANN001 - a selenium WebElement
     """Click a submit button and wait for the next page, so no element of the old one is read."""
-    button.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(button))
+    click_and_wait(browser, button)
 
 
 def log_in(browser, base: str) -> None:
