@@ -198,17 +198,25 @@ class HeadlineGroup:
     before: int | None = None  # the article starting right after the group
     after: int | None = None  # the open article ending right before the group
     wrapped: bool = True  # narrow columns: a line may be the wrapped rest of the line above
+    def _wraps(self, i: int) -> bool:
+        line, prev = self.lines[i], self.lines[i - 1]
+        return not line.blank_before and not line.indent and (line.echo is None) == (prev.echo is None)
 
     def joins(self, i: int) -> bool:
         """Return True if line i is the wrapped continuation of line i-1 (same headline part).
 
         Only in narrow columns, and only with no blank line or indent between; an echo
-        line never continues a plain one.
+        line never continues a plain one.  When line i-1 is the short last line of a
+        wrapped headline (``…推动产业转型`` / ``升级``), that headline is complete: line i
+        starts the next one (a subtitle such as ``张三到某镇调研``).
         """
-        if i <= 0 or not self.wrapped:
+        if i <= 0 or not self.wrapped or not self._wraps(i):
             return False
-        line, prev = self.lines[i], self.lines[i - 1]
-        return not line.blank_before and not line.indent and (line.echo is None) == (prev.echo is None)
+        if i >= 2 and self._wraps(i - 1):
+            tail = visible_length(self.lines[i - 1].text)
+            if tail <= SHORT_TAIL * visible_length(self.lines[i - 2].text):
+                return False
+        return True
 
     def parts(self, start: int, end: int) -> list[str]:
         """Return the headline parts (title, subtitle, ...) printed on lines start..end."""
@@ -262,6 +270,9 @@ class _Scorer:
 
 
 MAX_LINES = 6
+# The last line of a wrapped headline at most this share of the line above it ends the
+# headline: the line after it is a new one.
+SHORT_TAIL = 0.5
 WRAP_CUT_PENALTY = 0.5
 
 

@@ -147,3 +147,31 @@ def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
 
     assert starts_article_lead(text) is lead
     assert is_agency_lead(text) is agency
+
+
+def _wrapped(*texts: str) -> HeadlineGroup:
+    """Lines of one cluster in narrow columns, with no blank line between them."""
+    return HeadlineGroup([HeadlineLine(t, blank_before=i == 0) for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize("texts, joined", [
+    # a short tail line ends a wrapped headline: the next line is another headline
+    (("坚持创新驱动 推动产业转型", "升级", "张三到某某镇调研"), [False, True, False]),
+    (("某某区全力打造一流营商", "环境", "王五主持召开专题会议"), [False, True, False]),
+    # lines of similar length keep wrapping
+    (("让获得感幸福感", "安全感更加充实"), [False, True]),
+    (("某某区召开某某工作会议暨", "推进会"), [False, True]),
+    (("推动某某产业集群", "高质量发展", "再上新台阶"), [False, True, True]),
+])
+def test_wrapped_headline_parts(texts: tuple, joined: list[bool]) -> None:
+    group = _wrapped(*texts)
+    assert [group.joins(i) for i in range(len(texts))] == joined
+
+
+def test_title_and_subtitle_after_a_short_tail_line() -> None:
+    bodies = ["本报讯 5月6日，区委书记张三到某某镇调研产业转型升级工作，强调要坚持创新驱动。"]
+    group = _wrapped("坚持创新驱动 推动产业转型", "升级", "张三到某某镇调研")
+    group.before = 0
+    assigned, unused = assign_headlines([group], bodies, bodies)
+    assert (assigned[0].title, assigned[0].subtitle) == ("坚持创新驱动 推动产业转型升级", "张三到某某镇调研")
+    assert unused == []
