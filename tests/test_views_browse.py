@@ -57,6 +57,7 @@ class HomeTests(BrowseData):
         self.assertEqual(response.context["month"], date(2025, 4, 1))
         self.assertEqual([(l.name, l.mention_count) for l in response.context["top_leaders"]], [("李二", 2), ("王一", 2)])
         self.assertContains(response, 'action="/search/"')
+        self.assertContains(response, 'type="application/opensearchdescription+xml"')  # every page offers it
 
     def test_figures_follow_new_mentions_at_once(self):
         # No cache: the summary rows the database keeps are read on every view.
