@@ -246,9 +246,10 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
         qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
         qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text)
         # A line below a QR caption may instead head the article right under it, alone or
-        # with a subtitle line (title / subtitle / body).
+        # with a subtitle printed tight below it (title / subtitle / body, no blank line).
+        # Across blank lines the next headline starts the next unit: the line is the box's.
         j = i + 1
-        while j < len(lines) and j - i < 3 and lines[j].kind in _HEADLINE_KINDS:
+        while j < len(lines) and j - i < 3 and lines[j].kind in _HEADLINE_KINDS and not lines[j].blank_before:
             j += 1
         heads_article = j < len(lines) and lines[j].kind in (BODY, BYLINE, FROM_MARK)
         qr_rest = qr_before and noise.is_qr_continuation(line.text)

@@ -473,3 +473,14 @@ def test_rest_of_a_qr_caption_is_noise_not_a_headline() -> None:
 ])
 def test_is_qr_continuation(line: str, rest: bool) -> None:
     assert noise.is_qr_continuation(line) is rest
+
+
+def test_qr_box_headline_stays_noise_when_blank_lines_separate_the_next_headline() -> None:
+    page = segment_page(
+        "详情请\n扫描二维码\n\n致全区中小学师生及家长的一封信\n\n"
+        "某某区委巡察组深入基层一线——\n\n让群众感受到监督就在身边\n\n"
+        "“感谢巡察组为民办实事。”某某小区居民张三说，困扰多年的问题终于解决了。\n"
+    )
+    [article] = page.articles
+    assert (article.title, article.subtitle) == ("让群众感受到监督就在身边", "某某区委巡察组深入基层一线——")
+    assert "致全区中小学师生及家长的一封信" in page.noise
