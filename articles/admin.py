@@ -25,7 +25,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from articles import corrections, throttle, uploads
 from articles.models import (
-    Article, District, Event, Issue, Leader, LeaderAlias, Mention, Paper, PendingUpload, UploadFile,
+    Article, District, Event, Issue, Leader, LeaderAlias, LeaderTitleFix, Mention, MentionAssignment, Paper,
+    PendingUpload, UploadFile,
 )
 from articles.upload_forms import (
     FileFactsForm, LeaderTitleForm, MergeLeadersForm, PublishForm, SeparateLeaderForm, SplitForm, UploadForm,
@@ -270,6 +271,37 @@ class LeaderAliasAdmin(WorkflowAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # aliases come from merging leaders
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(LeaderTitleFix)
+class LeaderTitleFixAdmin(WorkflowAdmin):
+    """Title fixes come from 更正职务 on a leader; deleting one lets the printed title show again."""
+
+    list_display = ("leader", "printed", "corrected")
+    list_select_related = ("leader",)
+    search_fields = ("leader__name", "printed", "corrected")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(MentionAssignment)
+class MentionAssignmentAdmin(WorkflowAdmin):
+    """Assignments come from 区分同名的人; deleting one gives the name back to the default record."""
+
+    list_display = ("name", "leader", "article")
+    list_select_related = ("leader", "article")
+    raw_id_fields = ("article", "leader")
+    search_fields = ("name",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, QuerySet, Subquery
 
 from articles.models import Article, District, Issue, Leader, LeaderMonth, LeaderTitle, Mention, Paper
 

@@ -15,7 +15,9 @@ from django.db.models import F
 
 from articles.events import record_event
 from articles.ingest import CORRECTABLE_FIELDS, purge_issue, sha256_of, write_search_fields
-from articles.models import Article, District, Issue, Leader, LeaderAlias, Mention, StructureCorrection
+from articles.models import (
+    Article, District, Issue, Leader, LeaderAlias, LeaderTitleFix, Mention, MentionAssignment, StructureCorrection,
+)
 from articles.structure import join_paragraphs, paragraphs_of
 
 NOTHING_TO_SPLIT = "只能在第 2 段到最后一段之间拆分。"
@@ -163,6 +165,9 @@ def merge_leaders(keep: Leader, absorb: Leader, *, user: Any) -> Leader:
             twin.save(update_fields=["titles"])
             mention.delete()
     LeaderAlias.objects.filter(leader=absorb).update(leader=keep)
+    MentionAssignment.objects.filter(leader=absorb).update(leader=keep)
+    for fix in LeaderTitleFix.objects.filter(leader=absorb):
+        LeaderTitleFix.objects.get_or_create(leader=keep, printed=fix.printed, defaults={"corrected": fix.corrected})
     if absorb.name != keep.name or absorb.district_id != keep.district_id:
         LeaderAlias.objects.update_or_create(name=absorb.name, district=absorb.district, defaults={"leader": keep})
     details = {"kept_id": keep.pk, "absorbed_id": absorb.pk, "absorbed_name": absorb.name, "mentions_moved": moved}
@@ -180,7 +185,10 @@ def separate_leader(leader: Leader, *, article_ids: list[int], district: Distric
         raise CorrectionError(LEADER_EXISTS)
     else:
         other = Leader.objects.create(name=leader.name, district=district)
-    moved = Mention.objects.filter(leader=leader, article_id__in=article_ids).update(leader=other)
+    moved_articles = list(Mention.objects.filter(leader=leader, article_id__in=article_ids).values_list("article_id", flat=True))
+    moved = Mention.objects.filter(leader=leader, article_id__in=moved_articles).update(leader=other)
+    for article_id in moved_articles:  # remembered, so reprocess files these mentions under ``other`` again
+        MentionAssignment.objects.update_or_create(article_id=article_id, name=leader.name, defaults={"leader": other})
     record_event(action="separate_leader", user=user, obj=leader, details={
         "new_leader_id": other.pk, "district": str(district or ""), "article_ids": list(article_ids), "moved": moved,
     })
@@ -195,5 +203,6 @@ def edit_leader_title(leader: Leader, *, old: str, new: str, user: Any) -> int:
         mention.titles = list(dict.fromkeys(new if t == old else t for t in mention.titles))
         mention.save(update_fields=["titles"])
         changed += 1
+    LeaderTitleFix.objects.update_or_create(leader=leader, printed=old, defaults={"corrected": new})
     record_event(action="edit_leader_title", user=user, obj=leader, details={"old": old, "new": new, "mentions": changed})
     return changed

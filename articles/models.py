@@ -387,6 +387,39 @@ class LeaderAlias(models.Model):
         return f"{self.name} → {self.leader.name}"
 
 
+class LeaderTitleFix(models.Model):
+    """An editor's fix of a printed title (an OCR slip) for one leader, applied again on every parse."""
+
+    leader = models.ForeignKey(Leader, verbose_name="领导", on_delete=models.CASCADE, related_name="title_fixes")
+    printed = models.CharField("原职务", max_length=100)
+    corrected = models.CharField("更正为", max_length=100)
+
+    class Meta:
+        verbose_name = "职务更正"
+        verbose_name_plural = "职务更正"
+        constraints = [models.UniqueConstraint(fields=["leader", "printed"], name="title_fix_unique_printed")]
+
+    def __str__(self) -> str:
+        return f"{self.leader.name}：{self.printed} → {self.corrected}"
+
+
+class MentionAssignment(models.Model):
+    """An editor's decision that a name in one article means this leader (two people share the name);
+    kept so ``reprocess`` files that mention under the same person again."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mention_assignments")
+    name = models.CharField("姓名", max_length=20)
+    leader = models.ForeignKey(Leader, verbose_name="领导", on_delete=models.CASCADE, related_name="assignments")
+
+    class Meta:
+        verbose_name = "领导指认"
+        verbose_name_plural = "领导指认"
+        constraints = [models.UniqueConstraint(fields=["article", "name"], name="assignment_unique_name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.article_id} → {self.leader_id}"
+
+
 class Event(models.Model):
     """One line of the append-only log: who did what to which object, copied as text."""
 

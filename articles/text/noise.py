@@ -16,7 +16,7 @@ _ARROW = "►▶▸→>》＞"
 _CONTINUED_TO = re.compile(
     rf"\s*[（(]?\s*(?:下转|转至|转见|转第|转)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[{_ARROW}]?\s*[)）]?\s*$"
 )
-_CONTINUED_TO_STRICT = re.compile(rf"(?:下转|转至|转见)|转\s*第|[（(]\s*转")
+_CONTINUED_TO_STRICT = re.compile(r"(?:下转|转至|转见)|转\s*第|[（(]\s*转")
 # "(上接第1版)" at the start of a line.
 _CONTINUED_FROM = re.compile(
     rf"^\s*[（(]?\s*(?:上接|接上|上转|紧接|续接|承接|接)\s*[{_ARROW}:：]?\s*{_PAGE}\s*[)）]?\s*"
