@@ -22,6 +22,7 @@ class IssueFile:
     issue_date: date | None = None
     page: str | None = None
 
+
 def ingest_issues_batched(
     files: Iterable[IssueFile | tuple[bytes, str]], *, workers: int = 2, known_leaders: Iterable[str] | None = None,
     progress: Callable[[], None] | None = None,
@@ -74,8 +75,10 @@ def ingest_issues_batched(
 
 _prepare_state: dict[str, list[str]] = {}
 
+
 def _prepare_init(known: list[str], papers: list[str]) -> None:
     _prepare_state.update(known=known, papers=papers)
+
 
 def _prepare_job(file: IssueFile) -> PreparedIssue | IngestError:
     try:

@@ -32,6 +32,7 @@ def paper_for(name: str, *, district_name: str | None) -> Paper:
     district = district_for(district_name) if district_name else None
     return Paper.objects.create(name=name, slug=_unique_slug(Paper, name), district=district)
 
+
 def district_for(name: str) -> District:
     """Return the district called ``name``, creating it with its city and province when known."""
     seen = _districts_seen
@@ -40,6 +41,7 @@ def district_for(name: str) -> District:
     if name not in seen:
         seen[name] = _district_for(name)
     return seen[name]
+
 
 def _district_for(name: str) -> District:
     district = District.objects.filter(name=name).order_by("pk").first()
@@ -51,6 +53,7 @@ def _district_for(name: str) -> District:
     )
     return district
 
+
 def _place_of(name: str) -> tuple[str, str]:
     """Return (province, city) of a district from the pipeline's place data, or blanks."""
     try:
@@ -61,6 +64,7 @@ def _place_of(name: str) -> tuple[str, str]:
         return "", ""
     found = locate(name)
     return (found[0] or "", found[1] or "") if found else ("", "")
+
 
 def _unique_slug(model: type, name: str) -> str:
     base = slugify(name, allow_unicode=True) or "x"

@@ -29,6 +29,7 @@ class PreparedIssue:
     page: str
     parsed: ParsedIssue
 
+
 def prepare_issue(
     data: bytes, *, filename: str, paper: str | None = None, issue_date: date | None = None,
     page: str | None = None, known_leaders: list[str], paper_names: list[str] | None,
@@ -53,9 +54,11 @@ def prepare_issue(
     return PreparedIssue(data=data, digest=sha256_of(data), filename=filename, paper_name=paper_name,
                          issue_date=the_date, page=page if page is not None else (facts.page or ""), parsed=parsed)
 
+
 def known_leader_names() -> list[str]:
     """Names of every leader in the archive, fed back to the pipeline for recall."""
     return list(Leader.objects.values_list("name", flat=True).distinct())
+
 
 def known_names_in(text: str, names: Iterable[str]) -> list[str]:
     """Return the known leader names that can occur in ``text`` (a superset: nothing is lost).
@@ -79,12 +82,14 @@ def known_names_in(text: str, names: Iterable[str]) -> list[str]:
         if n.isalnum() and len(n) in (2, 3)
     ] + [n for n in names if n and not (n.isalnum() and len(n) in (2, 3)) and possible(n)]
 
+
 def paper_named_in(text: str, paper_names: Iterable[str] | None = None) -> str | None:
     """Return the archive's paper whose name the page prints (a masthead or 《崇明报》), if exactly one."""
     if paper_names is None:
         paper_names = Paper.objects.values_list("name", flat=True)
     names = [name for name in paper_names if name in text]
     return names[0] if len(names) == 1 else None
+
 
 def dominant_district(parsed: ParsedIssue) -> str | None:
     """The district most of the page's articles are about."""

@@ -15,8 +15,10 @@ NO_ARTICLES = "文件中没有找到任何文章。"
 # Fields an editor may correct by hand; reprocess re-applies them over the pipeline's output.
 CORRECTABLE_FIELDS = ("title", "subtitle", "byline", "event_date", "district_id")
 
+
 class IngestError(Exception):
     """A file that cannot become an issue; the message says why, in words an editor understands."""
+
 
 @dataclass
 class IngestResult:
@@ -27,6 +29,7 @@ class IngestResult:
     articles: int = 0
     leaders: int = 0
     warnings: list[str] = field(default_factory=list)
+
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

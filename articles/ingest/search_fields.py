@@ -15,10 +15,12 @@ def search_document(article: Article) -> str:
         titles=(article.title, article.subtitle, article.derived_title), byline=article.byline, body=article.body
     )
 
+
 def search_fields(*, titles: Iterable[str], byline: str, body: str) -> tuple[str, str]:
     """Return (search_text, tsvector literal) of an article's text: what every ingest path stores."""
     text = tokens.search_text(titles=titles, byline=byline, body=body)
     return text, tokens.tsvector_literal(text)
+
 
 def write_search_fields(article: Article, *, save: bool = True) -> None:
     """Fill the article's search columns from its current text (``save=False``: only in memory,
@@ -31,6 +33,7 @@ def write_search_fields(article: Article, *, save: bool = True) -> None:
         search_text=article.search_text,
         search_vector=RawSQL("%s::tsvector", [tokens.tsvector_literal(article.search_text)]),
     )
+
 
 def bulk_insert_articles(articles: list[Article], mentions: list[list[Mention]] | None = None) -> None:
     """Insert many new articles (and their mentions) in a few statements: backfills and benchmarks.

@@ -45,6 +45,7 @@ def ingest_issue(
                              known_leaders=known, paper_names=None)
     return store_prepared(prepared, uploaded_by=uploaded_by)
 
+
 def store_prepared(prepared: PreparedIssue, *, uploaded_by=None) -> IngestResult:  # noqa: ANN001
     """Store a prepared issue in one transaction (the same bytes twice make one issue)."""
     try:
@@ -58,6 +59,7 @@ def store_prepared(prepared: PreparedIssue, *, uploaded_by=None) -> IngestResult
         if existing is None:
             raise
         return IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+
 
 @transaction.atomic
 def _store(
@@ -86,6 +88,7 @@ def _store(
     warnings = [w for a in parsed.articles for w in a.warnings]
     return IngestResult(issue=issue, status=status, articles=articles, leaders=leaders, warnings=warnings)
 
+
 def reprocess_issue(issue: Issue, *, known_leaders: Iterable[str] | None = None) -> IngestResult:
     """Run the pipeline again over the stored raw bytes and refresh everything derived."""
     decoded = decode(bytes(issue.raw_bytes))
@@ -101,6 +104,7 @@ def reprocess_issue(issue: Issue, *, known_leaders: Iterable[str] | None = None)
         issue.save(update_fields=["text", "encoding", "processed_at"])
         articles, leaders = sync_articles(issue, parsed)
     return IngestResult(issue=issue, status="reprocessed", articles=articles, leaders=leaders)
+
 
 def purge_issue(issue: Issue) -> None:
     """Delete an issue and everything derived from it."""

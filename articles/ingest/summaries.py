@@ -26,6 +26,7 @@ BROWSE_SUMMARY_REFRESH = (
     "CROSS JOIN LATERAL (SELECT DISTINCT unnest(m.titles)) AS t(title) GROUP BY 1, 2",
 )
 
+
 def refresh_browse_summaries() -> None:
     """Recompute every browsing summary row from Article and Mention (one transaction, writers wait)."""
     from django.db import connection

@@ -16,6 +16,7 @@ from articles.text import ParsedArticle, ParsedIssue
 # How alike (0-1) a re-parsed article must be to the corrected one it replaces to inherit its corrections.
 CARRY_MIN_SIMILARITY = 0.6
 
+
 def sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     """Make the issue's articles match ``parsed``: keep ids of unchanged bodies, apply hand corrections.
 
@@ -52,6 +53,7 @@ def _sync_articles(issue: Issue, parsed: ParsedIssue) -> tuple[int, int]:
     _report_dropped_corrections(issue, orphans)
     return len(kept), mentions
 
+
 def _corrected_articles_changed(old_by_hash: dict[str, list[Article]], digests: list[str]) -> dict[int, Article]:
     """Return {position: article} for hand-corrected articles whose text the new parse changed."""
     wanted = set(digests)
@@ -61,6 +63,7 @@ def _corrected_articles_changed(old_by_hash: dict[str, list[Article]], digests: 
         for old in olds if old.corrections
     }
 
+
 def _carry_corrections(orphans: dict[int, Article], position: int, body: str) -> dict:
     """Give a changed article the corrections of the corrected article it replaces (same place, similar text)."""
     old = orphans.get(position)
@@ -69,6 +72,7 @@ def _carry_corrections(orphans: dict[int, Article], position: int, body: str) ->
     del orphans[position]
     return dict(old.corrections)
 
+
 def _report_dropped_corrections(issue: Issue, orphans: dict[int, Article]) -> None:
     """Log corrections that no longer fit any article, so they are never lost silently."""
     for old in orphans.values():
@@ -76,6 +80,7 @@ def _report_dropped_corrections(issue: Issue, orphans: dict[int, Article]) -> No
             action="corrections_dropped", obj=issue,
             details={"article_id": old.pk, "title": old.display_title, "corrections": old.corrections},
         )
+
 
 def _fill_article(article: Article, parsed: ParsedArticle, *, issue: Issue, position: int, digest: str) -> None:
     article.paper_id = issue.paper_id
@@ -97,6 +102,7 @@ def _fill_article(article: Article, parsed: ParsedArticle, *, issue: Issue, posi
     article.warnings = list(parsed.warnings)
     article.content_hash = digest
     apply_corrections(article)
+
 
 def apply_corrections(article: Article) -> None:
     """Re-apply an editor's hand corrections over what the pipeline produced."""

@@ -49,6 +49,7 @@ __all__ = [
     "rows_for", "search", "term_condition",
 ]
 
+
 def search(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
     """Run a search: one page of highlighted rows, the count and the facets; never raises on slow queries."""
     result = SearchResult(page=params.page, notices=list(params.query.notices))
