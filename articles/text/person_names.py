@@ -14,8 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-# Surnames common today but missing from the classic 百家姓 text.
-_EXTRA_SURNAMES = "信付代覃冼揭敬谌母苟粟铁仝幺兰邸矫禤丛栗过补寸"
+# Surnames common today but missing from the classic 百家姓 text jionlp ships (肖, 承, 邝,
+# 麦, 寻…): the modern household-register surname rankings list each of them with tens of
+# thousands of bearers or more.  A name still has to follow a title and end cleanly, so a
+# surname that is also a common character (初, 展) costs no precision.
+_EXTRA_SURNAMES = (
+    "信付代覃冼揭敬谌母苟粟铁仝幺兰邸矫禤丛栗过补寸"
+    "肖邝麦承寻修练隋占卿库辜植旷战尉綦眭郇银衣初展迟智雒剧续郅檀亓庹肇郄苑靖官税蹇奉芦操宾朴楼巨粘佀"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Two-character words right after a name (verbs, adverbs, 同志, 一行).
 _AFTER_WORDS = frozenset("""

@@ -151,3 +151,14 @@ def test_name_edges(text: str, expected: dict) -> None:
 ])
 def test_not_names(text: str) -> None:
     assert as_dict(text) == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("副区长麦家明出席活动。", {"麦家明": ["副区长"]}),
+    ("村党委书记邝志成介绍情况。", {"邝志成": ["村党委书记"]}),
+    ("县人大常委会主任寻立新主持会议。", {"寻立新": ["县人大常委会主任"]}),
+    ("副主任承晓红作说明。", {"承晓红": ["副主任"]}),
+    ("副县长肖一平出席。", {"肖一平": ["副县长"]}),
+])
+def test_modern_surnames(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
