@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Mapping
 
 from articles.text.parsed import LeaderMention
-from articles.text.person_names import read_name
+from articles.text.person_names import looks_like_name, read_name
 from articles.text.titles import DELIMITERS, POST_RE, is_title, is_unofficial, trim_title
 
 _WS = re.compile(r"\s+")
@@ -24,6 +24,9 @@ _PERSON_NOTE = re.compile(
 # Titles printed after the name in brackets: 张三（区委书记）, 李四(县委常委、副县长).
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,60})[)）]")
 _MAX_LEFT = 40
+# A list head followed by names separated by spaces, not 、: ``区领导 张三 李四 王五 出席``.
+_SPACED_HEAD = re.compile(r"领导[ \t\u3000\r\n]+")
+_SPACED_TOKEN = re.compile(r"([\u4e00-\u9fff]+)([ \t\u3000\r\n]+)")
 # Known names grouped by first character, so a lookup costs a handful of comparisons even
 # with thousands of leaders on file.
 Known = Mapping[str, tuple[str, ...]]
@@ -92,6 +95,47 @@ def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
     return names, pos
 
 
+def _comma_spaced_lists(text: str) -> str:
+    """Put ``、`` between names listed with spaces after a list head.
+
+    ``区领导 张三 李四 王五 出席活动`` becomes ``区领导 张三、李四、王五 出席活动``.  Every
+    token but the last must be a whole name on its own (2–4 characters, surname first); the
+    last may carry the verb (``王五出席``).  A split name (``王小 明``) stops the list, and
+    a list of one name is left alone.
+    """
+    if "领导" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for head in _SPACED_HEAD.finditer(text):
+        if head.start() < last:
+            continue
+        pos = head.end()
+        seps: list[tuple[int, int]] = []
+        names = 0
+        while True:
+            m = _SPACED_TOKEN.match(text, pos)
+            token = m.group(1) if m else ""
+            if not (m and looks_like_name(token) and read_name(token + "。", 0) == token):
+                break
+            names += 1
+            seps.append((m.start(2), m.end(2)))
+            pos = m.end()
+        # The token after the last separator must start with a name too (王五 出席, 王五出席).
+        if names and read_name(text, pos):
+            names += 1
+        else:
+            seps = seps[:-1]
+        if names < 2 or not seps:
+            continue
+        for s, e in seps:
+            out.append(text[last:s])
+            out.append("、")
+            last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _add(found: dict[str, list[str]], name: str, titles: list[str]) -> None:
     bucket = found.setdefault(name, [])
     for t in titles:
@@ -107,7 +151,7 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
     reporters and volunteers.  ``known_names`` (leaders already on file) are read as names
     whenever they follow a title, whatever the name-boundary heuristics say.
     """
-    flat = _PERSON_NOTE.sub("", _WS.sub("", text or ""))
+    flat = _PERSON_NOTE.sub("", _WS.sub("", _comma_spaced_lists(text or "")))
     known = _index_known(known_names)
     found: dict[str, list[str]] = {}
     barrier = 0  # end of the last name read: a title never reaches back past a person

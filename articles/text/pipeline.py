@@ -57,7 +57,8 @@ def parse_issue(
                 dates=find_dates(body, base=base),
                 # Agency copy (新华社…电) is about its dateline, not the paper's own district.
                 district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
-                leaders=find_leaders(body, known_names=known),
+                # Leaders are read from the printed lines: spaces there can separate names.
+                leaders=find_leaders(seg.printed or body, known_names=known),
                 continues_elsewhere=seg.continues_elsewhere,
                 continued_from_elsewhere=seg.continued_from_elsewhere,
                 warnings=list(seg.warnings),

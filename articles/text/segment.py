@@ -70,6 +70,8 @@ class Segment:
     continues_elsewhere: bool = False
     continued_from_elsewhere: bool = False
     warnings: list[str] = field(default_factory=list)
+    # The body lines as printed, spaces kept: ``区领导 张三 李四`` separates names by spaces only.
+    printed: str = ""
 
     @property
     def body(self) -> str:
@@ -612,7 +614,7 @@ def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
         else:
             lines.pop()
     paragraphs = build_paragraphs(lines, hard_wrapped=hard_wrapped)
-    segment = Segment(paragraphs=paragraphs, byline=draft.byline)
+    segment = Segment(paragraphs=paragraphs, byline=draft.byline, printed="\n".join(line.text for line in lines))
     inline = bylines.inline_byline(join_wrapped([line.text for line in lines[:4]]))
     if inline and segment.byline is None:
         segment.byline = inline

@@ -162,3 +162,16 @@ def test_not_names(text: str) -> None:
 ])
 def test_modern_surnames(text: str, expected: dict) -> None:
     assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区领导 张三 李四 王五 出席活动。",
+     {"张三": ["区领导"], "李四": ["区领导"], "王五": ["区领导"]}),
+    ("市领导\u3000赵卫\u3000钱海波\u3000陪同检查。", {"赵卫": ["市领导"], "钱海波": ["市领导"]}),
+    ("县领导 孙一鸣\n 周华 吴明远 参加检查。",
+     {"孙一鸣": ["县领导"], "周华": ["县领导"], "吴明远": ["县领导"]}),
+    ("区领导 郑一 冯二出席。", {"郑一": ["区领导"], "冯二": ["区领导"]}),
+    ("区领导 王小 明 出席。", {"王小明": ["区领导"]}),
+])
+def test_space_separated_lists(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
