@@ -84,6 +84,7 @@ def _is_new_person(text: str, start: int, known: Known) -> bool:
 def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
     """Read further names sharing the same titles: ``、李四`` ``、王五、赵六``."""
     names: list[str] = []
+    pos = _skip_bracketed_titles(text, pos)
     while pos < len(text) and text[pos] == "、":
         if _is_new_person(text, pos + 1, known):
             break
@@ -91,8 +92,16 @@ def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
         if not name:
             break
         names.append(name)
-        pos = pos + 1 + len(name)
+        pos = _skip_bracketed_titles(text, pos + 1 + len(name))
     return names, pos
+
+
+def _skip_bracketed_titles(text: str, pos: int) -> int:
+    """Step over a bracket of titles after a name: 市人大代表张三（某镇党委书记）、李四（…）."""
+    m = _BRACKETED.match(text, pos)
+    if m and all(is_title(trim_title(t)) for t in m.group(1).split("、")):
+        return m.end()
+    return pos
 
 
 def _comma_spaced_lists(text: str) -> str:

@@ -16,11 +16,13 @@ POST_WORDS = (
     "党组成员", "主任委员", "检察长", "秘书长", "参谋长", "司令员", "巡视员", "调研员", "督察长",
     "书记", "常委", "委员", "主任", "主席", "部长", "局长", "厅长", "处长", "科长", "股长", "所长",
     "院长", "庭长", "区长", "县长", "市长", "镇长", "乡长", "村长", "省长", "州长", "旗长", "盟长",
-    "组长", "政委", "专员", "领导",
+    "组长", "政委", "专员", "领导", "代表",
 )
 POST_RE = re.compile("|".join(POST_WORDS))
 # "领导" is a list title only after a unit: 区领导, 某某县领导, 市领导, 街道领导, 班子领导.
 _LEADERS_LIST = re.compile(r"(?:[区县市省镇乡州旗]|街道|班子|党政)领导$")
+# "代表" is a title only for an elected deputy: 市人大代表, 区党代会代表 (not 企业代表).
+_DEPUTY = re.compile(r"(?:人大|人民代表大会|党代会|党代表大会|政协)代表$")
 
 # Organisations whose staff are not officials, and jobs that are not offices.
 _NOT_OFFICIAL = re.compile(
@@ -58,6 +60,8 @@ def is_title(title: str) -> bool:
     if m is None or m.end() != len(title):
         return False
     if title.endswith("领导") and not _LEADERS_LIST.search(title):
+        return False
+    if title.endswith("代表") and not _DEPUTY.search(title):
         return False
     return not is_unofficial(title)
 

@@ -38,7 +38,8 @@ def as_dict(text: str, **kw) -> dict[str, list[str]]:
     ("欧阳明华副县长？不，是副县长欧阳明华出席。", {"欧阳明华": ["副县长"]}),
     ("在区委书记黄海的带领下，代表团参观了园区。", {"黄海": ["区委书记"]}),
     ("会议由区委副书记、政法委书记吴刚主持。", {"吴刚": ["区委副书记", "政法委书记"]}),
-    ("全国人大代表、村党委书记沈建英发言。", {"沈建英": ["村党委书记"]}),
+    # A deputy's 人大代表 is a title (gold convention since blind2).
+    ("全国人大代表、村党委书记沈建英发言。", {"沈建英": ["全国人大代表", "村党委书记"]}),
     ("区委书记王伟与区长李强一同调研。", {"王伟": ["区委书记"], "李强": ["区长"]}),
     ("县委书记张 三 丰，县长李  四出席。", {"张三丰": ["县委书记"], "李四": ["县长"]}),
     ("区卫健委主任徐亮亮，区教育局局长戴芳，区委办主任陆海平等参加。",
@@ -174,4 +175,26 @@ def test_modern_surnames(text: str, expected: dict) -> None:
     ("区领导 王小 明 出席。", {"王小明": ["区领导"]}),
 ])
 def test_space_separated_lists(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("市人大代表张一东（某镇某村党委书记）、李一英（某街道党工委书记）应邀列席。",
+     {"张一东": ["市人大代表", "某镇某村党委书记"], "李一英": ["市人大代表", "某街道党工委书记"]}),
+    ("区政协委员李四发言。", {"李四": ["区政协委员"]}),
+    ("王五（市人大代表）说。", {"王五": ["市人大代表"]}),
+    ("区党代会代表赵一鸣发言。", {"赵一鸣": ["区党代会代表"]}),
+    ("企业代表王五发言。", {}),
+    ("居民代表孙六说。", {}),
+])
+def test_deputies(text: str, expected: dict) -> None:
+    assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("会议听取了市某某局局长张三关于工作的报告。", {"张三": ["市某某局局长"]}),
+    ("听取了副区长李明所作的报告。", {"李明": ["副区长"]}),
+    ("副区长周立新就此作说明。", {"周立新": ["副区长"]}),
+])
+def test_names_end_before_report_words(text: str, expected: dict) -> None:
     assert as_dict(text) == expected
