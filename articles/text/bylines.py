@@ -42,7 +42,18 @@ def is_byline_line(line: str) -> bool:
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
-    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s))
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s))
+
+
+# A commentary's author after a hollow box: "□ 张三", "□ 李四 王五".
+_BOX_LINE = re.compile(rf"^□\s*({_NAMES})$")
+
+
+def _box_byline(s: str) -> bool:
+    from articles.text.person_names import looks_like_name
+
+    match = _BOX_LINE.match(s)
+    return bool(match) and all(looks_like_name(n) for n in re.split(r"[、，,\s]+", match.group(1)) if n)
 
 
 def is_photo_credit(line: str) -> bool:

@@ -23,7 +23,7 @@ _CONTINUED_FROM = re.compile(
 )
 # "刊2版►", "详见3版" under a 导读 teaser.
 _TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
-_DIGEST_HEADING = re.compile(r"^(?:今日|本期|要闻|本版)?导\s*读$")
+_DIGEST_HEADING = re.compile(r"^(?:[■□●◆◇▲★☆▪]\s*)?(?:今日|本期|要闻|本版)?导\s*读$")
 _QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|扫\s*一\s*扫|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
 
 
@@ -55,6 +55,14 @@ _NOTICE_HEADING = re.compile(
     r"(?:声明|启事|公告|通告)|声明|启事|广告|分类广告)$"
 )
 _NOTICE_BODY = re.compile(r"声明作废|特此声明|特此公告|遗失[^。]{0,30}(?:执照|公章|证书|发票|证明|印章)")
+# A page code such as ``A02`` or ``B3`` next to a full date in a page header line
+# (``某某日报 A02 某某新闻 2024年5月9日``).
+_PAGE_CODE = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NP-Z]\s*[0-9]{1,2}(?![0-9])")
+_FULL_DATE = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+# A column flag printed alone in square brackets: ``【某某短评】``, ``【记者观察】``.
+_COLUMN_FLAG = re.compile(r"^【[^【】，,。；;！？!?：:]{2,10}】$")
+# A short section label after a box mark: ``■ 要闻速递`` (no punctuation, no sentence).
+_LABEL = re.compile(r"^[■□●◆◇▪]\s*[\u4e00-\u9fff]{2,6}$")
 _SECTION_LABELS = frozenset(
     "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻".split()
 )
@@ -69,8 +77,26 @@ def is_page_furniture(line: str) -> bool:
         return True
     if len(s) <= 40 and _DATELINE.search(s) and not re.search(r"[，,。；;！？!?]", s):
         return True
+    # "某某日报 A02 某某新闻 2024年5月9日": a page code beside the date.
+    if len(s) <= 40 and _FULL_DATE.search(s) and _PAGE_CODE.search(_FULL_DATE.sub("", s)) \
+            and not re.search(r"[，,。；;！？!?]", s):
+        return True
     # "某某报 第2版 综合新闻": a folio with no sentence punctuation.
     return len(s) <= 40 and bool(_FOLIO.search(s)) and not re.search(r"[，,。；;！？!?]", s)
+
+
+def is_column_flag(line: str) -> bool:
+    """Return True for a bracketed column flag standing alone (``【某某短评】``)."""
+    return bool(_COLUMN_FLAG.match(re.sub(r"\s", "", line)))
+
+
+def is_section_label(line: str) -> bool:
+    """Return True for a short label after a box mark (``■ 要闻速递``).
+
+    Inside an article such a line is a section head; it is page furniture only when a new
+    item or headline follows it, which the segmenter decides.
+    """
+    return bool(_LABEL.match(line.strip()))
 
 
 def is_caption(line: str) -> bool:

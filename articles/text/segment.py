@@ -133,6 +133,7 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
         or noise.is_page_furniture(s)
         or noise.is_caption(s)
         or noise.is_notice(s)
+        or noise.is_column_flag(s)
     ):
         return NOISE, None
     if bylines.is_byline_line(s):
@@ -316,6 +317,18 @@ def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
             line.kind = BODY
 
 
+def _mark_section_labels(lines: list[Line]) -> None:
+    """A standalone ``■ 要闻速递`` label above a new lead or a headline is page furniture.
+
+    Above body text that continues the article it stays a section head of that article.
+    """
+    for i, line in enumerate(lines):
+        nxt = _next(lines, i)
+        if line.kind == BODY and noise.is_section_label(line.text) and nxt is not None \
+                and nxt.blank_before and (nxt.lead or nxt.kind in _HEADLINE_KINDS):
+            line.kind = NOISE
+
+
 def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     """Set each line's kind, first from its own text, then from its neighbours."""
     for line in lines:
@@ -324,6 +337,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_wrapped_captions(lines)
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
+    _mark_section_labels(lines)
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
         _promote_wrapped_headlines(lines)

@@ -85,3 +85,13 @@ def test_is_photo_credit(line: str, expected: bool) -> None:
     from articles.text.bylines import is_photo_credit
 
     assert is_photo_credit(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("□ 张三", True),
+    ("□李四 王五", True),
+    ("文/赵六", True),
+    ("□ 基层治理", False),
+])
+def test_box_and_slash_bylines(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected

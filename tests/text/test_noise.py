@@ -1,0 +1,63 @@
+"""Noise helpers and page furniture on invented lines and pages."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text import noise
+from articles.text.segment import segment_page
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("某某日报 A02 某某新闻 2024年5月9日", True),
+    ("某某报 B3 综合 2023年11月2日", True),
+    ("2024年5月9日，某某区召开A2级会议。", False),
+    ("某某区举办2024年培训班", False),
+])
+def test_page_header_with_page_code(line: str, expected: bool) -> None:
+    assert noise.is_page_furniture(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("【某某短评】", True),
+    ("【记者观察】", True),
+    ("【某某区】召开会议，部署工作。", False),
+])
+def test_column_flag(line: str, expected: bool) -> None:
+    assert noise.is_column_flag(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("■ 今日导读", True),
+    ("■今日导读", True),
+    ("导读", True),
+    ("■ 今日导读新闻很多", False),
+])
+def test_digest_heading_with_box_mark(line: str, expected: bool) -> None:
+    assert noise.is_digest_heading(line) is expected
+
+
+def test_section_label_above_new_items_is_noise() -> None:
+    page = segment_page(
+        "某某区召开会议\n\n本报讯 日前，某某区召开会议，部署工作。\n\n"
+        "■ 要闻速递\n\n本报讯 昨天，某某镇举办活动，吸引群众参加。\n"
+    )
+    assert "■ 要闻速递" in page.noise
+    assert all("要闻速递" not in a.body for a in page.articles)
+
+
+def test_section_head_inside_article_stays_body() -> None:
+    page = segment_page(
+        "某某区召开会议\n\n本报讯 日前，某某区召开会议，部署工作。\n\n"
+        "■ 各方共同见证\n\n会上，与会人员交流了经验。\n"
+    )
+    assert len(page.articles) == 1
+    assert "■ 各方共同见证" in page.articles[0].body.replace("■各方", "■ 各方")
+
+
+def test_column_flag_is_not_the_title() -> None:
+    page = segment_page(
+        "【某某短评】\n\n让服务更加贴心\n\n□ 张三\n\n服务是发展的基础。只有人人参与，才能做好。\n"
+    )
+    assert page.articles[0].title == "让服务更加贴心"
+    assert page.articles[0].byline == "□ 张三"
+    assert "【某某短评】" in page.noise
