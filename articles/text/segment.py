@@ -329,6 +329,22 @@ def _mark_section_labels(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+# A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
+_KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
+
+
+def _mark_kickers(lines: list[Line]) -> None:
+    """A short line ending in ``：`` or ``——`` directly above a headline belongs to it.
+
+    Standing alone it would be an article without body text; it is the headline's kicker.
+    """
+    for i, line in enumerate(lines):
+        nxt = _next(lines, i)
+        if line.kind == BODY and not line.lead and _KICKER.match(line.text.strip()) and nxt is not None \
+                and nxt.kind == HEADLINE:
+            line.kind = HEADLINE
+
+
 def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     """Set each line's kind, first from its own text, then from its neighbours."""
     for line in lines:
@@ -338,6 +354,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
     _mark_section_labels(lines)
+    _mark_kickers(lines)
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
         _promote_wrapped_headlines(lines)

@@ -61,3 +61,13 @@ def test_column_flag_is_not_the_title() -> None:
     assert page.articles[0].title == "让服务更加贴心"
     assert page.articles[0].byline == "□ 张三"
     assert "【某某短评】" in page.noise
+
+
+@pytest.mark.parametrize("kicker", ["聚力某某建设：", "某某区——"])
+def test_kicker_line_heads_the_next_headline(kicker: str) -> None:
+    page = segment_page(
+        f"{kicker}\n\n某某区十个项目集中签约\n\n本报讯 昨天，某某区举行项目签约活动，十个项目现场签约。\n"
+    )
+    assert len(page.articles) == 1
+    art = page.articles[0]
+    assert {art.title, art.subtitle} == {kicker, "某某区十个项目集中签约"}
