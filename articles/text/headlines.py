@@ -313,10 +313,25 @@ def _partitions(k: int) -> list[list[tuple[int, int]]]:
     return out
 
 
+# Content share a headline must have with the article above it before the article below
+# loses its head start: a headline sharing no word with the article below it and naming
+# the article above it (某某村：… under a story about 某某村) was printed after its body.
+AFTER_EVIDENCE = 0.25
+
+
+def _unit_sim(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
+    return sum(scorer.similarities(line.value)[art] for line in group.lines[start:end])
+
+
 def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
-    score = sum(scorer.similarities(line.value)[art] for line in group.lines[start:end])
+    score = _unit_sim(scorer, group, start, end, art)
     if group.before == art:
-        score += BEFORE_BONUS
+        above = group.after
+        if score == 0 and above is not None and start == 0 \
+                and _unit_sim(scorer, group, start, end, above) >= AFTER_EVIDENCE:
+            score += AFTER_BONUS
+        else:
+            score += BEFORE_BONUS
     elif group.after == art:
         score += AFTER_BONUS
     return score - MIN_SCORE

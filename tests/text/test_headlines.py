@@ -175,3 +175,25 @@ def test_title_and_subtitle_after_a_short_tail_line() -> None:
     assigned, unused = assign_headlines([group], bodies, bodies)
     assert (assigned[0].title, assigned[0].subtitle) == ("坚持创新驱动 推动产业转型升级", "张三到某某镇调研")
     assert unused == []
+
+
+
+@pytest.mark.parametrize("headline, bodies, expected", [
+    # Names the article above it, shares no word with the untitled article below: after.
+    ("某某村：小小草莓 鼓起群众钱袋子",
+     ["在某某镇某某村的草莓基地里，果农们正忙着采摘草莓。小小草莓鼓起了群众的钱袋子。", "本报讯 6月14日，某区召开防汛工作会议，部署汛期安全工作。"],
+     (0, "after")),
+    # No content evidence either way: the article below keeps its head start.
+    ("扎实做好各项工作",
+     ["在某某镇的基地里，果农们正忙着采摘。", "本报讯 6月14日，某区召开会议，部署安全工作。"],
+     (1, "before")),
+])
+def test_after_body_headline_weighs_content(headline, bodies, expected) -> None:
+    from articles.text.headlines import HeadlineGroup, HeadlineLine, assign_headlines
+
+    others = ["某区举办读书月活动，市民踊跃参加。", "某街道开展志愿服务，温暖社区居民。"]
+    group = HeadlineGroup([HeadlineLine(headline)], before=1, after=0)
+    assigned, _ = assign_headlines([group], bodies + others, bodies + others)
+    art, location = expected
+    assert assigned[art].location == location
+    assert assigned[art].title == headline
