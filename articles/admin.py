@@ -264,47 +264,42 @@ class LeaderAdmin(WorkflowAdmin):
         })
 
 
-@admin.register(LeaderAlias)
-class LeaderAliasAdmin(WorkflowAdmin):
-    list_display = ("name", "district", "leader")
-    list_select_related = ("district", "leader")
+class CurationRecordAdmin(WorkflowAdmin):
+    """Records that curation actions write (aliases, title fixes, assignments): listed and deletable
+    (deleting one undoes the correction), never added or edited by hand."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # aliases come from merging leaders
+        return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
+@admin.register(LeaderAlias)
+class LeaderAliasAdmin(CurationRecordAdmin):
+    """Aliases come from merging leaders."""
+
+    list_display = ("name", "district", "leader")
+    list_select_related = ("district", "leader")
+
+
 @admin.register(LeaderTitleFix)
-class LeaderTitleFixAdmin(WorkflowAdmin):
+class LeaderTitleFixAdmin(CurationRecordAdmin):
     """Title fixes come from 更正职务 on a leader; deleting one lets the printed title show again."""
 
     list_display = ("leader", "printed", "corrected")
     list_select_related = ("leader",)
     search_fields = ("leader__name", "printed", "corrected")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(MentionAssignment)
-class MentionAssignmentAdmin(WorkflowAdmin):
+class MentionAssignmentAdmin(CurationRecordAdmin):
     """Assignments come from 区分同名的人; deleting one gives the name back to the default record."""
 
     list_display = ("name", "leader", "article")
     list_select_related = ("leader", "article")
     raw_id_fields = ("article", "leader")
     search_fields = ("name",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 # --- Upload, review, publish -----------------------------------------------------------------
