@@ -2,7 +2,7 @@
 
 Cuts each gold article body out of its seed page (``body_first`` .. ``body_last`` in the text
 with newlines removed), runs find_leaders / event_date / district_of on it and counts hits the
-way ``shared/tools/score_parse.py`` does, so this works before the full pipeline does.
+way the parse scorer (tests/text/page_scoring.py) does, so this works before the full pipeline does.
 
     .venv/bin/python bench/enrich_eval.py [-v]
 """

@@ -5,7 +5,7 @@ or from the seed pages. Each page is written once in logical form (one paragraph
 and then rendered the way a PDF/OCR export of that paper would look: hard-wrapped at a
 column width or one line per paragraph, with or without blank lines, in UTF-8, UTF-8 with
 BOM and CRLF, or GB18030. The gold uses the schema and conventions of the seed gold
-(../shared/gold/README.md); ``body_first``/``body_last`` are cut from the rendered file's
+(the seed pages' annotation conventions); ``body_first``/``body_last`` are cut from the rendered file's
 text with every newline removed, from body anchors written here.
 
 Run from the project root: ``.venv/bin/python tests/data/unseen_gold/build_unseen.py``.
