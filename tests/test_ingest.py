@@ -102,6 +102,11 @@ class IngestIssueTests(TestCase):
         self.assertTrue(found.exists())
         self.assertTrue(all("缪京" in a.search_text for a in found))
 
+    def test_new_districts_get_their_city_and_province(self) -> None:
+        ingest_chongming()
+        district = District.objects.get(name="崇明区")
+        self.assertEqual((district.province, district.city), ("上海市", "上海市"))
+
     def test_leaders_are_people_of_the_articles_district(self) -> None:
         ingest_chongming()
         leader = Leader.objects.get(name="李峻")

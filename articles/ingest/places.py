@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from django.utils.text import slugify
 
 from articles.models import District, Paper
+from articles.text.jurisdiction import locate
 
 # Within one ``remembering_districts()`` block (one sync, one transaction) district answers are
 # remembered: an issue names a few districts over and over. None outside such a block.
@@ -55,15 +56,8 @@ def _district_for(name: str) -> District:
 
 
 def _place_of(name: str) -> tuple[str, str]:
-    """Return (province, city) of a district from the pipeline's place data, or blanks."""
-    try:
-        from articles.text.districts import (
-            locate,  # optional: the dataset may not know it
-        )
-    except ImportError:
-        return "", ""
-    found = locate(name)
-    return (found[0] or "", found[1] or "") if found else ("", "")
+    """Return (province, city) of a district from the division data, or blanks when unknown or ambiguous."""
+    return locate(name) or ("", "")
 
 
 def _unique_slug(model: type, name: str) -> str:

@@ -29,6 +29,12 @@ def place_level(name: str) -> str | None:
     return None
 
 
+def locate(name: str) -> tuple[str, str] | None:
+    """Return (province, city) of a district-level name, when the division data knows exactly one."""
+    places = {(d.province, d.city) for d in districts._get_index().by_name.get(name, ())}
+    return places.pop() if len(places) == 1 else None
+
+
 def serving_district(titles: Sequence[str], *, article_district: str | None) -> str | None:
     """Return the district an official serves in, or None for an official above district level.
 

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.text.jurisdiction import place_level, serving_district
+from articles.text.jurisdiction import locate, place_level, serving_district
 
 CASES = [
     ("bare district title", ["区委副书记", "区长"], "崇明区", "崇明区"),
@@ -25,3 +25,9 @@ def test_place_level_tells_districts_from_cities() -> None:
     assert (place_level("佛坪县"), place_level("平湖市"), place_level("南通市"), place_level("某某乡")) == (
         "district", "district", "city", None,
     )
+
+
+def test_locate_gives_province_and_city_of_a_district() -> None:
+    assert locate("崇明区") == ("上海市", "上海市")
+    assert locate("平湖市") == ("浙江省", "嘉兴市")
+    assert locate("某某乡") is None
