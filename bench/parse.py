@@ -1,7 +1,11 @@
-"""Benchmark the text pipeline: pages per second over the seed pages (median of rounds).
+"""Benchmark the text pipeline: pages per second over the seed pages, and time against page size.
 
-Run from the project root: ``.venv/bin/python bench/parse.py [--rounds 20]``.
+Run from the project root: ``.venv/bin/python bench/parse.py [--rounds 20] [--curve-rounds 3]``.
 jieba's dictionary load happens once before timing, as it does in a long-running process.
+The curve concatenates the seed pages into uploads of 10 KB … 2 MB and prints the median
+parse time of each size and its ratio to the 100 KB time: parsing must grow linearly
+(a 1 MB page at most 12 times a 100 KB one) so that a large legal upload cannot tie up a
+worker for minutes.
 """
 from __future__ import annotations
 
@@ -16,14 +20,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from articles.text import parse_issue  # noqa: E402
+from articles.text import decode, parse_issue  # noqa: E402
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
+CURVE_KB = (10, 100, 500, 1000, 2000)
+
+
+def page_of_size(pages: list[bytes], kb: int) -> bytes:
+    """Return the seed pages repeated, blank-line separated, up to ``kb`` kilobytes of UTF-8."""
+    texts = [decode(p).text for p in pages]
+    out: list[str] = []
+    size = 0
+    while size < kb * 1024:
+        text = texts[len(out) % len(texts)]
+        out.append(text)
+        size += len(text.encode("utf-8")) + 2
+    return "\n\n".join(out).encode("utf-8")
+
+
+def size_curve(pages: list[bytes], rounds: int) -> None:
+    """Print the median parse time per page size and its ratio to the 100 KB page."""
+    times: dict[int, float] = {}
+    for kb in CURVE_KB:
+        data = page_of_size(pages, kb)
+        runs = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            parse_issue(data)
+            runs.append(time.perf_counter() - start)
+        times[kb] = statistics.median(runs)
+    for kb, seconds in times.items():
+        print(f"{kb:>5} KB: {seconds * 1000:8.1f} ms  ({seconds / times[100]:.1f}x the 100 KB page)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--curve-rounds", type=int, default=3, help="rounds per size for the size curve (0: skip)")
     args = parser.parse_args()
     pages = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
     if not pages:
@@ -40,6 +73,8 @@ def main() -> int:
         rates.append(len(pages) / (time.perf_counter() - start))
     print(f"{statistics.median(rates):.1f} pages/s (median of {args.rounds} rounds, {len(pages)} pages each; "
           f"min {min(rates):.1f}, max {max(rates):.1f})")
+    if args.curve_rounds:
+        size_curve(pages, args.curve_rounds)
     return 0
 
 

@@ -13,7 +13,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from articles.text.clean import ends_mid_sentence, ends_sentence, visible_length
 
@@ -185,8 +185,9 @@ class HeadlineLine:
     blank_before: bool = True
     indent: bool = False
 
-    @property
+    @cached_property
     def value(self) -> str:
+        """The headline text this line contributes (computed once: the solver reads it often)."""
         return self.echo if self.echo is not None else clean_headline(self.text)
 
 
@@ -198,6 +199,10 @@ class HeadlineGroup:
     before: int | None = None  # the article starting right after the group
     after: int | None = None  # the open article ending right before the group
     wrapped: bool = True  # narrow columns: a line may be the wrapped rest of the line above
+    # Index of the article that would follow the group in print order (for an end cluster,
+    # the number of articles above it); None means the end of the page.
+    at: int | None = None
+
     def _wraps(self, i: int) -> bool:
         line, prev = self.lines[i], self.lines[i - 1]
         return not line.blank_before and not line.indent and (line.echo is None) == (prev.echo is None)
@@ -241,15 +246,21 @@ class Assignment:
 
 
 class _Scorer:
-    """Content similarity between headline text and the page's article bodies."""
+    """Content similarity between headline text and a window of the page's article bodies.
 
-    def __init__(self, bodies: list[str], leads: list[str]) -> None:
-        self.bodies = [re.sub(r"\s", "", b) for b in bodies]
-        self.leads = [re.sub(r"\s", "", b) for b in leads]
-        self.cache: dict[str, list[float]] = {}
+    Only the articles near a headline group are compared (``WINDOW``): a cluster is
+    printed on the page of the articles it heads, and comparing each group with every
+    body of a very long upload would make parsing quadratic in its size.
+    """
 
-    def similarities(self, text: str) -> list[float]:
-        """Return, per article, the idf-weighted share of the text's tokens found in it."""
+    def __init__(self, bodies: list[str], leads: list[str], window: range) -> None:
+        self.window = window
+        self.bodies = [re.sub(r"\s", "", bodies[i]) for i in window]
+        self.leads = [re.sub(r"\s", "", leads[i]) for i in window]
+        self.cache: dict[str, dict[int, float]] = {}
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """Return, per article of the window, the idf-weighted share of the text's tokens found in it."""
         if text in self.cache:
             return self.cache[text]
         n = len(self.bodies)
@@ -265,8 +276,24 @@ class _Scorer:
                     sims[i] += weight * (1.5 if token in self.leads[i] else 1.0)
         if total:
             sims = [s / total for s in sims]
-        self.cache[text] = sims
-        return sims
+        result = dict(zip(self.window, sims))
+        self.cache[text] = result
+        return result
+
+
+# Articles on either side of a headline group that it may head.
+WINDOW = 16
+
+
+def _window(group: HeadlineGroup, count: int) -> range:
+    """Return the indexes of the articles a group may belong to: those printed near it."""
+    if group.before is not None:
+        anchor = group.before
+    elif group.after is not None:
+        anchor = group.after + 1
+    else:
+        anchor = count if group.at is None else group.at
+    return range(max(0, anchor - WINDOW), min(count, anchor + WINDOW))
 
 
 MAX_LINES = 6
@@ -295,6 +322,7 @@ def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
             before=group.before if last_piece else None,
             after=group.after if index == 0 else None,
             wrapped=group.wrapped,
+            at=group.at,
         ))
     return out
 
@@ -320,7 +348,7 @@ AFTER_EVIDENCE = 0.25
 
 
 def _unit_sim(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
-    return sum(scorer.similarities(line.value)[art] for line in group.lines[start:end])
+    return sum(scorer.similarities(line.value).get(art, 0.0) for line in group.lines[start:end])
 
 
 def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
@@ -376,34 +404,52 @@ def _location(group: HeadlineGroup, start: int, end: int, art: int) -> str:
     return "end_block"
 
 
-def assign_headlines(
-    groups: list[HeadlineGroup], bodies: list[str], leads: list[str]
-) -> tuple[dict[int, Assignment], list[str]]:
-    """Give each article at most one headline unit; return assignments and unused lines.
+def _solve_all(
+    scorers: list[_Scorer], groups: list[HeadlineGroup]
+) -> list[tuple[float, list[tuple[tuple[int, int], int | None, float]]]]:
+    """Solve every group, then settle articles claimed by two groups.
 
-    Every group is split into units and matched on its own; when two groups claim the same
-    article the stronger claim wins and the other group is solved again without it.
+    The stronger claim wins and the weaker group is solved again without that article;
+    only groups whose allowed articles changed are solved again, so the work stays
+    proportional to the number of groups.
     """
-    scorer = _Scorer(bodies, leads)
-    groups = [piece for group in groups for piece in _split_large(group)]
     forbidden: list[set[int]] = [set() for _ in groups]
-    everything = set(range(len(bodies)))
-    for _ in range(len(groups) * max(len(bodies), 1) + 1):
-        solutions = [_solve_group(scorer, g, everything - forbidden[i]) for i, g in enumerate(groups)]
+    solutions = [_solve_group(scorer, g, set(scorer.window)) for scorer, g in zip(scorers, groups)]
+    while True:
         claims: dict[int, list[tuple[float, int]]] = {}
         for gi, (_, units) in enumerate(solutions):
             for _, art, score in units:
                 if art is not None:
                     claims.setdefault(art, []).append((score, gi))
-        conflict = False
+        changed: set[int] = set()
         for art, claimants in claims.items():
             if len(claimants) > 1:
                 claimants.sort(reverse=True)
                 for _, gi in claimants[1:]:
                     forbidden[gi].add(art)
-                conflict = True
-        if not conflict:
-            break
+                    changed.add(gi)
+        if not changed:
+            return solutions
+        for gi in changed:
+            solutions[gi] = _solve_group(scorers[gi], groups[gi], set(scorers[gi].window) - forbidden[gi])
+
+
+def assign_headlines(
+    groups: list[HeadlineGroup], bodies: list[str], leads: list[str]
+) -> tuple[dict[int, Assignment], list[str]]:
+    """Give each article at most one headline unit; return assignments and unused lines.
+
+    Every group is split into units and matched on its own against the articles printed
+    near it; when two groups claim the same article the stronger claim wins.
+    """
+    groups = [piece for group in groups for piece in _split_large(group)]
+    scorers: dict[range, _Scorer] = {}
+    for group in groups:
+        window = _window(group, len(bodies))
+        if window not in scorers:
+            scorers[window] = _Scorer(bodies, leads, window)
+    group_scorers = [scorers[_window(g, len(bodies))] for g in groups]
+    solutions = _solve_all(group_scorers, groups)
     assignments: dict[int, Assignment] = {}
     unused: list[str] = []
     for group, (_, units) in zip(groups, solutions):

@@ -557,7 +557,7 @@ def segment_page(text: str) -> PageSegmentation:
                 open_article = draft.lines and not draft.closed and not after_noise
                 close()
                 group = headlines.HeadlineGroup(
-                    [], after=len(drafts) - 1 if open_article else None, wrapped=hard
+                    [], after=len(drafts) - 1 if open_article else None, wrapped=hard, at=len(drafts)
                 )
                 groups.append(group)
             if kind == ECHO:

@@ -197,3 +197,18 @@ def test_after_body_headline_weighs_content(headline, bodies, expected) -> None:
     art, location = expected
     assert assigned[art].location == location
     assert assigned[art].title == headline
+
+
+def test_a_group_only_claims_articles_printed_near_it() -> None:
+    """A headline cluster heads the articles around it, not one a long upload away."""
+    from articles.text.headlines import WINDOW
+
+    far = ["本报讯 某区召开防汛工作会议，部署汛期安全工作。"]
+    filler = [f"第{i}篇稿件的正文内容与其他稿件各不相同。" for i in range(2 * WINDOW)]
+    bodies = far + filler
+    group = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=len(bodies))
+    assigned, unused = assign_headlines([group], bodies, bodies)
+    assert 0 not in assigned
+    near = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=1)
+    assigned, _ = assign_headlines([near], bodies, bodies)
+    assert assigned[0].title == "某区召开防汛工作会议"
