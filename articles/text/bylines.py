@@ -36,13 +36,60 @@ _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
 def is_byline_line(line: str) -> bool:
     """Return True if the whole line is a credit such as ``首席记者 钱小红`` or ``·李文·``."""
     s = line.strip()
-    if not s or len(s) > 40:
+    if not s or len(s) > 48:
         return False
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
-    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s))
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s))
+
+
+# Credit lines as papers print them, read as a run of credit items separated by spaces:
+# ``某某日报全媒体记者 张三 李四/文 王五/图``, ``某某日报评论员 张三``, ``■ 通讯员 张三 李四``,
+# ``文/张三``, ``记者 张三 摄``.  A role word may carry the paper's name in front of it.
+_CREDIT_ROLE_WORD = (
+    r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
+    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿|撰文|编辑|编导|供稿|整理)"
+)
+_CREDIT_ORG = r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网))?"
+_CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
+_CREDIT_MARK = re.compile(r"^[■□●◆▲·•・]\s*")
+_NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*[文图摄]$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")
+_ROLE_NAME = re.compile(r"^[文图摄][/／:：]\s*([\u4e00-\u9fff]{2,4})$")
+
+
+def is_credit_line(line: str) -> bool:
+    """Return True if the line is nothing but credit items: role words, names, ``/文`` ``/图`` ``摄``.
+
+    Every bare item must read as a person's name (after a role word, any 2-4 characters),
+    and at least one role must be named, so a
+    list of officials (``区领导 张三 李四``) or a short headline is never taken for a credit.
+    """
+    from articles.text.person_names import looks_like_name
+
+    s = _CREDIT_MARK.sub("", line.strip())
+    if not s or re.search(r"[，,。；;！？!?、“”《》]", s):
+        return False
+    roles = 0
+    for item in re.split(r"\s+", s):
+        head = _CREDIT_HEAD.match(item)
+        if head:
+            roles += 1
+            item = item[head.end():]
+            if not item:
+                continue
+        paired = _NAME_ROLE.match(item) or _ROLE_NAME.match(item)
+        if paired:
+            roles += 1
+            item = next(g for g in paired.groups() if g)
+        elif item in ("摄", "摄影", "文", "图", "供图"):
+            roles += 1
+            continue
+        # After a role word any 2-4 characters are a name (豆尚); before one, a known surname.
+        if not (looks_like_name(item) or (roles and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", item))):
+            return False
+    return roles > 0
 
 
 # A commentary's author after a hollow box: "□ 张三", "□ 李四 王五".

@@ -48,9 +48,32 @@ def is_agency_lead(text: str) -> bool:
     return bool(_AGENCY_LEAD.match(text)) and starts_article_lead(text)
 
 
+# The dispatch lead of any paper, site or media centre: 东城新闻讯（…）, 衡阳县党政门户网讯 9月30日,
+# 萧山网2月23日讯, 天津北方网讯：…, and a reporter's 通讯员张三 李四报道：.
+_OUTLET_LEAD = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{2,12}讯\s*(?:[（(【:：]|\s+(?=\S))"
+    r"|[\u4e00-\u9fff]{1,10}[0-9０-９]{1,2}月[0-9０-９]{1,2}日讯"
+    r"|(?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s、]{2,24}报道\s*[:：])"
+)
+# Words ending in 讯 that are not an outlet's name: 闻讯 (on hearing), 通讯/资讯/喜讯…
+_NOT_OUTLET = re.compile(r"^\s*[\u4e00-\u9fff]*(?:(?<!新)闻讯|通讯|资讯|喜讯|快讯|简讯|问讯|审讯|传讯|音讯|死讯|电讯)\s*[（(【:：]?$")
+
+
 def starts_article_lead(line: str) -> bool:
     """Return True if the line opens an article with a news-agency lead (``本报讯``)."""
     return bool(_LEAD_START.match(line))
+
+
+def starts_outlet_lead(line: str) -> bool:
+    """Return True if the line opens with any outlet's dispatch lead (``东城新闻讯（李四）``).
+
+    Broader than ``starts_article_lead``: a wrapped line can start inside a word, so the
+    segmenter trusts it only at the start of a paragraph.
+    """
+    match = _OUTLET_LEAD.match(line)
+    if not match:
+        return False
+    return not _NOT_OUTLET.match(match.group(0).rstrip())
 
 
 def _balanced(text: str) -> bool:
@@ -86,6 +109,17 @@ def looks_like_headline(line: str) -> bool:
     if commas == 2 and not kicker and not _parallel_phrases(s):
         return False
     return not _SPEECH.match(s)
+
+
+def looks_like_headline_part(line: str) -> bool:
+    """Return True if a line could be one wrapped line of a headline (quotes may be cut open).
+
+    Used for a line printed twice (``钱小红出席“钱小红出席“``): the doubling is the
+    evidence, so a quote left open by the wrap does not count against it.
+    """
+    s = line.strip()
+    return 2 <= visible_length(s) <= 40 and not _INNER_STOP.search(s) and not ends_sentence(s) \
+        and not starts_article_lead(s)
 
 
 def _parallel_phrases(text: str) -> bool:

@@ -68,9 +68,49 @@ _SECTION_LABELS = frozenset(
 )
 
 
+# The metadata line a web page prints under its headline, carried into the text when the
+# page was exported from a site: ``发布日期：2024-02-24 11:20 信息来源：某某办公室``,
+# ``来源： 发布日期：2024-03-04 浏览次数：``, ``2018-05-09 08:58:13 来源：某某``.
+_WEB_META = re.compile(
+    r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
+    r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到"
+)
+_TIMESTAMP = re.compile(
+    r"[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?"
+)
+
+
+def is_web_metadata(line: str) -> bool:
+    """Return True for a web page's date/source/hits line (no sentence, a metadata word or timestamp)."""
+    s = line.strip()
+    if not s or len(s) > 90 or re.search(r"[，,。；;！？!?]", s):
+        return False
+    if _WEB_META.search(s):
+        return True
+    stamp = _TIMESTAMP.search(s)
+    return bool(stamp) and ("来源" in s or len(_TIMESTAMP.sub("", s).strip()) <= 2)
+
+
+def web_metadata_date(line: str) -> tuple[int, int, int] | None:
+    """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
+    if not is_web_metadata(line):
+        return None
+    stamp = _TIMESTAMP.search(line)
+    if not stamp:
+        return None
+    digits = re.findall(r"[0-9０-９]+", stamp.group(0).translate(_FULLWIDTH_DIGITS))
+    year, month, day = (int(d) for d in digits[:3])
+    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def is_page_furniture(line: str) -> bool:
     """Return True for page furniture: editor credits, folios, datelines, section labels."""
     s = line.strip()
+    if is_web_metadata(s):
+        return True
     if len(s) > 60:
         return False
     if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s):

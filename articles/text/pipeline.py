@@ -15,7 +15,7 @@ from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leaders import find_leaders
 from articles.text.parsed import ParsedArticle, ParsedIssue
-from articles.text.segment import segment_page
+from articles.text.segment import Segment, segment_page
 
 
 def parse_issue(
@@ -46,6 +46,7 @@ def parse_issue(
     articles: list[ParsedArticle] = []
     for seg in page.articles:
         body = seg.body
+        article_base = _published(seg) or base
         articles.append(
             ParsedArticle(
                 body=body,
@@ -53,8 +54,8 @@ def parse_issue(
                 subtitle=seg.subtitle,
                 byline=seg.byline,
                 derived_title=seg.derived_title,
-                event_date=find_event_date(body, base=base),
-                dates=find_dates(body, base=base),
+                event_date=find_event_date(body, base=article_base),
+                dates=find_dates(body, base=article_base),
                 # Agency copy (新华社…电) is about its dateline, not the paper's own district.
                 district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
                 # Leaders are read from the printed lines: spaces there can separate names.
@@ -65,3 +66,13 @@ def parse_issue(
             )
         )
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
+
+
+def _published(segment: Segment) -> date | None:
+    """The date a web page printed above the article, if it is a real day."""
+    if segment.published is None:
+        return None
+    try:
+        return date(*segment.published)
+    except ValueError:
+        return None

@@ -9,9 +9,10 @@ because they are not always printed next to their article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from articles.text import bylines, headlines, noise
+from articles.text import boundaries, bylines, headlines, noise
 from articles.text.clean import (
     column_width,
     ends_sentence,
@@ -41,9 +42,6 @@ _DATELINE = re.compile(
     r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
     r"|近日|日前|近期|连日来|前不久)\s*[，,]"
 )
-# Share of a lead's content words that must be new to the article above for the lead to
-# start a new (untitled) article there.
-_TOPIC_OVERLAP = 0.34
 
 
 @dataclass
@@ -56,6 +54,7 @@ class Line:
     kind: str = BODY
     echo: str | None = None
     lead: bool = False  # opens an article with an agency lead (本报讯, 新华社…电)
+    number: int = -1  # index of the printed line (after splitting on newlines) it came from
 
 
 @dataclass
@@ -72,6 +71,9 @@ class Segment:
     warnings: list[str] = field(default_factory=list)
     # The body lines as printed, spaces kept: ``区领导 张三 李四`` separates names by spaces only.
     printed: str = ""
+    # (year, month, day) printed on a web page's metadata line above the article
+    # (``发布日期：2024-03-04``): it pins the year of the dates in the body.
+    published: tuple[int, int, int] | None = None
 
     @property
     def body(self) -> str:
@@ -109,16 +111,16 @@ def split_lines(text: str) -> list[Line]:
         indent = raw[:1].isspace()
         rest, from_marker = noise.split_continued_from(stripped)
         if from_marker:
-            out.append(Line(from_marker, blank, indent, FROM_MARK))
+            out.append(Line(from_marker, blank, indent, FROM_MARK, number=k))
             blank, indent = False, False
         rest, to_marker = noise.split_continued_to(rest)
         if to_marker is None and k + 1 < len(raws) and raws[k + 1].strip():
             rest, to_marker = noise.split_wrapped_continued_to(rest, raws[k + 1].strip())
             skip = to_marker is not None
         if rest:
-            out.append(Line(rest, blank, indent))
+            out.append(Line(rest, blank, indent, number=k))
         if to_marker:
-            out.append(Line(to_marker, False, False, TO_MARK))
+            out.append(Line(to_marker, False, False, TO_MARK, number=k))
         blank = False
     return out
 
@@ -139,7 +141,7 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     if bylines.is_byline_line(s):
         return BYLINE, None
     echo = noise.echo_of(s)
-    if echo and headlines.looks_like_headline(echo):
+    if echo and (headlines.looks_like_headline(echo) or headlines.looks_like_headline_part(echo)):
         return ECHO, echo
     if headlines.looks_like_headline(s):
         return HEADLINE, None
@@ -312,7 +314,12 @@ def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
             while j < len(lines) and j <= i + 2 and not lines[j].blank_before and lines[j].kind in (BODY, HEADLINE):
                 text += lines[j].text
                 j += 1
-        line.lead = line.kind in (BODY, HEADLINE) and headlines.starts_article_lead(text)
+        prev = _prev(lines, i)
+        paragraph_start = prev is None or line.blank_before or line.indent or prev.kind != BODY \
+            or ends_sentence(prev.text)
+        line.lead = line.kind in (BODY, HEADLINE) and (
+            headlines.starts_article_lead(text) or (paragraph_start and headlines.starts_outlet_lead(text))
+        )
         if line.lead:
             line.kind = BODY
 
@@ -412,6 +419,9 @@ class _Draft:
     continues: bool = False
     closed: bool = False  # ended by a trailing byline, credit or 下转 marker
     news_lead: bool = False  # the first paragraph is a news lead (本报讯, a dateline)
+    titled: bool = False  # a headline group stands right above it
+    head: str = ""  # the text of that headline group (what the article is about)
+    published: tuple[int, int, int] | None = None  # from a web metadata line above it
 
 
 def _byline_convention(lines: list[Line]) -> str:
@@ -454,16 +464,6 @@ def _paragraph_start(lines: list[Line], i: int, *, limit: int = 80) -> str:
     return remove_spurious_spaces(text.strip())
 
 
-def _new_topic(lead: str, before: str) -> bool:
-    """Return True if the lead sentence is about something the text before never mentions."""
-    sentence = _SENTENCE.match(lead)
-    words = [t for t in headlines.tokens(sentence.group(0) if sentence else lead) if not t.isdigit()]
-    if len(words) < 3:
-        return False
-    known = sum(1 for w in words if w in before)
-    return known / len(words) < _TOPIC_OVERLAP
-
-
 def _opens_with_news_lead(lines: list[Line], i: int) -> bool:
     """Return True if the paragraph at line i is a news lead (agency lead or dateline)."""
     if lines[i].lead:
@@ -471,27 +471,59 @@ def _opens_with_news_lead(lines: list[Line], i: int) -> bool:
     return bool(_DATELINE.match(_paragraph_start(lines, i)))
 
 
-def _starts_untitled_article(
-    lines: list[Line], i: int, draft: list[Line], *, blank_breaks: bool, draft_has_lead: bool
-) -> bool:
+@dataclass
+class _Layout:
+    """Facts about the whole page that the article-break decision needs."""
+
+    hard_wrapped: bool
+    blank_breaks: bool
+    model: boundaries.Model
+    observe: Observer | None = None
+
+
+Observer = Callable[[boundaries.Context, int], None]
+
+
+def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _Layout) -> bool:
     """Decide whether a body paragraph with no headline or lead marker opens a new article.
 
-    Two layout facts mark it: on pages that separate paragraphs with no blank line, a blank
-    line between two finished paragraphs separates articles; and a paragraph that opens
-    with a dateline (``5月6日，`` / ``近日，``) after a finished paragraph and talks about
-    things the article above never mentions is the lead of the next story.
+    Only a line after a finished sentence can open one. Two layout facts decide outright:
+    on a page that keeps paragraphs tight, a blank line is an article break; and the first
+    dateline under a headline whose story opened with a quote or scene is that story's
+    own lead; a paragraph whose words the article above has nearly all used continues it.
+    Otherwise the learned boundary model (``boundaries``) weighs how the
+    paragraph opens, how new its words are to the article above and the page's layout.
     """
     line, prev = lines[i], _prev(lines, i)
-    if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft:
+    if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft.lines:
         return False
-    if blank_breaks and line.blank_before:
-        return True
-    if not draft_has_lead:
+    recent = draft.lines[-40:]  # bounded, so a very long article stays linear to parse
+    context = boundaries.Context(
+        before=draft.head + "".join(x.text for x in recent),
+        lead=_paragraph_start(lines, i),
+        blank_before=line.blank_before,
+        indent=line.indent,
+        above_opened_with_lead=draft.news_lead,
+        above_titled=draft.titled,
+        above_chars=sum(len(x.text) for x in recent),
+        above_paragraphs=1 + sum(
+            1 for a, b in zip(recent, recent[1:]) if ends_sentence(a.text) and (b.blank_before or b.indent)
+        ),
+        blank_lines_split=layout.blank_breaks,
+        hard_wrapped=layout.hard_wrapped,
+    )
+    if layout.observe is not None:
+        layout.observe(context, line.number)
+    if layout.blank_breaks and line.blank_before:
+        return True  # tight paragraphs: the page's blank lines are article breaks
+    if draft.titled and not draft.news_lead and context.above_paragraphs <= 3 and _opens_with_news_lead(lines, i):
+        # A story under its headline that opened with a quote or a scene reaches its news
+        # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
+        draft.news_lead = True
         return False
-    text = _paragraph_start(lines, i)
-    if not _DATELINE.match(text):
-        return False
-    return _new_topic(text, "".join(x.text for x in draft))
+    if boundaries.features(context)["novelty_low"]:
+        return False  # it talks about nothing the article above has not named: same story
+    return layout.model.starts_article(context)
 
 
 def _blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:
@@ -512,8 +544,15 @@ def _blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:
     return tight >= 3 and spaced * 2 <= tight
 
 
-def segment_page(text: str) -> PageSegmentation:
-    """Cut a page's text into articles with titles, bylines and continuation flags."""
+def segment_page(
+    text: str, *, model: boundaries.Model | None = None, observe: Observer | None = None
+) -> PageSegmentation:
+    """Cut a page's text into articles with titles, bylines and continuation flags.
+
+    ``model`` replaces the shipped article-break model (training compares candidates);
+    ``observe`` is called with every untitled article-break decision and the number of the
+    printed line it concerns, which is how training collects its examples.
+    """
     lines = split_lines(text)
     raw_lines = [line.text for line in lines]
     wrapped_at = wrap_width(raw_lines)
@@ -521,7 +560,12 @@ def segment_page(text: str) -> PageSegmentation:
     width = float(wrapped_at) if wrapped_at else column_width(raw_lines)
     classify(lines, hard_wrapped=hard, width=width)
     convention = _byline_convention(lines)
-    blank_breaks = _blank_lines_split_articles(lines, hard)
+    layout = _Layout(
+        hard_wrapped=hard,
+        blank_breaks=_blank_lines_split_articles(lines, hard),
+        model=model or boundaries.shipped_model(),
+        observe=observe,
+    )
 
     drafts: list[_Draft] = []
     groups: list[headlines.HeadlineGroup] = []
@@ -530,6 +574,7 @@ def segment_page(text: str) -> PageSegmentation:
     group: headlines.HeadlineGroup | None = None
     pending_from = False
     pending_byline: str | None = None
+    pending_published: tuple[int, int, int] | None = None
 
     def close() -> None:
         nonlocal draft
@@ -538,12 +583,15 @@ def segment_page(text: str) -> PageSegmentation:
         draft = _Draft()
 
     def start_article() -> None:
-        nonlocal group, pending_from, pending_byline
+        nonlocal group, pending_from, pending_byline, pending_published
         close()
         draft.continued_from = pending_from
         draft.byline = pending_byline
+        draft.published, pending_published = pending_published, None
         if group is not None:
             group.before = len(drafts)
+            draft.titled = True
+            draft.head = "".join(h.text for h in group.lines)
             group = None
         pending_from, pending_byline = False, None
 
@@ -564,6 +612,7 @@ def segment_page(text: str) -> PageSegmentation:
                 _add_noise(noise_items, line, joined=hard and not line.blank_before and lines[i - 1].kind == ECHO)
             group.lines.append(headlines.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
         elif kind == NOISE:
+            pending_published = noise.web_metadata_date(line.text) or pending_published
             prev = _prev(lines, i)
             wrapped = prev is not None and prev.kind == NOISE and not line.blank_before
             _add_noise(noise_items, line, joined=wrapped and (hard or noise.is_qr_line(prev.text)))
@@ -594,9 +643,7 @@ def segment_page(text: str) -> PageSegmentation:
                 or (line.lead and draft.lines)
                 or (
                     bool(draft.lines)
-                    and _starts_untitled_article(
-                        lines, i, draft.lines, blank_breaks=blank_breaks, draft_has_lead=draft.news_lead
-                    )
+                    and _starts_untitled_article(lines, i, draft, layout)
                 )
             )
             if fresh or not draft.lines:
@@ -652,6 +699,7 @@ def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
     if credit:
         segment.byline = f"{segment.byline} {credit}" if segment.byline else credit
     segment.continued_from_elsewhere = draft.continued_from
+    segment.published = draft.published
     segment.continues_elsewhere = draft.continues or bool(paragraphs and not _ends_complete(paragraphs[-1]))
     return segment
 

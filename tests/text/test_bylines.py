@@ -95,3 +95,21 @@ def test_is_photo_credit(line: str, expected: bool) -> None:
 ])
 def test_box_and_slash_bylines(line: str, expected: bool) -> None:
     assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("宝安日报全媒体记者 何一航 陈董成/文 宋璐/图", True),
+    ("某某日报评论员 张三", True),
+    ("■ 通讯员 李冰 豆尚", True),
+    ("某某日报记者 杨林 刘正金 何祖兰", True),
+    ("文/张三", True),
+    ("记者 张三 摄", True),
+    ("区领导 张三 李四", False),
+    ("区委书记 张三", False),
+    ("东丽观察", False),
+    ("关键词:发展", False),
+])
+def test_credit_lines_with_paper_names_and_roles(line: str, credit: bool) -> None:
+    from articles.text.bylines import is_byline_line
+
+    assert is_byline_line(line) is credit

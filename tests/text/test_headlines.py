@@ -212,3 +212,31 @@ def test_a_group_only_claims_articles_printed_near_it() -> None:
     near = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=1)
     assigned, _ = assign_headlines([near], bodies, bodies)
     assert assigned[0].title == "某区召开防汛工作会议"
+
+
+@pytest.mark.parametrize(("line", "lead"), [
+    ("东城新闻讯（李四）金秋时节，", True),
+    ("某某县党政门户网讯 9月30日，", True),
+    ("萧山网2月23日讯 今天上午9时，", True),
+    ("天津北方网讯:7月4日下午，", True),
+    ("通讯员张三 李四报道：6月1日，", True),
+    ("群众闻讯赶来", False),
+    ("群众闻讯（", False),
+    ("通讯（", False),
+])
+def test_any_outlets_dispatch_lead(line: str, lead: bool) -> None:
+    from articles.text.headlines import starts_outlet_lead
+
+    assert starts_outlet_lead(line) is lead
+
+
+def test_a_doubled_wrapped_headline_line_is_an_echo_even_with_a_quote_cut_open() -> None:
+    from articles.text.segment import segment_page
+
+    page = "\n".join([
+        "5月6日，某某区召开推进会。区委书记张三出席。", "",
+        "张三出席“张三出席“", "有事好商量” 推进会有事好商量” 推进会", "",
+    ])
+    seg = segment_page(page)
+    assert len(seg.articles) == 1
+    assert seg.articles[0].body.endswith("出席。")

@@ -71,3 +71,18 @@ def test_kicker_line_heads_the_next_headline(kicker: str) -> None:
     assert len(page.articles) == 1
     art = page.articles[0]
     assert {art.title, art.subtitle} == {kicker, "某某区十个项目集中签约"}
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("发布日期:２０２３-０６-２１ １０:５１ 信息来源:某某区人民政府办公室", (2023, 6, 21)),
+    ("来源:       发布日期:2024-03-04       浏览次数:", (2024, 3, 4)),
+    ("2018-05-09 08:58:13   来源:某某区委宣传部", (2018, 5, 9)),
+    ("来源: 区委办浏览量:发表时间:2025-05-14 08:59", (2025, 5, 14)),
+    ("近日，区长到某地调研发布时间安排。", None),
+    ("区委书记到某地调研", None),
+])
+def test_web_metadata_lines_are_furniture_and_carry_their_date(line: str, meta) -> None:
+    from articles.text.noise import is_page_furniture, web_metadata_date
+
+    assert is_page_furniture(line) is (meta is not None)
+    assert web_metadata_date(line) == meta

@@ -119,3 +119,15 @@ def test_header_date_is_the_issue_date() -> None:
     assert parsed.issue_date == date(2024, 6, 12)
     assert parsed.articles[0].event_date == date(2024, 6, 11)
     assert parse_issue(page, issue_date=date(2024, 6, 13)).issue_date == date(2024, 6, 13)
+
+
+def test_a_web_metadata_date_pins_the_year_of_the_article_below_it() -> None:
+    page = "\n".join([
+        "某某区召开常务会议", "发布日期：2023-06-21 10:51 信息来源：区政府办公室", "",
+        "6月20日下午，区长李四主持召开区政府常务会议。", "",
+        "某某区召开表彰大会", "发布日期：2024-02-24 11:20 信息来源：管理员", "",
+        "2月23日，某某区召开表彰大会。", "",
+    ])
+    parsed = parse_issue(page.encode("utf-8"))
+    assert [a.event_date.isoformat() for a in parsed.articles] == ["2023-06-20", "2024-02-23"]
+    assert not any("发布日期" in a.body for a in parsed.articles)

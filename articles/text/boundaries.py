@@ -1,0 +1,166 @@
+"""Does an untitled paragraph start a new article? A small learned model decides.
+
+On real pages one article often follows another with no headline, byline or 本报讯 between
+them: the next story opens with a dateline (``12月7日下午，…``), with ``近日，…`` or with a
+topic sentence. No single rule separates those openings from the next paragraph of the same
+story, so the decision weighs evidence: how the paragraph opens (a dateline, a dispatch lead,
+a pronoun or 会上 that refers back), how new its words and people are to the text above,
+whether the text above ended the way reports end (``…参加调研。``), and the layout (a blank
+line, an indent). The weights are learned by logistic regression from simulated pages built
+from real published articles (``make train``) and shipped as a small JSON file.
+
+Pure Python: no Django imports.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from articles.text import headlines
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
+
+_SENTENCE = re.compile(r"^.+?[。！？!?]")
+# A specific day at the very start: 5月6日上午，  2024年5月6日，  ６月３日，  3月4下午 (日 dropped).
+_DAY_START = re.compile(
+    r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日?"
+    r"(?:\s*[、至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
+)
+_DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*日")
+_RELATIVE_START = re.compile(r"^(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)")
+_DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+# A dispatch lead of any paper or site: 本报讯 / 宝安讯 / 鼓楼新闻网讯 / 天津北方网讯：
+_ANY_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,10}讯\s*[（(:：\s【]|^[\u4e00-\u9fff]{1,10}讯(?=[0-9０-９])")
+# Openings that refer back to the story above: pronouns, 会上, 随后, 此外…
+_BACK_REFERENCE = re.compile(
+    r"^(?:他|她|他们|她们|其|该|这|此|此次|本次|这次|这一|会上|会议|会前|会后|随后|此外|另外|同时|同日|当天|当日|期间"
+    r"|活动|调研中|座谈中|座谈会上|据悉|据了解|据介绍|对此|目前|下一步|最后|首先|其次|再次|一是|二是|三是|四是|五是"
+    r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|■|●)"
+)
+_SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))")
+# The way short reports end: who else attended.
+_ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议|参加活动|陪同调研|列席|参加座谈|一同调研|参加考察)[^。！？]{0,8}[。！？]\s*[”」]?$")
+# An official named with a title in the first sentence: 区委书记张三 / 区长李四.
+_TITLED = re.compile(
+    r"(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)[\u4e00-\u9fff]{2,3}"
+    r"(?:带队|带领|率|深入|来到|前往|到|赴|主持|出席|调研|走访|一行|在|会见|检查|督导|看望|慰问|参加|实地|先后|听取)"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the segmenter knows when it meets a body paragraph that follows a finished one."""
+
+    before: str  # the text of the article above, as far as it goes
+    lead: str  # the start of the candidate paragraph (a sentence or two)
+    blank_before: bool  # a blank line separates it from the line above
+    indent: bool  # the line is indented
+    above_opened_with_lead: bool  # the article above opened with a dateline or dispatch lead
+    above_titled: bool  # a headline stands right above the article above
+    above_chars: int  # characters of body text the article above already has
+    above_paragraphs: int  # paragraphs the article above already has
+    blank_lines_split: bool  # the page keeps paragraphs tight, so blank lines are breaks
+    hard_wrapped: bool  # the page is wrapped at a column width
+
+
+def _first_sentence(text: str) -> str:
+    match = _SENTENCE.match(text)
+    return match.group(0) if match else text
+
+
+def _novelty(lead: str, before: str) -> float:
+    """Share of the lead sentence's content words that the text above never uses."""
+    words = [t for t in headlines.tokens(_first_sentence(lead)) if not t.isdigit()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w not in before) / len(words)
+
+
+def _new_people(lead: str, before: str) -> float:
+    """1.0 when the lead names an official (title + name) the text above never names."""
+    match = _TITLED.search(_first_sentence(lead)[:60])
+    if not match:
+        return 0.0
+    name = re.sub(r"^(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)", "", match.group(0))[:2]
+    return 0.0 if name in before else 1.0
+
+
+def features(ctx: Context) -> dict[str, float]:
+    """Return the named evidence for one candidate paragraph (all values in 0..1)."""
+    lead = re.sub(r"\s+", "", ctx.lead)
+    before = re.sub(r"\s+", "", ctx.before)
+    novelty = _novelty(lead, before)
+    tail = before[-40:]
+    return {
+        "day_start": float(bool(_DAY_START.match(lead)) and "月" in lead[:8]),
+        "day_only_start": float(bool(_DAY_ONLY_START.match(lead))),
+        "relative_start": float(bool(_RELATIVE_START.match(lead))),
+        "date_early": float(bool(_DATE_EARLY.search(lead[:24]))),
+        "any_lead": float(bool(_ANY_LEAD.match(lead))),
+        "back_reference": float(bool(_BACK_REFERENCE.match(lead))),
+        "speech": float(bool(_SPEECH.match(lead))),
+        "novelty": novelty,
+        "novelty_high": float(novelty >= 0.66),
+        "novelty_low": float(novelty <= 0.2),
+        "new_official": _new_people(lead, before),
+        "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
+        "above_short": float(ctx.above_chars < 120),
+        "above_tiny": float(ctx.above_chars < 50),
+        "date_first_sentence": float(bool(_DATE_EARLY.search(_first_sentence(lead)[:60]))),
+        "above_long": float(len(before) > 600),
+        "above_one_paragraph": float(ctx.above_paragraphs <= 1),
+        "above_opened_with_lead": float(ctx.above_opened_with_lead),
+        "above_titled": float(ctx.above_titled),
+        # A story that opened with a quote or a scene has its news lead still to come.
+        "above_awaits_lead": float(not ctx.above_opened_with_lead and ctx.above_paragraphs <= 2),
+        "titled_awaits_lead": float(ctx.above_titled and not ctx.above_opened_with_lead and ctx.above_paragraphs <= 2),
+        "blank_before": float(ctx.blank_before),
+        "indent": float(ctx.indent),
+        "blank_break_page": float(ctx.blank_lines_split and ctx.blank_before),
+        "hard_wrapped": float(ctx.hard_wrapped),
+        "day_start_x_novel": float(bool(_DAY_START.match(lead))) * novelty,
+        "relative_x_novel": float(bool(_RELATIVE_START.match(lead))) * novelty,
+    }
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic-regression weights over ``features`` and the decision threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def probability(self, ctx: Context) -> float:
+        """Return the probability that the candidate paragraph opens a new article."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(ctx).items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def starts_article(self, ctx: Context) -> bool:
+        """Return True if the paragraph should open a new (untitled) article."""
+        return self.probability(ctx) >= self.threshold
+
+    def to_json(self) -> str:
+        """Serialise with sorted keys and rounded weights, so retraining gives a stable diff."""
+        data = {
+            "bias": round(self.bias, 4),
+            "threshold": round(self.threshold, 4),
+            "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """Read a model written by ``Model.to_json``."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(weights=dict(data["weights"]), bias=float(data["bias"]), threshold=float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The model committed with the code (loaded once per process)."""
+    return load_model()

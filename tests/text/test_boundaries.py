@@ -1,0 +1,80 @@
+"""The learned article-break model: its features, the shipped weights, and how segmentation uses it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from articles.text import boundaries
+from articles.text.segment import segment_page
+
+
+def _ctx(lead: str, before: str = "5月6日，某某镇召开防汛工作会议，部署汛期安全工作。镇长李四参加。", **kw) -> boundaries.Context:
+    values = dict(blank_before=True, indent=False, above_opened_with_lead=True, above_titled=True,
+                  above_chars=len(before), above_paragraphs=2, blank_lines_split=False, hard_wrapped=False)
+    values.update(kw)
+    return boundaries.Context(before=before, lead=lead, **values)
+
+
+@pytest.mark.parametrize(("lead", "name"), [
+    ("12月7日下午，区委常委会集体调研五星街道。", "day_start"),
+    ("３月４日下午，区长调研。", "day_start"),
+    ("近日，某某街道举办读书月活动。", "relative_start"),
+    ("东城新闻讯（李四）金秋时节，", "any_lead"),
+    ("会上，李四传达了上级精神。", "back_reference"),
+    ("李四强调，要压实责任。", "speech"),
+])
+def test_features_read_how_a_paragraph_opens(lead: str, name: str) -> None:
+    assert boundaries.features(_ctx(lead))[name] == 1.0
+
+
+def test_novelty_measures_words_the_article_above_never_used() -> None:
+    same = boundaries.features(_ctx("某某镇防汛工作会议部署汛期安全工作。"))
+    new = boundaries.features(_ctx("某某街道举办社区运动会，居民踊跃参加拔河比赛。"))
+    assert same["novelty"] < 0.2 < 0.66 < new["novelty"]
+
+
+def test_a_new_official_named_in_the_lead_is_evidence() -> None:
+    assert boundaries.features(_ctx("5月8日，区委书记王五带队调研。"))["new_official"] == 1.0
+    assert boundaries.features(_ctx("5月8日，镇长李四带队调研。"))["new_official"] == 0.0
+
+
+def test_shipped_model_is_small_deterministic_json() -> None:
+    data = json.loads(boundaries.MODEL_PATH.read_text(encoding="utf-8"))
+    assert set(data) == {"bias", "threshold", "weights"}
+    assert set(data["weights"]) <= set(boundaries.features(_ctx("x")))
+    model = boundaries.load_model()
+    assert boundaries.load_model(boundaries.MODEL_PATH).to_json() == model.to_json()
+
+
+def test_shipped_model_breaks_at_a_new_dated_report_and_not_at_a_reference_back() -> None:
+    model = boundaries.shipped_model()
+    assert model.starts_article(_ctx("5月9日上午，某某街道举办社区运动会，800余名居民参加拔河比赛。"))
+    assert not model.starts_article(_ctx("会上，李四就下一步防汛工作提出要求。"))
+
+
+def test_model_probability_is_a_logistic_of_the_weighted_features() -> None:
+    model = boundaries.Model(weights={"day_start": 2.0}, bias=-1.0, threshold=0.5)
+    assert model.probability(_ctx("5月9日，某某。")) == pytest.approx(1 / (1 + 2.718281828 ** -1.0), rel=1e-6)
+    assert not model.starts_article(_ctx("某某。"))
+
+
+def test_segmenter_asks_the_model_and_reports_each_decision() -> None:
+    page = "某某镇召开防汛工作会议\n\n5月6日，某某镇召开防汛工作会议。\n\n5月9日，某某街道举办运动会。\n"
+    seen: list[int] = []
+
+    class Never(boundaries.Model):
+        def starts_article(self, ctx: boundaries.Context) -> bool:
+            return False
+
+    never = Never(weights={}, bias=0.0)
+    assert len(segment_page(page, model=never, observe=lambda ctx, n: seen.append(n)).articles) == 1
+    assert seen == [4]  # the printed line the decision was about
+    always = boundaries.Model(weights={}, bias=30.0)
+    assert len(segment_page(page, model=always).articles) == 2
+
+
+def test_a_titled_feature_keeps_its_first_dateline() -> None:
+    page = "巡河路上的老党员\n\n“河道干净了。”村民们说。\n\n5月3日，某某村护河队上岗，十余名老党员轮流巡河。\n"
+    always = boundaries.Model(weights={}, bias=30.0)
+    assert len(segment_page(page, model=always).articles) == 1

@@ -1,0 +1,28 @@
+"""Training the article-break model from simulated pages of the corpus's train split."""
+from __future__ import annotations
+
+from articles.text import boundaries
+from training.boundary import Example, collect, f1_at, fit, tune_threshold
+
+
+def test_collect_labels_decisions_from_the_gold_line_roles() -> None:
+    examples = collect(pages=30, seed=3)
+    assert len(examples) > 50
+    assert {e.label for e in examples} == {0, 1}
+    assert all(set(e.features) == set(examples[0].features) for e in examples)
+
+
+def test_collect_is_deterministic() -> None:
+    a = collect(pages=5, seed=4)
+    b = collect(pages=5, seed=4)
+    assert [(e.features, e.label) for e in a] == [(e.features, e.label) for e in b]
+
+
+def test_fit_learns_a_separating_feature() -> None:
+    base = {"day_start": 0.0, "speech": 0.0}
+    examples = [Example(dict(base, day_start=1.0), 1) for _ in range(20)]
+    examples += [Example(dict(base, speech=1.0), 0) for _ in range(80)]
+    model = tune_threshold(fit(examples, steps=500), examples)
+    assert model.weights["day_start"] > 0 > model.weights["speech"]
+    assert f1_at(model, examples, model.threshold) == 1.0
+    assert isinstance(model, boundaries.Model)

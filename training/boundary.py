@@ -1,0 +1,101 @@
+"""Fit the article-break model (``articles.text.boundaries``) on simulated pages.
+
+Examples are collected by running the real segmenter over pages of the corpus's train
+split with an oracle in place of the model: at every untitled article-break decision the
+oracle answers from the page's gold line roles, so the article above is always the true
+one (no error feeds the next example), and the context the segmenter built is recorded
+with its label. A logistic regression is fitted with L2 regularisation by full-batch
+gradient descent (deterministic), and the threshold is the one with the best F1 on pages
+of a different seed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from articles.text import boundaries
+from articles.text.decode import decode
+from articles.text.segment import segment_page
+from pagesim.page import simulate_page
+
+LEAD = "lead"
+
+
+@dataclass
+class Example:
+    """One decision: the segmenter's context and whether the gold starts an article there."""
+
+    features: dict[str, float]
+    label: int
+
+
+class _Oracle:
+    """Stands in for the model while collecting: answers every decision from the gold roles."""
+
+    def __init__(self, roles: list[str]) -> None:
+        self.roles = roles
+        self.current = -1
+        self.examples: list[Example] = []
+
+    def observe(self, context: boundaries.Context, number: int) -> None:
+        self.current = number
+        label = int(0 <= number < len(self.roles) and self.roles[number] == LEAD)
+        self.examples.append(Example(boundaries.features(context), label))
+
+    def starts_article(self, context: boundaries.Context) -> bool:  # noqa: ARG002 - same call as Model
+        return bool(self.examples and self.examples[-1].label)
+
+
+def collect(*, pages: int, seed: int, split: str = "train") -> list[Example]:
+    """Return the article-break decisions met on ``pages`` simulated pages, labelled by the gold."""
+    examples: list[Example] = []
+    for index in range(pages):
+        page = simulate_page(seed=seed, split=split, index=index)
+        text = decode(page.data).text
+        oracle = _Oracle([line["role"] for line in page.gold["lines"]])
+        segment_page(text, model=oracle, observe=oracle.observe)  # type: ignore[arg-type]
+        examples.extend(oracle.examples)
+    return examples
+
+
+def _matrix(examples: list[Example], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    x = np.array([[e.features.get(n, 0.0) for n in names] for e in examples], dtype=float)
+    y = np.array([e.label for e in examples], dtype=float)
+    return x, y
+
+
+def fit(examples: list[Example], *, l2: float = 0.01, steps: int = 3000, rate: float = 0.5) -> boundaries.Model:
+    """Fit logistic regression weights (threshold 0.5; see ``tune_threshold``)."""
+    names = sorted(examples[0].features)
+    x, y = _matrix(examples, names)
+    # Balance the classes: article breaks are rare among the decisions.
+    positive = max(y.mean(), 1e-6)
+    sample_weight = np.where(y == 1, 0.5 / positive, 0.5 / max(1 - positive, 1e-6))
+    w = np.zeros(len(names))
+    b = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        g = (p - y) * sample_weight
+        w -= rate * (x.T @ g / len(y) + l2 * w)
+        b -= rate * g.mean()
+    return boundaries.Model(weights=dict(zip(names, w.tolist())), bias=float(b))
+
+
+def f1_at(model: boundaries.Model, examples: list[Example], threshold: float) -> float:
+    """F1 of the article-break decisions at a threshold."""
+    tp = fp = fn = 0
+    for e in examples:
+        z = model.bias + sum(model.weights.get(k, 0.0) * v for k, v in e.features.items())
+        predicted = 1.0 / (1.0 + np.exp(-z)) >= threshold
+        tp += predicted and e.label == 1
+        fp += predicted and e.label == 0
+        fn += (not predicted) and e.label == 1
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tune_threshold(model: boundaries.Model, examples: list[Example]) -> boundaries.Model:
+    """Return the model with the threshold of best F1 on ``examples`` (ties: the lower one)."""
+    grid = [round(0.05 * k, 2) for k in range(2, 19)]
+    best = max(grid, key=lambda t: (f1_at(model, examples, t), -t))
+    return boundaries.Model(weights=model.weights, bias=model.bias, threshold=best)
