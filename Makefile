@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
 
-.PHONY: run test install migrate samples stop bench bench-pages bench-search clean
+.PHONY: run test install migrate samples stop bench bench-pages bench-search train clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ stop: install
 
 bench: install
 	$(TEST_ENV) $(PY) bench/parse.py
+
+# Rebuild the parser's learned article-break model (articles/text/models/) from simulated
+# pages of the real articles in ../shared/corpus (train split); deterministic.
+train: install
+	$(PY) -m training
 
 # Server time of the browse pages (p50/p95); BENCH_DB picks the database (default newsarchive_bench).
 bench-pages: install
