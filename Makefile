@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
 
-.PHONY: run test install migrate samples stop bench bench-pages bench-search train clean
+.PHONY: run test install migrate samples stop bench bench-pages bench-search train simscore simpages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ bench: install
 # pages of the real articles in ../shared/corpus (train split); deterministic.
 train: install
 	$(PY) -m training
+
+# Score the parser on 500 simulated pages of held-out (eval split) corpus articles.
+simscore: install
+	$(PY) -m pagesim score --pages 500 --seed 1 --split eval
+
+# Write simulated pages with gold to SIM_OUT (default var/simpages) for score_parse.py or training.
+simpages: install
+	$(PY) -m pagesim write --pages $(or $(SIM_PAGES),500) --seed $(or $(SIM_SEED),1) --split $(or $(SIM_SPLIT),train) --out $(or $(SIM_OUT),var/simpages)
 
 # Server time of the browse pages (p50/p95); BENCH_DB picks the database (default newsarchive_bench).
 bench-pages: install

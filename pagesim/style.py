@@ -43,7 +43,7 @@ def choose_style(rng: random.Random) -> PageStyle:
     wrap = _wrap_style(rng)
     return PageStyle(
         wrap=wrap,
-        blank_lines=rng.choices((0, 1, 2), weights=(25, 60, 15))[0],
+        blank_lines=rng.choices((0, 1, 2), weights=(15, 70, 15))[0],
         column_breaks=wrap.mode == "hard" and rng.random() < 0.3,
         wrap_heads=rng.choice((0.0, 0.2, 0.5)),
         ascii_punct=rng.random() < 0.12,

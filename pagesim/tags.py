@@ -58,4 +58,6 @@ def page_tags(style: PageStyle, items: list, furniture: dict, lines: list[Line])
         tags.add("end_cluster")
     if _untitled_run(stories):
         tags.add("untitled_run")
+    if all(s.head and s.placement == "before" for s in stories):
+        tags.add("all_titled_before")
     return tags
