@@ -153,7 +153,9 @@ def _valid(gold: dict, text: str) -> bool:
 def _attempt(records: tuple[Record, ...], name: str, rng: random.Random) -> SimPage | None:
     style = choose_style(rng)
     chosen = rng.sample(records, min(len(records), rng.randint(3, 6) + rng.choice((0, 0, 3))))
-    others = [r.title for r in records if r.title and r not in chosen]
+    # Headlines for QR boxes and 导读: other articles of the split, never one printed here.
+    printed_titles = {r.title for r in chosen}
+    others = sorted({r.title for r in records if r.title and r.title not in printed_titles})
     rng.shuffle(others)
     others = [o if style.ascii_punct else restore_fullwidth(o) for o in others[:5]]
     paper = paper_name(chosen[0].district, rng)
