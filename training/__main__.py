@@ -7,16 +7,24 @@ import sys
 from articles.text.boundaries import MODEL_PATH
 from training.boundary import collect, f1_at, fit, tune_threshold
 
+DEFAULT_PAGES = 800
+DEFAULT_SEED = 7
+
+
+def train_boundary_model(pages: int = DEFAULT_PAGES, seed: int = DEFAULT_SEED):  # noqa: ANN201 - returns (model, train, tune)
+    """Collect examples, fit and tune the article-break model exactly as ``make train`` does."""
+    train = collect(pages=pages, seed=seed)
+    tune = collect(pages=pages // 4, seed=seed + 1)
+    return tune_threshold(fit(train), tune), train, tune
+
 
 def main(argv: list[str] | None = None) -> int:
     """Collect, fit, tune and write the article-break model; print what it learned."""
     ap = argparse.ArgumentParser(prog="python -m training", description=__doc__)
-    ap.add_argument("--pages", type=int, default=800, help="simulated training pages")
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--pages", type=int, default=DEFAULT_PAGES, help="simulated training pages")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = ap.parse_args(argv)
-    train = collect(pages=args.pages, seed=args.seed)
-    tune = collect(pages=args.pages // 4, seed=args.seed + 1)
-    model = tune_threshold(fit(train), tune)
+    model, train, tune = train_boundary_model(args.pages, args.seed)
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(model.to_json(), encoding="utf-8")
     positives = sum(e.label for e in train)

@@ -26,3 +26,11 @@ def test_fit_learns_a_separating_feature() -> None:
     assert model.weights["day_start"] > 0 > model.weights["speech"]
     assert f1_at(model, examples, model.threshold) == 1.0
     assert isinstance(model, boundaries.Model)
+
+
+def test_make_train_reproduces_the_shipped_model() -> None:
+    """The committed weights are exactly what ``make train`` builds from today's simulator."""
+    from training.__main__ import train_boundary_model
+
+    model, _, _ = train_boundary_model()
+    assert model.to_json() == boundaries.MODEL_PATH.read_text(encoding="utf-8")
