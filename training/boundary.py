@@ -43,7 +43,7 @@ class _Oracle:
         label = int(0 <= number < len(self.roles) and self.roles[number] == LEAD)
         self.examples.append(Example(boundaries.features(context), label))
 
-    def starts_article(self, context: boundaries.Context) -> bool:  # noqa: ARG002 - same call as Model
+    def decide(self, values: dict[str, float]) -> bool:  # noqa: ARG002 - same call as Model
         return bool(self.examples and self.examples[-1].label)
 
 

@@ -137,12 +137,20 @@ class Model:
 
     def probability(self, ctx: Context) -> float:
         """Return the probability that the candidate paragraph opens a new article."""
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(ctx).items())
+        return self.probability_of(features(ctx))
+
+    def probability_of(self, values: dict[str, float]) -> float:
+        """Return the probability for already computed ``features``."""
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in values.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def starts_article(self, ctx: Context) -> bool:
         """Return True if the paragraph should open a new (untitled) article."""
-        return self.probability(ctx) >= self.threshold
+        return self.decide(features(ctx))
+
+    def decide(self, values: dict[str, float]) -> bool:
+        """Return True if already computed ``features`` call for a new article."""
+        return self.probability_of(values) >= self.threshold
 
     def to_json(self) -> str:
         """Serialise with sorted keys and rounded weights, so retraining gives a stable diff."""

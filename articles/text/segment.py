@@ -521,9 +521,10 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
         draft.news_lead = True
         return False
-    if boundaries.features(context)["novelty_low"]:
+    values = boundaries.features(context)
+    if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
-    return layout.model.starts_article(context)
+    return layout.model.decide(values)
 
 
 def _blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:

@@ -64,7 +64,7 @@ def test_segmenter_asks_the_model_and_reports_each_decision() -> None:
     seen: list[int] = []
 
     class Never(boundaries.Model):
-        def starts_article(self, ctx: boundaries.Context) -> bool:
+        def decide(self, values: dict[str, float]) -> bool:
             return False
 
     never = Never(weights={}, bias=0.0)
