@@ -46,7 +46,7 @@ _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认�
 _ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议|参加活动|陪同调研|列席|参加座谈|一同调研|参加考察)[^。！？]{0,8}[。！？]\s*[”」]?$")
 # An official named with a title in the first sentence: 区委书记张三 / 区长李四.
 _TITLED = re.compile(
-    r"(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)[\u4e00-\u9fff]{2,3}"
+    r"(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)(?P<name>[\u4e00-\u9fff]{2,3}?)"
     r"(?:带队|带领|率|深入|来到|前往|到|赴|主持|出席|调研|走访|一行|在|会见|检查|督导|看望|慰问|参加|实地|先后|听取)"
 )
 
@@ -85,8 +85,7 @@ def _new_people(lead: str, before: str) -> float:
     match = _TITLED.search(_first_sentence(lead)[:60])
     if not match:
         return 0.0
-    name = re.sub(r"^(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)", "", match.group(0))[:2]
-    return 0.0 if name in before else 1.0
+    return 0.0 if match.group("name")[:2] in before else 1.0
 
 
 def features(ctx: Context) -> dict[str, float]:

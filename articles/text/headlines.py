@@ -478,11 +478,12 @@ def assign_headlines(
     """
     groups = [piece for group in groups for piece in _split_large(group)]
     scorers: dict[range, _Scorer] = {}
+    group_scorers = []
     for group in groups:
         window = _window(group, len(bodies))
         if window not in scorers:
             scorers[window] = _Scorer(bodies, leads, window)
-    group_scorers = [scorers[_window(g, len(bodies))] for g in groups]
+        group_scorers.append(scorers[window])
     solutions = _solve_all(group_scorers, groups)
     assignments: dict[int, Assignment] = {}
     unused: list[str] = []

@@ -91,6 +91,9 @@ def is_web_metadata(line: str) -> bool:
     return bool(stamp) and ("来源" in s or len(_TIMESTAMP.sub("", s).strip()) <= 2)
 
 
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
     if not is_web_metadata(line):
@@ -102,8 +105,6 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     year, month, day = (int(d) for d in digits[:3])
     return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def is_page_furniture(line: str) -> bool:
