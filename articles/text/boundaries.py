@@ -26,23 +26,28 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
 
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
 # A specific day at the very start: 5月6日上午，  2024年5月6日，  ６月３日，  3月4下午 (日 dropped).
+# OCR reads 日 as 曰 often enough that a date must survive it.
 _DAY_START = re.compile(
-    r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日?"
-    r"(?:\s*[、至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
+    r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]?"
+    r"(?:\s*[、至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
 )
-_DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*日")
+_DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 _RELATIVE_START = re.compile(r"^(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)")
-_DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+_DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+# A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
+_BULLET = re.compile(r"^[■●◆▲★□○◇△◎]\s*")
 # A dispatch lead of any paper or site: 本报讯 / 宝安讯 / 鼓楼新闻网讯 / 天津北方网讯：
 _ANY_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,10}讯\s*[（(:：\s【]|^[\u4e00-\u9fff]{1,10}讯(?=[0-9０-９])")
 # Openings that refer back to the story above: pronouns, 会上, 随后, 此外…
 _BACK_REFERENCE = re.compile(
     r"^(?:他|她|他们|她们|其|该|这|此|此次|本次|这次|这一|会上|会议|会前|会后|随后|此外|另外|同时|同日|当天|当日|期间"
     r"|活动|调研中|座谈中|座谈会上|据悉|据了解|据介绍|对此|目前|下一步|最后|首先|其次|再次|一是|二是|三是|四是|五是"
-    r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|■|●)"
+    r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
 _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))")
 # The way short reports end: who else attended.
+# The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
+_CREDIT_END = re.compile(r"[。！？!?][”」’\"]?[（(][^（）()。]{1,30}[）)]$")
 _ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议|参加活动|陪同调研|列席|参加座谈|一同调研|参加考察)[^。！？]{0,8}[。！？]\s*[”」]?$")
 # An official named with a title in the first sentence: 区委书记张三 / 区长李四.
 _TITLED = re.compile(
@@ -91,6 +96,8 @@ def _new_people(lead: str, before: str) -> float:
 def features(ctx: Context) -> dict[str, float]:
     """Return the named evidence for one candidate paragraph (all values in 0..1)."""
     lead = re.sub(r"\s+", "", ctx.lead)
+    bullet = bool(_BULLET.match(lead))
+    lead = _BULLET.sub("", lead)
     before = re.sub(r"\s+", "", ctx.before)
     novelty = _novelty(lead, before)
     tail = before[-40:]
@@ -107,6 +114,9 @@ def features(ctx: Context) -> dict[str, float]:
         "novelty_low": float(novelty <= 0.2),
         "new_official": _new_people(lead, before),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
+        "above_ends_credit": float(bool(_CREDIT_END.search(tail))),
+        "bullet": float(bullet),
+        "bullet_x_date": float(bullet and bool(_DATE_EARLY.search(lead[:24]))),
         "above_short": float(ctx.above_chars < 120),
         "above_tiny": float(ctx.above_chars < 50),
         "date_first_sentence": float(bool(_DATE_EARLY.search(_first_sentence(lead)[:60]))),

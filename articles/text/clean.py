@@ -23,6 +23,8 @@ _HAS_CJK = re.compile(f"[{CJK_CHARS}]")
 # A sentence is over after these; a closing quote/bracket counts when a full stop precedes it.
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”」』’\"')）】"
+# A reporter's or writer's name in brackets after the last sentence: …参加会议。（田涛宇）
+_TRAILING_CREDIT = re.compile(r"[。！？!?][”」’\"]?\s*[（(][^（）()。]{1,30}[）)]$")
 
 
 def remove_spurious_spaces(text: str) -> str:
@@ -43,8 +45,11 @@ def ends_sentence(line: str) -> bool:
     """Return True if the line ends a sentence (。！？, or one of them before a closing quote).
 
     An ASCII full stop after a CJK character also counts: OCR often reads 。 as ``.``.
-    A closing quote alone (``“农家书屋”``) does not end a sentence.
+    A closing quote alone (``“农家书屋”``) does not end a sentence. A name in brackets
+    after a full stop (``…参加会议。（田涛宇）``) is the report's credit: the sentence ended.
     """
+    if _TRAILING_CREDIT.search(line.rstrip()):
+        return True
     s = line.rstrip().rstrip(CLOSERS).rstrip()
     if not s:
         return False

@@ -19,6 +19,9 @@ def _ctx(lead: str, before: str = "5月6日，某某镇召开防汛工作会议�
 @pytest.mark.parametrize(("lead", "name"), [
     ("12月7日下午，区委常委会集体调研五星街道。", "day_start"),
     ("３月４日下午，区长调研。", "day_start"),
+    ("11月15曰，区人大常委会组织视察。", "day_start"),
+    ("■ 6月27日，区委召开常委会。", "bullet_x_date"),
+    ("● 6月27日，区委召开常委会。", "day_start"),
     ("近日，某某街道举办读书月活动。", "relative_start"),
     ("东城新闻讯（李四）金秋时节，", "any_lead"),
     ("会上，李四传达了上级精神。", "back_reference"),
@@ -26,6 +29,17 @@ def _ctx(lead: str, before: str = "5月6日，某某镇召开防汛工作会议�
 ])
 def test_features_read_how_a_paragraph_opens(lead: str, name: str) -> None:
     assert boundaries.features(_ctx(lead))[name] == 1.0
+
+
+def test_a_bullet_is_its_own_evidence_not_a_reference_back() -> None:
+    values = boundaries.features(_ctx("■关键词：提案 区政协召开常委会议。"))
+    assert values["bullet"] == 1.0 and values["back_reference"] == 0.0 and values["bullet_x_date"] == 0.0
+
+
+def test_a_bracketed_credit_closing_the_article_above_is_evidence() -> None:
+    ended = boundaries.features(_ctx("5月8日，某某。", before="某某镇召开会议。镇长李四参加。（田涛宇）"))
+    assert ended["above_ends_credit"] == 1.0
+    assert boundaries.features(_ctx("5月8日，某某。"))["above_ends_credit"] == 0.0
 
 
 def test_novelty_measures_words_the_article_above_never_used() -> None:
