@@ -65,7 +65,7 @@ def _matrix(examples: list[Example], names: list[str]) -> tuple[np.ndarray, np.n
     return x, y
 
 
-def fit(examples: list[Example], *, l2: float = 0.01, steps: int = 3000, rate: float = 0.5) -> boundaries.Model:
+def fit(examples: list[Example], *, l2: float = 0.001, steps: int = 3000, rate: float = 0.5) -> boundaries.Model:
     """Fit logistic regression weights (threshold 0.5; see ``tune_threshold``)."""
     names = sorted(examples[0].features)
     x, y = _matrix(examples, names)
@@ -96,6 +96,6 @@ def f1_at(model: boundaries.Model, examples: list[Example], threshold: float) ->
 
 def tune_threshold(model: boundaries.Model, examples: list[Example]) -> boundaries.Model:
     """Return the model with the threshold of best F1 on ``examples`` (ties: the lower one)."""
-    grid = [round(0.05 * k, 2) for k in range(2, 19)]
+    grid = [round(0.025 * k, 3) for k in range(4, 40)]
     best = max(grid, key=lambda t: (f1_at(model, examples, t), -t))
     return boundaries.Model(weights=model.weights, bias=model.bias, threshold=best)

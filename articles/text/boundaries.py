@@ -33,6 +33,7 @@ _DAY_START = re.compile(
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 _RELATIVE_START = re.compile(r"^(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)")
+_RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
 _DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
 _BULLET = re.compile(r"^[■●◆▲★□○◇△◎]\s*")
@@ -70,11 +71,17 @@ class Context:
     above_paragraphs: int  # paragraphs the article above already has
     blank_lines_split: bool  # the page keeps paragraphs tight, so blank lines are breaks
     hard_wrapped: bool  # the page is wrapped at a column width
+    noise_between: bool = False  # a caption, menu or QR box stands between it and the text above
 
 
 def _first_sentence(text: str) -> str:
     match = _SENTENCE.match(text)
     return match.group(0) if match else text
+
+
+def _second_sentence(text: str) -> str:
+    first = _first_sentence(text)
+    return _first_sentence(text[len(first):]) if first != text else ""
 
 
 def _novelty(lead: str, before: str) -> float:
@@ -120,6 +127,9 @@ def features(ctx: Context) -> dict[str, float]:
         "above_short": float(ctx.above_chars < 120),
         "above_tiny": float(ctx.above_chars < 50),
         "date_first_sentence": float(bool(_DATE_EARLY.search(_first_sentence(lead)[:60]))),
+        # A topic sentence, then the dateline: 老城厢是常州城市的根。7月22日，…
+        "date_second_sentence": float(bool(_DAY_START.match(_second_sentence(lead)) or _RELATIVE_DAY.match(_second_sentence(lead)))),
+        "noise_between": float(ctx.noise_between),
         "above_long": float(len(before) > 600),
         "above_one_paragraph": float(ctx.above_paragraphs <= 1),
         "above_opened_with_lead": float(ctx.above_opened_with_lead),

@@ -243,3 +243,19 @@ def echo_of(line: str) -> str | None:
                 best[i] = s[i : i + k] + rest
                 break
     return best[0] or None
+
+
+_MENU_LABEL = re.compile(r"^[A-Za-z0-9\u4e00-\u9fff]{2,8}$")
+
+
+def is_menu(labels: list[str]) -> bool:
+    """Return True if consecutive short lines are a web page's menu, not a headline.
+
+    Pages copied from a government site carry their navigation (``微信信访`` / ``APP信访`` /
+    ``短信信访``): three or more bare labels that end alike, or five or more bare labels.
+    A headline block of that many lines, all under nine characters, does not occur.
+    """
+    texts = [label.strip() for label in labels]
+    if len(texts) < 3 or not all(_MENU_LABEL.match(t) for t in texts):
+        return False
+    return len(texts) >= 5 or len({t[-2:] for t in texts}) == 1

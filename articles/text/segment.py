@@ -281,6 +281,20 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
             caption = None
 
 
+def _mark_menus(lines: list[Line]) -> None:
+    """A run of short bare labels copied from a site's navigation is noise (``noise.is_menu``)."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before and lines[j].kind in (BODY, *_HEADLINE_KINDS):
+            j += 1
+        run = lines[i:j]
+        if all(x.kind in (BODY, *_HEADLINE_KINDS) for x in run) and noise.is_menu([x.text for x in run]):
+            for line in run:
+                line.kind = NOISE
+        i = j
+
+
 def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:
     """The text under a classified-notice heading (遗失声明) is part of the advertisement."""
     i = 0
@@ -358,6 +372,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
     _mark_wrapped_captions(lines)
+    _mark_menus(lines)
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
     _mark_section_labels(lines)
@@ -494,7 +509,10 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
     Otherwise the learned boundary model (``boundaries``) weighs how the
     paragraph opens, how new its words are to the article above and the page's layout.
     """
-    line, prev = lines[i], _prev(lines, i)
+    line, k = lines[i], i - 1
+    while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
+        k -= 1  # a caption or a menu printed between two reports
+    prev = lines[k] if k >= 0 else None
     if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft.lines:
         return False
     recent = draft.lines[-40:]  # bounded, so a very long article stays linear to parse
@@ -511,17 +529,21 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         ),
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
+        noise_between=k < i - 1,
     )
     if layout.observe is not None:
         layout.observe(context, line.number)
     if layout.blank_breaks and line.blank_before:
         return True  # tight paragraphs: the page's blank lines are article breaks
-    if draft.titled and not draft.news_lead and context.above_paragraphs <= 3 and _opens_with_news_lead(lines, i):
+    values = boundaries.features(context)
+    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2
+    if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
+            and _opens_with_news_lead(lines, i):
         # A story under its headline that opened with a quote or a scene reaches its news
         # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
+        # One plain paragraph under a headline is a whole report, not a scene.
         draft.news_lead = True
         return False
-    values = boundaries.features(context)
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
     return layout.model.decide(values)

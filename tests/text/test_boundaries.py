@@ -42,6 +42,17 @@ def test_a_bracketed_credit_closing_the_article_above_is_evidence() -> None:
     assert boundaries.features(_ctx("5月8日，某某。"))["above_ends_credit"] == 0.0
 
 
+def test_a_dateline_in_the_second_sentence_is_evidence() -> None:
+    values = boundaries.features(_ctx("老城厢是城市的根与魂。7月22日，区委副书记到老城厢调研。"))
+    assert values["date_second_sentence"] == 1.0 and values["date_first_sentence"] == 0.0
+    assert boundaries.features(_ctx("老城厢是城市的根与魂。会上，某某发言。"))["date_second_sentence"] == 0.0
+
+
+def test_noise_between_is_read_from_the_context() -> None:
+    assert boundaries.features(_ctx("某某。", noise_between=True))["noise_between"] == 1.0
+    assert boundaries.features(_ctx("某某。"))["noise_between"] == 0.0
+
+
 def test_novelty_measures_words_the_article_above_never_used() -> None:
     same = boundaries.features(_ctx("某某镇防汛工作会议部署汛期安全工作。"))
     new = boundaries.features(_ctx("某某街道举办社区运动会，居民踊跃参加拔河比赛。"))

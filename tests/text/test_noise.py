@@ -86,3 +86,24 @@ def test_web_metadata_lines_are_furniture_and_carry_their_date(line: str, meta) 
 
     assert is_page_furniture(line) is (meta is not None)
     assert web_metadata_date(line) == meta
+
+
+@pytest.mark.parametrize(("labels", "expected"), [
+    (["微信信访", "APP信访", "短信信访"], True),
+    (["首页", "新闻", "政务", "服务", "互动"], True),
+    (["区政府召开常务会议", "部署防汛工作"], False),
+    (["春风行动", "暖心就业", "服务群众"], False),
+    (["微信信访", "APP信访", "短信信访。"], False),
+])
+def test_menu_labels(labels: list[str], expected: bool) -> None:
+    assert noise.is_menu(labels) is expected
+
+
+def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
+    page = segment_page(
+        "某某区召开防汛工作会议\n\n5月6日，某某区召开防汛工作会议，部署汛期安全工作。区长李四参加。\n\n"
+        "微信信访\nAPP信访\n短信信访\n\n"
+        "5月9日上午，某某街道举办社区运动会，800余名居民参加拔河比赛。\n"
+    )
+    assert [a.title for a in page.articles] == ["某某区召开防汛工作会议", None]
+    assert "微信信访" in page.noise and not any("信访" in a.body for a in page.articles)

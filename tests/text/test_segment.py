@@ -489,3 +489,20 @@ def test_qr_box_headline_stays_noise_when_blank_lines_separate_the_next_headline
     [article] = page.articles
     assert (article.title, article.subtitle) == ("让群众感受到监督就在身边", "某某区委巡察组深入基层一线——")
     assert "致全区中小学师生及家长的一封信" in page.noise
+
+
+def test_one_plain_paragraph_under_a_headline_is_a_whole_report() -> None:
+    """A dateline after it opens the next report; only a quote or a scene waits for its lead."""
+    page = segment_page(
+        "某某区开展清明文明祭扫宣传\n\n"
+        "为保障清明期间空气质量，某某区多次召开专题会议，部署文明祭扫工作，出动人员500余人次，劝阻焚烧祭祀80余起。\n\n"
+        "1月4日，某某市迎来一场大雪，某某街道办事处迅速行动，组织志愿者清扫辖区街道积雪，确保群众出行便利。\n"
+    )
+    assert len(page.articles) == 2
+    quoted = segment_page(
+        "某某街道巡察见实效\n\n"
+        "“感谢巡察组为民办实事，小区环境终于变好了。”居民王大妈说。\n\n"
+        "长期反映的小区环境问题，因巡察组的到来出现了转机。\n\n"
+        "4月28日，某某区委巡察组进驻某某街道所辖6个社区开展巡察。\n"
+    )
+    assert len(quoted.articles) == 1
