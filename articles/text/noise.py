@@ -48,6 +48,8 @@ _COLOPHON = re.compile(
 _CAPTION = re.compile(
     r"^[▲△▼▽↑↓←→◀▶◆◇]\s*(?:图\s*为|上图|下图|左图|右图|图\s*[:：]|组图)"
     r"|^[（(]?\s*(?:图\s*为|上图[:：]|下图[:：]|左图[:：]|右图[:：]|图[:：])"
+    r"|^[（(](?:资料图|资料图片|资料照片|图片来源[^（）()]{0,12}|网络图片)[）)]$"
+    r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场$"
 )
 # Classified notices (遗失声明, 招聘启事, 注销公告) are advertisements, not articles.
 _NOTICE_HEADING = re.compile(
@@ -64,8 +66,14 @@ _COLUMN_FLAG = re.compile(r"^【[^【】，,。；;！？!?：:]{2,10}】$")
 # A short section label after a box mark: ``■ 要闻速递`` (no punctuation, no sentence).
 _LABEL = re.compile(r"^[■□●◆◇▪]\s*[\u4e00-\u9fff]{2,6}$")
 _SECTION_LABELS = frozenset(
-    "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻".split()
+    "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻"
+    " 区县新闻 要闻速递 新闻速递 简讯 短讯 一周要闻 本地要闻 镇街新闻 乡镇新闻 部门动态 基层动态".split()
 )
+# A page code and the page's name: ``A6 区县新闻``, ``B2·综合``.
+_PAGE_NAME = re.compile(r"^[A-HJ-NP-ZＡ-Ｚ]\s*[0-9０-９]{1,2}\s*[·・\s]?\s*[\u4e00-\u9fff]{2,8}$")
+# The masthead alone on a line: ``某某日报``, ``某某报``, ``今日某某``.
+_MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报)|今日[\u4e00-\u9fff]{2,4})$")
+_NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|画|公|回|电|警|年|月|周)报$")
 
 
 # The metadata line a web page prints under its headline, carried into the text when the
@@ -114,7 +122,7 @@ def is_page_furniture(line: str) -> bool:
         return True
     if len(s) > 60:
         return False
-    if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s):
+    if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s) or _PAGE_NAME.match(s):
         return True
     if len(s) <= 40 and _DATELINE.search(s) and not re.search(r"[，,。；;！？!?]", s):
         return True
@@ -124,6 +132,12 @@ def is_page_furniture(line: str) -> bool:
         return True
     # "某某报 第2版 综合新闻": a folio with no sentence punctuation.
     return len(s) <= 40 and bool(_FOLIO.search(s)) and not re.search(r"[，,。；;！？!?]", s)
+
+
+def is_masthead(line: str) -> bool:
+    """Return True for a paper's name alone on a line (``某某日报``): furniture at a page's top."""
+    s = re.sub(r"\s", "", line)
+    return bool(_MASTHEAD.match(s)) and not _NOT_MASTHEAD.search(s)
 
 
 def is_column_flag(line: str) -> bool:

@@ -281,6 +281,13 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
             caption = None
 
 
+def _mark_masthead(lines: list[Line], *, top: int = 3) -> None:
+    """The paper's name printed alone among the page's first lines is furniture, not a headline."""
+    for line in lines[:top]:
+        if line.kind in _HEADLINE_KINDS and noise.is_masthead(line.text):
+            line.kind = NOISE
+
+
 def _mark_menus(lines: list[Line]) -> None:
     """A run of short bare labels copied from a site's navigation is noise (``noise.is_menu``)."""
     i = 0
@@ -373,6 +380,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
             line.kind, line.echo = _first_pass_kind(line)
     _mark_wrapped_captions(lines)
     _mark_menus(lines)
+    _mark_masthead(lines)
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
     _mark_section_labels(lines)

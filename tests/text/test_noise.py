@@ -107,3 +107,33 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
     )
     assert [a.title for a in page.articles] == ["某某区召开防汛工作会议", None]
     assert "微信信访" in page.noise and not any("信访" in a.body for a in page.articles)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("A6 区县新闻", True),
+    ("要闻速递", True),
+    ("区政府召开常务会议", False),
+])
+def test_page_name_and_section_labels_are_furniture(line: str, expected: bool) -> None:
+    assert noise.is_page_furniture(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("舒城日报", True), ("九龙坡报", True), ("今日昌平", True),
+    ("区政府听取工作汇报", False), ("全区安全生产通报", False),
+])
+def test_masthead(line: str, expected: bool) -> None:
+    assert noise.is_masthead(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（资料图）", True), ("座谈会现场", True), ("区委书记到现场", False), ("现场办公会召开", False),
+])
+def test_short_photo_captions(line: str, expected: bool) -> None:
+    assert noise.is_caption(line) is expected
+
+
+def test_a_masthead_at_the_top_of_the_page_is_not_a_headline() -> None:
+    page = segment_page("某某日报\n\n某某区召开防汛工作会议\n\n5月6日，某某区召开防汛工作会议，部署汛期安全工作。\n")
+    assert [a.title for a in page.articles] == ["某某区召开防汛工作会议"]
+    assert "某某日报" in page.noise
