@@ -45,6 +45,10 @@ _BACK_REFERENCE = re.compile(
     r"|活动|调研中|座谈中|座谈会上|据悉|据了解|据介绍|对此|目前|下一步|最后|首先|其次|再次|一是|二是|三是|四是|五是"
     r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
 )
+# A date that only names an event of the story: 6月22日召开的座谈会上，…
+_DATED_REFERENCE = re.compile(
+    r"^(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰](?:上午|下午|晚上|晚)?(?:召开|举行|进行)的[^，,。]{0,14}(?:上|中|期间)[，,]"
+)
 _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))")
 # The way short reports end: who else attended.
 # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
@@ -100,6 +104,17 @@ def _new_people(lead: str, before: str) -> float:
     return 0.0 if match.group("name")[:2] in before else 1.0
 
 
+def _old_people(lead: str, before: str) -> float:
+    """1.0 when the lead's first sentence names an official the text above named with a title.
+
+    A later day of the same visit (``6月23日，李飞林主席一行…``) opens with a dateline too;
+    the people it names are the difference.
+    """
+    first = _first_sentence(lead)
+    names = {m.group("name") for m in _TITLED.finditer(before)}
+    return float(any(len(name) >= 2 and name in first for name in names))
+
+
 def features(ctx: Context) -> dict[str, float]:
     """Return the named evidence for one candidate paragraph (all values in 0..1)."""
     lead = re.sub(r"\s+", "", ctx.lead)
@@ -107,19 +122,22 @@ def features(ctx: Context) -> dict[str, float]:
     lead = _BULLET.sub("", lead)
     before = re.sub(r"\s+", "", ctx.before)
     novelty = _novelty(lead, before)
+    dated_reference = bool(_DATED_REFERENCE.match(lead))
+    day_start = bool(_DAY_START.match(lead)) and not dated_reference
     tail = before[-40:]
     return {
-        "day_start": float(bool(_DAY_START.match(lead)) and "月" in lead[:8]),
+        "day_start": float(day_start and "月" in lead[:8]),
         "day_only_start": float(bool(_DAY_ONLY_START.match(lead))),
         "relative_start": float(bool(_RELATIVE_START.match(lead))),
         "date_early": float(bool(_DATE_EARLY.search(lead[:24]))),
         "any_lead": float(bool(_ANY_LEAD.match(lead))),
-        "back_reference": float(bool(_BACK_REFERENCE.match(lead))),
+        "back_reference": float(bool(_BACK_REFERENCE.match(lead)) or dated_reference),
         "speech": float(bool(_SPEECH.match(lead))),
         "novelty": novelty,
         "novelty_high": float(novelty >= 0.66),
         "novelty_low": float(novelty <= 0.2),
         "new_official": _new_people(lead, before),
+        "old_official": _old_people(lead, before),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         "above_ends_credit": float(bool(_CREDIT_END.search(tail))),
         "bullet": float(bullet),
@@ -141,7 +159,7 @@ def features(ctx: Context) -> dict[str, float]:
         "indent": float(ctx.indent),
         "blank_break_page": float(ctx.blank_lines_split and ctx.blank_before),
         "hard_wrapped": float(ctx.hard_wrapped),
-        "day_start_x_novel": float(bool(_DAY_START.match(lead))) * novelty,
+        "day_start_x_novel": float(day_start) * novelty,
         "relative_x_novel": float(bool(_RELATIVE_START.match(lead))) * novelty,
     }
 
