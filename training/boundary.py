@@ -94,6 +94,48 @@ def f1_at(model: boundaries.Model, examples: list[Example], threshold: float) ->
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+@dataclass
+class TunePage:
+    """A simulated page kept for tuning: its text and its gold articles."""
+
+    text: str
+    gold: list[dict]
+
+
+def tune_pages(*, pages: int, seed: int, split: str = "train") -> list[TunePage]:
+    """Simulated pages (another seed than training) to choose the threshold on."""
+    out = []
+    for index in range(pages):
+        page = simulate_page(seed=seed, split=split, index=index)
+        out.append(TunePage(decode(page.data).text, page.gold["articles"]))
+    return out
+
+
+def page_f1(model: boundaries.Model, pages: list[TunePage]) -> float:
+    """Article F1 (the scorer's exact-boundary match) of the segmenter using ``model``."""
+    from pagesim.scoring import match
+
+    matched = gold = predicted = 0
+    for page in pages:
+        bodies = [{"body": a.body} for a in segment_page(page.text, model=model).articles]
+        matched += len(match(page.gold, bodies))
+        gold += len(page.gold)
+        predicted += len(bodies)
+    return 2 * matched / (gold + predicted) if matched else 0.0
+
+
+def tune_threshold_on_pages(model: boundaries.Model, pages: list[TunePage]) -> boundaries.Model:
+    """Return the model with the threshold whose segmentation scores best on whole pages.
+
+    Decisions are not independent (a missed break changes the article the next decision
+    compares with), so the threshold is chosen by the article F1 of the pages themselves.
+    """
+    grid = [round(0.025 * k, 3) for k in range(16, 40)]
+    scored = [(page_f1(boundaries.Model(model.weights, model.bias, t), pages), -t) for t in grid]
+    best = -max(scored)[1]
+    return boundaries.Model(weights=model.weights, bias=model.bias, threshold=best)
+
+
 def tune_threshold(model: boundaries.Model, examples: list[Example]) -> boundaries.Model:
     """Return the model with the threshold of best F1 on ``examples`` (ties: the lower one)."""
     grid = [round(0.025 * k, 3) for k in range(4, 40)]

@@ -76,6 +76,7 @@ class Context:
     blank_lines_split: bool  # the page keeps paragraphs tight, so blank lines are breaks
     hard_wrapped: bool  # the page is wrapped at a column width
     noise_between: bool = False  # a caption, menu or QR box stands between it and the text above
+    head: str = ""  # the headline printed above the article above, if any
 
 
 def _first_sentence(text: str) -> str:
@@ -115,6 +116,20 @@ def _old_people(lead: str, before: str) -> float:
     return float(any(len(name) >= 2 and name in first for name in names))
 
 
+def _head_fits_lead(head: str, lead: str, body: str) -> float:
+    """1.0 when the headline above the article above fits this paragraph better than that body.
+
+    A headline printed out of place (above the wrong story) makes the next story's words look
+    familiar; the body under it never uses them.
+    """
+    words = [t for t in headlines.tokens(head) if len(t) >= 2 and not t.isdigit()]
+    if len(words) < 2:
+        return 0.0
+    in_lead = sum(1 for w in words if w in lead) / len(words)
+    in_body = sum(1 for w in words if w in body) / len(words)
+    return float(in_lead >= in_body + 0.3)
+
+
 def features(ctx: Context) -> dict[str, float]:
     """Return the named evidence for one candidate paragraph (all values in 0..1)."""
     lead = re.sub(r"\s+", "", ctx.lead)
@@ -138,9 +153,13 @@ def features(ctx: Context) -> dict[str, float]:
         "novelty_low": float(novelty <= 0.2),
         "new_official": _new_people(lead, before),
         "old_official": _old_people(lead, before),
+        "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         "above_ends_credit": float(bool(_CREDIT_END.search(tail))),
         "bullet": float(bullet),
+        # A bullet without a dateline or dispatch lead heads a part of one column (■ 注重思想引领).
+        "bullet_subhead": float(bullet and not _DATE_EARLY.search(lead[:24]) and not _RELATIVE_START.match(lead)
+                                and not _ANY_LEAD.match(lead) and not headlines.starts_article_lead(lead)),
         "bullet_x_date": float(bullet and bool(_DATE_EARLY.search(lead[:24]))),
         "above_short": float(ctx.above_chars < 120),
         "above_tiny": float(ctx.above_chars < 50),

@@ -199,8 +199,8 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
     """In narrow columns, a short block of body lines that reads as one headline becomes a headline.
 
     A long headline wrapped at the column width looks like body text line by line; as a
-    block it is short, has no sentence punctuation and sits between headlines, bylines
-    or boxes (or after a finished sentence) instead of inside a paragraph.
+    block it is short, has no sentence punctuation and sits between headlines, bylines,
+    boxes or a 本报讯 lead (or after a finished sentence) instead of inside a paragraph.
     """
     i = 0
     while i < len(lines):
@@ -218,7 +218,7 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
             if (
                 settled_before
                 and block[0].blank_before
-                and (closes_cluster or (nxt is not None and nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE)))
+                and (closes_cluster or (nxt is not None and (nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE) or nxt.lead)))
                 and not any(line.lead for line in block)
                 and headlines.looks_like_headline(joined)
             ):
@@ -538,22 +538,26 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
         noise_between=k < i - 1,
+        head=draft.head,
     )
     if layout.observe is not None:
         layout.observe(context, line.number)
     if layout.blank_breaks and line.blank_before:
         return True  # tight paragraphs: the page's blank lines are article breaks
     values = boundaries.features(context)
-    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2
+    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
+        or context.above_chars < 60
     if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
             and _opens_with_news_lead(lines, i):
         # A story under its headline that opened with a quote or a scene reaches its news
         # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
-        # One plain paragraph under a headline is a whole report, not a scene.
+        # One plain paragraph of some length under a headline is a whole report, not a scene.
         draft.news_lead = True
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
+    if values["bullet_subhead"]:
+        return False  # ■ sub-heads divide one column; digest items open with a date or a lead
     return layout.model.decide(values)
 
 

@@ -64,6 +64,25 @@ def test_a_date_naming_an_event_of_the_story_is_a_reference_back() -> None:
     assert values["back_reference"] == 1.0 and values["day_start"] == 0.0
 
 
+def test_a_headline_that_fits_the_next_paragraph_better_than_its_body_is_evidence() -> None:
+    head = "某某区政协召开协商议事推进会"
+    before = head + "5月6日，某某区人大代表集中视察政府工作。"
+    fits = boundaries.features(_ctx("近日，某某区政协召开协商议事推进会。", before=before, head=head))
+    assert fits["head_fits_lead"] == 1.0
+    own = boundaries.features(_ctx("代表们纷纷表示要发挥作用。", before=before, head=head))
+    assert own["head_fits_lead"] == 0.0
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("■注重思想引领，提升文明实践凝聚力", 1.0),
+    ("■ 5月6日，某某街道举办运动会。", 0.0),
+    ("■近日，某某街道举办运动会。", 0.0),
+    ("■本报讯 某某街道举办运动会。", 0.0),
+])
+def test_bullet_subheads(lead: str, expected: float) -> None:
+    assert boundaries.features(_ctx(lead))["bullet_subhead"] == expected
+
+
 def test_novelty_measures_words_the_article_above_never_used() -> None:
     same = boundaries.features(_ctx("某某镇防汛工作会议部署汛期安全工作。"))
     new = boundaries.features(_ctx("某某街道举办社区运动会，居民踊跃参加拔河比赛。"))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from articles.text import boundaries
-from training.boundary import Example, collect, f1_at, fit, tune_threshold
+from training.boundary import Example, collect, f1_at, fit, page_f1, tune_pages, tune_threshold, tune_threshold_on_pages
 
 
 def test_collect_labels_decisions_from_the_gold_line_roles() -> None:
@@ -26,6 +26,15 @@ def test_fit_learns_a_separating_feature() -> None:
     assert model.weights["day_start"] > 0 > model.weights["speech"]
     assert f1_at(model, examples, model.threshold) == 1.0
     assert isinstance(model, boundaries.Model)
+
+
+def test_threshold_is_chosen_by_whole_page_article_f1() -> None:
+    pages = tune_pages(pages=12, seed=5)
+    shipped = boundaries.shipped_model()
+    tuned = tune_threshold_on_pages(shipped, pages)
+    never = boundaries.Model(shipped.weights, shipped.bias, threshold=1.01)  # never breaks untitled text
+    assert page_f1(tuned, pages) >= page_f1(never, pages)
+    assert 0.4 <= tuned.threshold < 1.0
 
 
 def test_make_train_reproduces_the_shipped_model() -> None:
