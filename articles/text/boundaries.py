@@ -105,17 +105,6 @@ def _new_people(lead: str, before: str) -> float:
     return 0.0 if match.group("name")[:2] in before else 1.0
 
 
-def _old_people(lead: str, before: str) -> float:
-    """1.0 when the lead's first sentence names an official the text above named with a title.
-
-    A later day of the same visit (``6月23日，李飞林主席一行…``) opens with a dateline too;
-    the people it names are the difference.
-    """
-    first = _first_sentence(lead)
-    names = {m.group("name") for m in _TITLED.finditer(before)}
-    return float(any(len(name) >= 2 and name in first for name in names))
-
-
 def _head_fits_lead(head: str, lead: str, body: str) -> float:
     """1.0 when the headline above the article above fits this paragraph better than that body.
 
@@ -152,7 +141,6 @@ def features(ctx: Context) -> dict[str, float]:
         "novelty_high": float(novelty >= 0.66),
         "novelty_low": float(novelty <= 0.2),
         "new_official": _new_people(lead, before),
-        "old_official": _old_people(lead, before),
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         "above_ends_credit": float(bool(_CREDIT_END.search(tail))),
