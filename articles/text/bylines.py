@@ -24,13 +24,23 @@ _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(
     r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"
 )
+# The newsroom in front of a bracketed credit: (某某市融媒体中心记者 张三 通讯员 李四)
+_ORG = r"(?:[\u4e00-\u9fff]{2,14}?(?:融媒体中心|传媒中心|新闻中心|日报社|日报|报社|电视台))?"
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
-    rf"|(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
+    rf"|{_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
 _SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载自|转自|摘自|原载)\s*\S.{0,24}$")
 _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
+
+
+def _bracketed_names(s: str) -> bool:
+    from articles.text.person_names import looks_like_name
+
+    inner = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
+    names = [n for n in re.split(r"[、，,\s]+", inner) if n]
+    return 0 < len(names) <= 4 and all(len(n) <= 4 and looks_like_name(n) for n in names)
 
 
 def is_byline_line(line: str) -> bool:
@@ -39,6 +49,8 @@ def is_byline_line(line: str) -> bool:
     if not s or len(s) > 48:
         return False
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
+    if bracketed and _bracketed_names(s):
+        return True  # the writer's name under the last paragraph: （许栋）
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
