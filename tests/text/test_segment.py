@@ -495,8 +495,8 @@ def test_one_plain_paragraph_under_a_headline_is_a_whole_report() -> None:
     """A dateline after it opens the next report; only a quote or a scene waits for its lead."""
     page = segment_page(
         "某某区开展清明文明祭扫宣传\n\n"
-        "为保障清明期间空气质量，某某区多次召开专题会议，部署文明祭扫工作，出动人员500余人次，劝阻焚烧祭祀80余起。\n\n"
-        "1月4日，某某市迎来一场大雪，某某街道办事处迅速行动，组织志愿者清扫辖区街道积雪，确保群众出行便利。\n"
+        "为保障清明期间空气质量，东城区多次召开专题会议，部署文明祭扫工作，出动人员500余人次，劝阻焚烧祭祀80余起。\n\n"
+        "1月4日，南湖市迎来一场大雪，白沙街道办事处迅速行动，组织志愿者清扫辖区积雪，确保群众出行便利。\n"
     )
     assert len(page.articles) == 2
     quoted = segment_page(
