@@ -546,7 +546,7 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         return True  # tight paragraphs: the page's blank lines are article breaks
     values = boundaries.features(context)
     opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
-        or context.above_chars < 60
+        or context.above_chars < 40
     if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
             and _opens_with_news_lead(lines, i):
         # A story under its headline that opened with a quote or a scene reaches its news
