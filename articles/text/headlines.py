@@ -82,6 +82,10 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in _PAIRS)
 
 
+# Words a sentence cannot stop on; a headline with a comma never ends on one either.
+_DANGLING_END = re.compile(r"(?:的|和|与|及|或|对|把|将|被|向|从|并|且|而|之|于|给予|作为|就|为|在|是)$")
+
+
 def looks_like_headline(line: str) -> bool:
     """Return True if a line, on its own, could be a headline.
 
@@ -104,6 +108,8 @@ def looks_like_headline(line: str) -> bool:
     if not _balanced(s):
         return False
     commas = len(_COMMA.findall(s))
+    if commas and _DANGLING_END.search(s):
+        return False  # a clause cut off mid-sentence: 他指出，项目是经济社会发展的
     if commas >= 3 and not kicker:
         return False
     if commas == 2 and not kicker and not _parallel_phrases(s):

@@ -242,6 +242,13 @@ def _demote_paragraph_fragments(lines: list[Line]) -> None:
             line.kind = BODY
 
 
+def _mark_resumed_text(lines: list[Line]) -> None:
+    """Text printed after ``（上接第1版）`` on the same line resumes a story mid-text: body."""
+    for marker, line in zip(lines, lines[1:]):
+        if marker.kind == FROM_MARK and line.number == marker.number and line.kind in _HEADLINE_KINDS:
+            line.kind = BODY
+
+
 def _mark_boxed_headlines(lines: list[Line]) -> None:
     """Headlines of QR boxes and 导读 teasers have no article on this page: they are noise."""
     for i, line in enumerate(lines):
@@ -389,6 +396,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         _demote_wrapped_fragments(lines, width)
         _promote_wrapped_headlines(lines)
     _demote_paragraph_fragments(lines)
+    _mark_resumed_text(lines)
     _mark_boxed_headlines(lines)
 
 
@@ -716,16 +724,35 @@ def _add_noise(items: list[str], line: Line, *, joined: bool) -> None:
         items.append(line.text)
 
 
-def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
-    """Turn a draft into a Segment: reflow, credits, continuation flags."""
-    lines = list(draft.lines)
-    # Credits are read from the printed lines so their spaces stay as printed.
-    last, credit = bylines.split_source_credit(lines[-1].text) if lines else ("", None)
+def _strip_trailing_credit(lines: list[Line]) -> str | None:
+    """Move a bracketed credit after the last sentence (``（记者 张三）``) from the body to the byline.
+
+    A narrow column can wrap the credit over two lines (``（某某融媒体中心记者 张三`` / ``通讯员 李四）``).
+    """
+    if not lines:
+        return None
+    last, credit = bylines.split_source_credit(lines[-1].text)
     if credit:
         if last:
             lines[-1] = Line(last, lines[-1].blank_before, lines[-1].indent)
         else:
             lines.pop()
+    elif len(lines) >= 2 and lines[-1].text.rstrip().endswith(("）", ")")):
+        last, credit = bylines.split_source_credit(lines[-2].text.rstrip() + lines[-1].text.strip())
+        if credit and len(last) <= len(lines[-2].text.rstrip()):
+            lines.pop()
+            if last:
+                lines[-1] = Line(last, lines[-1].blank_before, lines[-1].indent)
+            else:
+                lines.pop()
+    return credit
+
+
+def _finish(draft: _Draft, *, hard_wrapped: bool) -> Segment:
+    """Turn a draft into a Segment: reflow, credits, continuation flags."""
+    lines = list(draft.lines)
+    # Credits are read from the printed lines so their spaces stay as printed.
+    credit = _strip_trailing_credit(lines)
     paragraphs = build_paragraphs(lines, hard_wrapped=hard_wrapped)
     segment = Segment(paragraphs=paragraphs, byline=draft.byline, printed="\n".join(line.text for line in lines))
     inline = bylines.inline_byline(join_wrapped([line.text for line in lines[:4]]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from articles.text import headlines
 from articles.text.headlines import (
     HeadlineGroup,
     HeadlineLine,
@@ -240,3 +241,12 @@ def test_a_doubled_wrapped_headline_line_is_an_echo_even_with_a_quote_cut_open()
     seg = segment_page(page)
     assert len(seg.articles) == 1
     assert seg.articles[0].body.endswith("出席。")
+
+
+@pytest.mark.parametrize("line", ["他指出，项目是经济社会发展的", "通过观摩，委员们对全区发展成绩给予"])
+def test_a_clause_cut_off_mid_sentence_is_not_a_headline(line: str) -> None:
+    assert not headlines.looks_like_headline(line)
+
+
+def test_a_headline_with_a_comma_can_still_be_one() -> None:
+    assert headlines.looks_like_headline("有温度有热度，宝安给人“稳稳的幸福”")

@@ -112,6 +112,10 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("A6 区县新闻", True),
     ("要闻速递", True),
+    ("2  某某新闻·综合", True),
+    ("审核:一审:王五;二审:赵六;三审:孙七", True),
+    ("3 个项目集中开工", False),
+    ("审核通过了区政府工作报告", False),
     ("区政府召开常务会议", False),
 ])
 def test_page_name_and_section_labels_are_furniture(line: str, expected: bool) -> None:
@@ -137,3 +141,9 @@ def test_a_masthead_at_the_top_of_the_page_is_not_a_headline() -> None:
     page = segment_page("某某日报\n\n某某区召开防汛工作会议\n\n5月6日，某某区召开防汛工作会议，部署汛期安全工作。\n")
     assert [a.title for a in page.articles] == ["某某区召开防汛工作会议"]
     assert "某某日报" in page.noise
+
+
+def test_text_resumed_after_a_continued_from_marker_is_body() -> None:
+    page = segment_page("某某区召开会议\n\n（上接第1版）把推进项目建设作为\n一项重大政治任务，严格时间节点。\n")
+    assert len(page.articles) == 1
+    assert page.articles[0].body.startswith("把推进项目建设作为一项重大政治任务")

@@ -506,3 +506,13 @@ def test_one_plain_paragraph_under_a_headline_is_a_whole_report() -> None:
         "4月28日，某某区委巡察组进驻某某街道所辖6个社区开展巡察。\n"
     )
     assert len(quoted.articles) == 1
+
+
+def test_a_bracketed_credit_wrapped_over_two_lines_becomes_the_byline() -> None:
+    page = segment_page(
+        "某某区召开防汛工作会议\n\n5月6日，某某区召开防汛工作会议，部署汛期安全\n工作。区长李四参加。\n"
+        "(某某市融媒体中心记者付惠敏\n通讯员刘波)\n"
+    )
+    article = page.articles[0]
+    assert article.body.endswith("区长李四参加。")
+    assert "付惠敏" in (article.byline or "")
