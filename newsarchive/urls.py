@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.admin import throttled_login
+from newsarchive.health import healthz
 
 admin.site.site_header = "报纸档案管理"
 admin.site.site_title = "报纸档案"
 admin.site.index_title = "管理"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     # The admin login, throttled after repeated failures (articles/throttle.py); before admin.site.urls.
     path("admin/login/", throttled_login, name="throttled_login"),
     path("admin/", admin.site.urls),
