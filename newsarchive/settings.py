@@ -169,6 +169,7 @@ NEWSARCHIVE_HEALTH_TIMEOUT_MS = int(os.environ.get("NEWSARCHIVE_HEALTH_TIMEOUT_M
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "newsarchive.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Production (DEBUG off) is served over HTTPS behind a proxy; DJANGO_HTTPS=0 turns that off.

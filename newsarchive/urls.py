@@ -15,3 +15,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]
+
+# Chinese error pages, JSON under /api/ (newsarchive/errors.py); used when DEBUG is off.
+handler400 = "newsarchive.errors.bad_request"
+handler403 = "newsarchive.errors.permission_denied"
+handler404 = "newsarchive.errors.page_not_found"
+handler500 = "newsarchive.errors.server_error"
