@@ -12,6 +12,7 @@ from typing import Any, Callable
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -60,6 +61,17 @@ class WorkflowAdmin(admin.ModelAdmin):
             if isinstance(pattern, URLPattern):
                 pattern.callback = staff_or_403(pattern.callback)
         return patterns
+
+    def get_changelist_instance(self, request: HttpRequest):  # noqa: ANN201 - Django's ChangeList
+        """Treat a date filter past year 9999 (``created_at__year=9999&created_at__month=12``) as a bad filter.
+
+        Django computes the end of the chosen day, month or year and overflows there; as a bad
+        filter the list answers like any other wrong lookup (a redirect with ``?e=1``).
+        """
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as exc:  # ValueError: "year 10000 is out of range"
+            raise IncorrectLookupParameters(exc) from exc
 
     def render_page(self, request: HttpRequest, template: str, context: dict, *, status: int = 200) -> TemplateResponse:
         """Render a custom page inside the admin's layout."""
