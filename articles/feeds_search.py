@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from articles import search
 from articles.forms import SearchForm
@@ -45,7 +46,8 @@ class SearchFeed(Feed):
         return f"{item.display_title}（{item.paper.name} {item.issue_date:%Y-%m-%d}）"
 
     def item_description(self, item: Article) -> str:
-        return to_text(snippet(item.body, getattr(self, "_needles", [])))
+        # Escaped as HTML: the summary is type="html" (see articles/feeds.py).
+        return escape(to_text(snippet(item.body, getattr(self, "_needles", []))))
 
     def item_pubdate(self, item: Article):
         return item.issue.processed_at
