@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -13,6 +13,7 @@ from articles import search
 from articles.forms import SearchForm
 from articles.models import Article
 from articles.text.highlight import snippet, to_text
+from articles.views.search import timed_out_response
 
 FEED_ITEMS = 50
 
@@ -21,6 +22,12 @@ class SearchFeed(Feed):
     """``/search/feed/?q=…&district=…``: subscribe once, see new matches in any feed reader."""
 
     feed_type = Atom1Feed
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except search.OperationalError:  # the statement timeout fired
+            return timed_out_response()
 
     def get_object(self, request: HttpRequest) -> tuple[search.SearchParams, str]:
         form = SearchForm(request.GET)
