@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -353,7 +352,7 @@ class PendingUploadAdmin(WorkflowAdmin):
                                           per_file=per_file_facts(request.POST, len(files)))
             return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[upload.pk]))
         return self.render_page(request, "admin/articles/pendingupload/upload.html", {
-            "title": "上传版面", "form": form, "papers": Paper.objects.values_list("name", flat=True), "max_mb": settings.NEWSARCHIVE_UPLOAD_MAX_BYTES // (1024 * 1024),
+            "title": "上传版面", "form": form, "papers": Paper.objects.values_list("name", flat=True), "limits": uploads.limits_text(),
         })
 
     def review_view(self, request: HttpRequest, pk: int) -> HttpResponse:

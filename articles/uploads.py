@@ -63,15 +63,24 @@ def clean_filename(name: str) -> str:
     return base or "未命名文件"
 
 
-def _megabytes(size: int) -> str:
+def size_text(size: int) -> str:
+    """Say a size in bytes for a person: "5.0 MB", or "64 KB" below a megabyte."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+def limits_text() -> str:
+    """Say the upload limits in Chinese (on the upload page, and when a request is refused for its size)."""
+    return (f"单个版面文件不能超过 {size_text(settings.NEWSARCHIVE_UPLOAD_MAX_BYTES)}，"
+            f"一次最多上传 {settings.DATA_UPLOAD_MAX_NUMBER_FILES} 个文件。")
 
 
 def check_size(data: bytes, *, size: int | None = None) -> None:
     limit = settings.NEWSARCHIVE_UPLOAD_MAX_BYTES
     size = len(data) if size is None else size
     if size > limit:
-        raise UploadRejected(TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(limit)))
+        raise UploadRejected(TOO_LARGE.format(size=size_text(size), limit=size_text(limit)))
     if not data.strip():
         raise UploadRejected(EMPTY)
 

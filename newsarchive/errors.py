@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.csrf import requires_csrf_token
+
+from articles.uploads import limits_text, size_text
 
 logger = logging.getLogger(__name__)
 
@@ -23,13 +27,26 @@ MESSAGES = {
 API_PREFIX = "/api/"
 
 
+def too_big_detail(exception: Exception | None) -> str:
+    """Explain a request refused for its size, or return "" for any other bad request."""
+    if isinstance(exception, RequestDataTooBig):
+        return (f"提交的内容过大（表单数据上限 {size_text(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}），未做任何处理。"
+                + limits_text())
+    if isinstance(exception, TooManyFilesSent):
+        return "一次提交的文件太多，未做任何处理。" + limits_text()
+    if isinstance(exception, TooManyFieldsSent):
+        return f"表单字段太多（上限 {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS} 个），未做任何处理。"
+    return ""
+
+
 def _error(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return JsonResponse(
             {"error": MESSAGES[status], "detail": detail, "status": status},
             status=status, json_dumps_params={"ensure_ascii": False},
         )
-    context = {"status": status, "message": MESSAGES[status], "detail": detail}
+    back_url = request.path if request.path.endswith("/pendingupload/upload/") else ""
+    context = {"status": status, "message": MESSAGES[status], "detail": detail, "back_url": back_url}
     try:
         html = render_to_string(f"{status}.html", context, request=request)
     except Exception:  # noqa: BLE001 - an error page must answer even when rendering fails
@@ -42,7 +59,7 @@ def _error(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
 @requires_csrf_token
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """400: a malformed or suspicious request (bad Host header, oversize body …)."""
-    return _error(request, 400)
+    return _error(request, 400, too_big_detail(exception))
 
 
 @requires_csrf_token
