@@ -440,18 +440,19 @@ class EventAdmin(WorkflowAdmin):
 @csrf_protect
 @never_cache
 def throttled_login(request: HttpRequest) -> HttpResponse:
-    """The admin login, refusing a username+address after repeated failures (see articles/throttle.py)."""
+    """The admin login, refusing a username+address after repeated failures (see articles/throttle.py).
+
+    The attempt is counted before the password is checked, so parallel attempts cannot all
+    be checked; a success clears the count.
+    """
     username = request.POST.get("username", "") if request.method == "POST" else ""
     address = throttle.client_address(request)
-    if request.method == "POST" and throttle.is_locked(username=username, address=address):
+    if request.method == "POST" and not throttle.attempt_allowed(username=username, address=address):
         return TemplateResponse(request, "admin/articles/login_locked.html", {
             **admin.site.each_context(request), "title": "登录", "app_path": request.get_full_path(),
             "form": AdminAuthenticationForm(request), "locked_message": throttle.locked_message(),
         }, status=429)
     response = admin.site.login(request)
-    if request.method == "POST":
-        if response.status_code == 302:
-            throttle.clear_failures(username=username, address=address)
-        else:
-            throttle.record_failure(username=username, address=address)
+    if request.method == "POST" and response.status_code == 302:
+        throttle.clear_failures(username=username, address=address)
     return response

@@ -447,3 +447,21 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.description}"
+
+
+class LoginAttempt(models.Model):
+    """Admin login attempts per username and address in the current window (articles/throttle.py).
+
+    In PostgreSQL rather than the cache so that every web worker sees the same count and the
+    count can be raised atomically before the password is checked.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)  # sha256 of username and address
+    attempts = models.PositiveIntegerField(default=0)
+    window_started = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.attempts}"
