@@ -263,19 +263,28 @@ def _outcome_message(status: str, issue: Issue, replaced: bool) -> str:
 
 
 def publish_file(upload_file: UploadFile, *, user: Any, confirm_replace: bool = False) -> UploadFile:
-    """Publish one pending file in its own transaction; a replacement waits for confirmation."""
-    note = existing_issue_note(upload_file)
-    if upload_file.replaces_issue_id and not confirm_replace:
-        upload_file.message = note
-        upload_file.save(update_fields=["message", "replaces_issue_id"])
-        return upload_file
+    """Publish one pending file in its own transaction; a replacement waits for confirmation.
+
+    The file's row is locked first and its status read again under the lock, so a double
+    click (several publishes of one upload at once) publishes it once: the others wait, find
+    it already published and change nothing, and log nothing.
+    """
     try:
         with transaction.atomic():
+            locked = UploadFile.objects.select_for_update().get(pk=upload_file.pk)
+            if locked.status not in (UploadFile.PENDING, UploadFile.FAILED):
+                return locked  # published or discarded meanwhile by another request
+            note = existing_issue_note(locked)
+            if locked.replaces_issue_id and not confirm_replace:
+                locked.message = note
+                locked.save(update_fields=["message", "replaces_issue_id"])
+                return locked
             result = ingest_issue(
-                bytes(upload_file.raw_bytes), filename=upload_file.filename, paper=upload_file.paper_name,
-                issue_date=upload_file.issue_date, page=upload_file.page, uploaded_by=user,
+                bytes(locked.raw_bytes), filename=locked.filename, paper=locked.paper_name,
+                issue_date=locked.issue_date, page=locked.page, uploaded_by=user,
             )
-            _record_outcome(upload_file, result, user=user)
+            _record_outcome(locked, result, user=user)
+            return locked
     except (IngestError, DatabaseError) as exc:
         upload_file.status, upload_file.message = UploadFile.FAILED, f"发布失败，未写入任何内容：{exc}"
         upload_file.save(update_fields=["status", "message"])
