@@ -77,6 +77,7 @@ MIDDLEWARE = [
     # First, so every request (static files included) gets its one access-log line.
     "newsarchive.access_log.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsarchive.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsarchive.request_checks.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
