@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -368,6 +369,7 @@ class PendingUploadAdmin(WorkflowAdmin):
             "upload": upload, "files": files, "publish_form": PublishForm(),
             "can_publish": request.user.has_perm("articles.change_pendingupload"),
             "has_replacements": any(f.replaces_issue_id and f.status == UploadFile.PENDING for f in files),
+            "waiting": any(f.status in UploadFile.WAITING for f in files),
             "events": Event.objects.filter(details__upload_id=upload.pk) | Event.objects.filter(
                 object_type="pendingupload", object_id=str(upload.pk)),
         })
@@ -397,6 +399,10 @@ class PendingUploadAdmin(WorkflowAdmin):
         if request.method == "POST":
             form = PublishForm(request.POST)
             confirm = form.is_valid() and form.cleaned_data["confirm_replace"]
+            if settings.NEWSARCHIVE_BACKGROUND:
+                queued = uploads.request_publish(upload, user=request.user, confirm_replace=confirm)
+                self.message_user(request, f"已加入发布队列：{queued} 个文件。本页会自动刷新显示结果。", messages.INFO)
+                return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
             for upload_file in uploads.publish_upload(upload, user=request.user, confirm_replace=confirm):
                 level = messages.ERROR if upload_file.status == UploadFile.FAILED else messages.INFO
                 if upload_file.status != UploadFile.REJECTED and upload_file.message:

@@ -4,7 +4,7 @@ Variables (all optional in development; see README "Configuration"):
 DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_CSRF_TRUSTED_ORIGINS,
 DATABASE_URL, NEWSARCHIVE_TEST_DB, NEWSARCHIVE_UPLOAD_MAX_BYTES, NEWSARCHIVE_SEARCH_MAX_QUERY,
 DJANGO_HTTPS, DJANGO_SECURE_HSTS_SECONDS, DJANGO_LOG_LEVEL, NEWSARCHIVE_PGDATA,
-NEWSARCHIVE_ACCESS_LOG, NEWSARCHIVE_HEALTH_TIMEOUT_MS.
+NEWSARCHIVE_ACCESS_LOG, NEWSARCHIVE_HEALTH_TIMEOUT_MS, NEWSARCHIVE_BACKGROUND.
 """
 from __future__ import annotations
 
@@ -163,6 +163,9 @@ NEWSARCHIVE_SEARCH_MAX_QUERY = int(os.environ.get("NEWSARCHIVE_SEARCH_MAX_QUERY"
 # Admin login throttle (articles/throttle.py): failures allowed per username and address, and the window.
 NEWSARCHIVE_LOGIN_MAX_FAILURES = int(os.environ.get("NEWSARCHIVE_LOGIN_MAX_FAILURES", 5))
 NEWSARCHIVE_LOGIN_WINDOW_SECONDS = int(os.environ.get("NEWSARCHIVE_LOGIN_WINDOW_SECONDS", 15 * 60))
+# Uploads checked and published by the background worker (manage.py run_worker) instead of
+# inside the request; make run and make serve turn it on and start the worker.
+NEWSARCHIVE_BACKGROUND = env_bool("NEWSARCHIVE_BACKGROUND", False)
 # /healthz (newsarchive/health.py): how long the database may take to answer before it counts as down.
 NEWSARCHIVE_HEALTH_TIMEOUT_MS = int(os.environ.get("NEWSARCHIVE_HEALTH_TIMEOUT_MS", 2000))
 
