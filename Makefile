@@ -6,10 +6,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-DEV_ENV := DJANGO_DEBUG=1
+DEV_ENV := DJANGO_DEBUG=1 NEWSARCHIVE_BACKGROUND=1
 TEST_ENV := DJANGO_SECRET_KEY=test-only-key DJANGO_HTTPS=0
+SERVE_ENV := DJANGO_DEBUG=0 NEWSARCHIVE_BACKGROUND=1
+PORT ?= 8000
 
-.PHONY: run test install migrate samples stop bench bench-pages bench-search train simscore simpages clean
+.PHONY: run serve test install migrate samples stop bench bench-pages bench-search train simscore simpages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +30,24 @@ samples: migrate
 run: samples
 	$(DEV_ENV) $(MANAGE) ensure_dev_admin
 	@echo "Serving http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)  Ctrl-C to stop."
-	@stop_db() { [ -n "$$DATABASE_URL" ] || $(DEV_ENV) $(MANAGE) localdb stop; }; \
-	  trap 'stop_db; trap - EXIT; exit 0' INT TERM; trap stop_db EXIT; \
+	@$(DEV_ENV) $(MANAGE) run_worker & worker=$$!; \
+	  stop() { kill $$worker 2>/dev/null; wait $$worker; [ -n "$$DATABASE_URL" ] || $(DEV_ENV) $(MANAGE) localdb stop; }; \
+	  trap 'stop; trap - EXIT; exit 0' INT TERM; trap stop EXIT; \
 	  $(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# The site as it runs in production: DEBUG off, static files collected and served by WhiteNoise,
+# gunicorn on 127.0.0.1:$(PORT) with WEB_CONCURRENCY workers (default 2 x cores + 1), and the
+# background worker that checks and publishes uploads.
+# Needs DJANGO_SECRET_KEY; DJANGO_HTTPS=0 to try it without a TLS proxy in front.
+serve: install
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(MANAGE) ingest_issues sample_data
+	@echo "Serving http://127.0.0.1:$(PORT)/  Ctrl-C to stop."
+	@$(SERVE_ENV) $(MANAGE) run_worker & worker=$$!; \
+	  stop() { kill $$worker 2>/dev/null; wait $$worker; [ -n "$$DATABASE_URL" ] || $(SERVE_ENV) $(MANAGE) localdb stop; }; \
+	  trap 'stop; trap - EXIT; exit 0' INT TERM; trap stop EXIT; \
+	  PORT=$(PORT) $(SERVE_ENV) $(VENV)/bin/gunicorn --config newsarchive/gunicorn_conf.py newsarchive.wsgi
 
 test: install
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)

@@ -12,6 +12,7 @@ from typing import Any, Callable
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -60,6 +61,17 @@ class WorkflowAdmin(admin.ModelAdmin):
             if isinstance(pattern, URLPattern):
                 pattern.callback = staff_or_403(pattern.callback)
         return patterns
+
+    def get_changelist_instance(self, request: HttpRequest):  # noqa: ANN201 - Django's ChangeList
+        """Treat a date filter past year 9999 (``created_at__year=9999&created_at__month=12``) as a bad filter.
+
+        Django computes the end of the chosen day, month or year and overflows there; as a bad
+        filter the list answers like any other wrong lookup (a redirect with ``?e=1``).
+        """
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as exc:  # ValueError: "year 10000 is out of range"
+            raise IncorrectLookupParameters(exc) from exc
 
     def render_page(self, request: HttpRequest, template: str, context: dict, *, status: int = 200) -> TemplateResponse:
         """Render a custom page inside the admin's layout."""
@@ -341,7 +353,7 @@ class PendingUploadAdmin(WorkflowAdmin):
                                           per_file=per_file_facts(request.POST, len(files)))
             return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[upload.pk]))
         return self.render_page(request, "admin/articles/pendingupload/upload.html", {
-            "title": "上传版面", "form": form, "papers": Paper.objects.values_list("name", flat=True), "max_mb": settings.NEWSARCHIVE_UPLOAD_MAX_BYTES // (1024 * 1024),
+            "title": "上传版面", "form": form, "papers": Paper.objects.values_list("name", flat=True), "limits": uploads.limits_text(),
         })
 
     def review_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -357,6 +369,7 @@ class PendingUploadAdmin(WorkflowAdmin):
             "upload": upload, "files": files, "publish_form": PublishForm(),
             "can_publish": request.user.has_perm("articles.change_pendingupload"),
             "has_replacements": any(f.replaces_issue_id and f.status == UploadFile.PENDING for f in files),
+            "waiting": any(f.status in UploadFile.WAITING for f in files),
             "events": Event.objects.filter(details__upload_id=upload.pk) | Event.objects.filter(
                 object_type="pendingupload", object_id=str(upload.pk)),
         })
@@ -386,6 +399,10 @@ class PendingUploadAdmin(WorkflowAdmin):
         if request.method == "POST":
             form = PublishForm(request.POST)
             confirm = form.is_valid() and form.cleaned_data["confirm_replace"]
+            if settings.NEWSARCHIVE_BACKGROUND:
+                queued = uploads.request_publish(upload, user=request.user, confirm_replace=confirm)
+                self.message_user(request, f"已加入发布队列：{queued} 个文件。本页会自动刷新显示结果。", messages.INFO)
+                return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
             for upload_file in uploads.publish_upload(upload, user=request.user, confirm_replace=confirm):
                 level = messages.ERROR if upload_file.status == UploadFile.FAILED else messages.INFO
                 if upload_file.status != UploadFile.REJECTED and upload_file.message:
@@ -429,18 +446,19 @@ class EventAdmin(WorkflowAdmin):
 @csrf_protect
 @never_cache
 def throttled_login(request: HttpRequest) -> HttpResponse:
-    """The admin login, refusing a username+address after repeated failures (see articles/throttle.py)."""
+    """The admin login, refusing a username+address after repeated failures (see articles/throttle.py).
+
+    The attempt is counted before the password is checked, so parallel attempts cannot all
+    be checked; a success clears the count.
+    """
     username = request.POST.get("username", "") if request.method == "POST" else ""
     address = throttle.client_address(request)
-    if request.method == "POST" and throttle.is_locked(username=username, address=address):
+    if request.method == "POST" and not throttle.attempt_allowed(username=username, address=address):
         return TemplateResponse(request, "admin/articles/login_locked.html", {
             **admin.site.each_context(request), "title": "登录", "app_path": request.get_full_path(),
             "form": AdminAuthenticationForm(request), "locked_message": throttle.locked_message(),
         }, status=429)
     response = admin.site.login(request)
-    if request.method == "POST":
-        if response.status_code == 302:
-            throttle.clear_failures(username=username, address=address)
-        else:
-            throttle.record_failure(username=username, address=address)
+    if request.method == "POST" and response.status_code == 302:
+        throttle.clear_failures(username=username, address=address)
     return response

@@ -38,9 +38,16 @@ class Page:
         return self.number > 1
 
 
+# Far beyond any list the archive holds, and small enough that its OFFSET fits PostgreSQL's bigint.
+MAX_PAGE_NUMBER = 1_000_000
+
+
 def page_of(queryset: QuerySet, *, number: int, per_page: int) -> Page:
-    """Slice ``queryset`` to page ``number`` without a COUNT(*): fetch one extra row to know if more follow."""
-    number = max(1, number)
+    """Slice ``queryset`` to page ``number`` without a COUNT(*): fetch one extra row to know if more follow.
+
+    Page numbers above ``MAX_PAGE_NUMBER`` are read as that page (an empty one).
+    """
+    number = min(max(1, number), MAX_PAGE_NUMBER)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return Page(items=rows[:per_page], number=number, has_next=len(rows) > per_page)

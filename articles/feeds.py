@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles import browse
@@ -22,7 +23,10 @@ class _ArticleFeed(Feed):
         return item.display_title
 
     def item_description(self, item: Article) -> str:
-        return Truncator(" ".join(item.paragraphs)).chars(SUMMARY_CHARS)
+        # Atom1Feed writes the summary as type="html": readers unescape the XML once and then
+        # render HTML, so the plain text must be HTML-escaped too, or "<img onerror=…>" printed
+        # in a page would reach them as markup.
+        return escape(Truncator(" ".join(item.paragraphs)).chars(SUMMARY_CHARS))
 
     def item_pubdate(self, item: Article):
         return item.issue.processed_at

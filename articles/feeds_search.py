@@ -4,14 +4,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from articles import search
 from articles.forms import SearchForm
 from articles.models import Article
 from articles.text.highlight import snippet, to_text
+from articles.views.search import timed_out_response
 
 FEED_ITEMS = 50
 
@@ -20,6 +22,12 @@ class SearchFeed(Feed):
     """``/search/feed/?q=…&district=…``: subscribe once, see new matches in any feed reader."""
 
     feed_type = Atom1Feed
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except search.OperationalError:  # the statement timeout fired
+            return timed_out_response()
 
     def get_object(self, request: HttpRequest) -> tuple[search.SearchParams, str]:
         form = SearchForm(request.GET)
@@ -45,7 +53,8 @@ class SearchFeed(Feed):
         return f"{item.display_title}（{item.paper.name} {item.issue_date:%Y-%m-%d}）"
 
     def item_description(self, item: Article) -> str:
-        return to_text(snippet(item.body, getattr(self, "_needles", [])))
+        # Escaped as HTML: the summary is type="html" (see articles/feeds.py).
+        return escape(to_text(snippet(item.body, getattr(self, "_needles", []))))
 
     def item_pubdate(self, item: Article):
         return item.issue.processed_at

@@ -307,10 +307,14 @@ class UploadFile(models.Model):
     REJECTED, PENDING, NEW, UNCHANGED, REPLACED, FAILED, DISCARDED = (
         "rejected", "pending", "new", "unchanged", "replaced", "failed", "discarded",
     )
+    # Waiting for the background worker (articles/worker.py): to be checked, or to be published.
+    QUEUED, PUBLISHING = "queued", "publishing"
     STATUSES = [
-        (REJECTED, "已拒收"), (PENDING, "待发布"), (NEW, "已发布"), (UNCHANGED, "已存在，未改动"),
-        (REPLACED, "已替换旧版面"), (FAILED, "发布失败"), (DISCARDED, "已放弃"),
+        (QUEUED, "排队检查中"), (REJECTED, "已拒收"), (PENDING, "待发布"), (PUBLISHING, "排队发布中"),
+        (NEW, "已发布"), (UNCHANGED, "已存在，未改动"), (REPLACED, "已替换旧版面"), (FAILED, "发布失败"),
+        (DISCARDED, "已放弃"),
     ]
+    WAITING = (QUEUED, PUBLISHING)
 
     upload = models.ForeignKey(PendingUpload, verbose_name="上传批次", on_delete=models.CASCADE, related_name="files")
     position = models.PositiveSmallIntegerField("顺序", default=0)
@@ -331,11 +335,23 @@ class UploadFile(models.Model):
     replaces_issue_id = models.BigIntegerField("替换的版面编号", null=True, blank=True)
     articles = models.PositiveIntegerField("文章数", default=0)
     leaders = models.PositiveIntegerField("领导出现数", default=0)
+    # For the worker: the facts the editor gave when uploading ({"defaults": {...}, "explicit": {...}}),
+    # and who asked to publish (with or without confirming a replacement).
+    facts_given = models.JSONField("上传时填写的信息", default=dict, blank=True)
+    publish_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="请求发布者", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirm_replace = models.BooleanField("确认替换", default=False)
 
     class Meta:
         verbose_name = "上传文件"
         verbose_name_plural = "上传文件"
         ordering = ["upload", "position"]
+        indexes = [
+            # The worker's queue: the few rows waiting, oldest first.
+            models.Index(fields=["id"], name="uploadfile_waiting", condition=models.Q(status__in=["queued", "publishing"])),
+        ]
 
     def __str__(self) -> str:
         return self.filename
@@ -447,3 +463,21 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.description}"
+
+
+class LoginAttempt(models.Model):
+    """Admin login attempts per username and address in the current window (articles/throttle.py).
+
+    In PostgreSQL rather than the cache so that every web worker sees the same count and the
+    count can be raised atomically before the password is checked.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)  # sha256 of username and address
+    attempts = models.PositiveIntegerField(default=0)
+    window_started = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.key[:12]}… {self.attempts}"

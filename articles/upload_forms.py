@@ -21,6 +21,9 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
+        # An empty file must not invalidate the whole form (Django's default): it is refused
+        # on its own, by name, when the files are checked (articles/uploads.py), and the others go on.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):  # noqa: ANN001, ANN201

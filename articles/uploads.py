@@ -63,15 +63,24 @@ def clean_filename(name: str) -> str:
     return base or "未命名文件"
 
 
-def _megabytes(size: int) -> str:
+def size_text(size: int) -> str:
+    """Say a size in bytes for a person: "5.0 MB", or "64 KB" below a megabyte."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+def limits_text() -> str:
+    """Say the upload limits in Chinese (on the upload page, and when a request is refused for its size)."""
+    return (f"单个版面文件不能超过 {size_text(settings.NEWSARCHIVE_UPLOAD_MAX_BYTES)}，"
+            f"一次最多上传 {settings.DATA_UPLOAD_MAX_NUMBER_FILES} 个文件。")
 
 
 def check_size(data: bytes, *, size: int | None = None) -> None:
     limit = settings.NEWSARCHIVE_UPLOAD_MAX_BYTES
     size = len(data) if size is None else size
     if size > limit:
-        raise UploadRejected(TOO_LARGE.format(size=_megabytes(size), limit=_megabytes(limit)))
+        raise UploadRejected(TOO_LARGE.format(size=size_text(size), limit=size_text(limit)))
     if not data.strip():
         raise UploadRejected(EMPTY)
 
@@ -192,21 +201,71 @@ def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, 
                explicit: FileDefaults, known: set[str]) -> UploadFile:
     """Check one file; keep its bytes for review if it passes, only its name and reason if not."""
     upload_file = UploadFile(upload=upload, position=position, filename=clean_filename(name), size=max(size, len(data)))
+    _check_into(upload_file, data, defaults=defaults, explicit=explicit, known=known)
+    upload_file.save()
+    return upload_file
+
+
+def _check_into(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults, explicit: FileDefaults,
+                known: set[str]) -> None:
+    """Run every check on the file and set its status, message and bytes accordingly (not saved)."""
     try:
         check_size(data, size=upload_file.size)
         analyse_file(upload_file, data, defaults=defaults, explicit=explicit, known=known)
     except UploadRejected as exc:
-        upload_file.status, upload_file.message = UploadFile.REJECTED, str(exc)
+        upload_file.status, upload_file.message, upload_file.raw_bytes = UploadFile.REJECTED, str(exc), b""
     else:
         upload_file.status, upload_file.raw_bytes = UploadFile.PENDING, data
+
+
+def _facts_json(facts: FileDefaults) -> dict:
+    return {"paper": facts.paper, "issue_date": facts.issue_date.isoformat() if facts.issue_date else None,
+            "page": facts.page}
+
+
+def _facts_from_json(data: dict | None) -> FileDefaults:
+    data = data or {}
+    issue_date = date.fromisoformat(data["issue_date"]) if data.get("issue_date") else None
+    return FileDefaults(paper=data.get("paper", ""), issue_date=issue_date, page=data.get("page", ""))
+
+
+def queue_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: FileDefaults,
+               explicit: FileDefaults) -> UploadFile:
+    """Keep a file's bytes and the facts given with it for the background worker to check."""
+    return UploadFile.objects.create(
+        upload=upload, position=position, filename=clean_filename(name), size=max(size, len(data)),
+        status=UploadFile.QUEUED, raw_bytes=data, message="等待后台检查……",
+        facts_given={"defaults": _facts_json(defaults), "explicit": _facts_json(explicit)},
+    )
+
+
+def check_queued_file(upload_file: UploadFile) -> UploadFile:
+    """Check a file the worker took from the queue (inside the worker's transaction, row locked)."""
+    facts = upload_file.facts_given or {}
+    upload_file.message = ""
+    _check_into(upload_file, bytes(upload_file.raw_bytes), defaults=_facts_from_json(facts.get("defaults")),
+                explicit=_facts_from_json(facts.get("explicit")), known=set(known_leader_names()))
     upload_file.save()
+    upload = upload_file.upload
+    if not upload.files.exclude(status=UploadFile.REJECTED).exists():
+        _close_rejected(upload, user=upload.created_by)
     return upload_file
+
+
+def _close_rejected(upload: PendingUpload, *, user: Any) -> None:
+    """An upload whose every file was refused has nothing left to review."""
+    upload.status = PendingUpload.DISCARDED
+    upload.decided_at, upload.decided_by = timezone.now(), username_of(user)
+    upload.save()
 
 
 @transaction.atomic
 def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: FileDefaults = FileDefaults(),
                  per_file: list[FileDefaults] | None = None) -> PendingUpload:
     """Check and hold a batch of (name, bytes, real size) files for review; log one upload event.
+
+    With ``NEWSARCHIVE_BACKGROUND`` on, the files are only stored and queued: the worker
+    (articles/worker.py) checks them, and the review page shows them as they are done.
 
     ``per_file`` holds what the editor set for each file (in the same order), which wins over
     the file name. The bytes of a file over the size limit may be cut short (the form reads
@@ -215,16 +274,20 @@ def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Fi
     per_file = list(per_file or []) + [FileDefaults()] * (len(files) - len(per_file or []))
     upload = PendingUpload.objects.create(created_by=user if getattr(user, "pk", None) else None,
                                           username=username_of(user))
-    known = set(known_leader_names())
-    staged = [
-        stage_file(upload, position=i, name=name, data=data, size=size, defaults=defaults, explicit=explicit,
-                   known=known)
-        for i, ((name, data, size), explicit) in enumerate(zip(files, per_file), start=1)
-    ]
-    if not any(f.status == UploadFile.PENDING for f in staged):
-        upload.status = PendingUpload.DISCARDED
-        upload.decided_at, upload.decided_by = timezone.now(), username_of(user)
-        upload.save()
+    if settings.NEWSARCHIVE_BACKGROUND:
+        staged = [
+            queue_file(upload, position=i, name=name, data=data, size=size, defaults=defaults, explicit=explicit)
+            for i, ((name, data, size), explicit) in enumerate(zip(files, per_file), start=1)
+        ]
+    else:
+        known = set(known_leader_names())
+        staged = [
+            stage_file(upload, position=i, name=name, data=data, size=size, defaults=defaults, explicit=explicit,
+                       known=known)
+            for i, ((name, data, size), explicit) in enumerate(zip(files, per_file), start=1)
+        ]
+        if not any(f.status == UploadFile.PENDING for f in staged):
+            _close_rejected(upload, user=user)
     record_event(action="upload", user=user, obj=upload, details={
         "files": [{"name": f.filename, "size": f.size, "status": f.status, "message": f.message} for f in staged],
     })
@@ -254,19 +317,30 @@ def _outcome_message(status: str, issue: Issue, replaced: bool) -> str:
 
 
 def publish_file(upload_file: UploadFile, *, user: Any, confirm_replace: bool = False) -> UploadFile:
-    """Publish one pending file in its own transaction; a replacement waits for confirmation."""
-    note = existing_issue_note(upload_file)
-    if upload_file.replaces_issue_id and not confirm_replace:
-        upload_file.message = note
-        upload_file.save(update_fields=["message", "replaces_issue_id"])
-        return upload_file
+    """Publish one pending file in its own transaction; a replacement waits for confirmation.
+
+    The file's row is locked first and its status read again under the lock, so a double
+    click (several publishes of one upload at once) publishes it once: the others wait, find
+    it already published and change nothing, and log nothing.
+    """
     try:
         with transaction.atomic():
+            locked = UploadFile.objects.select_for_update().get(pk=upload_file.pk)
+            if locked.status not in (UploadFile.PENDING, UploadFile.FAILED, UploadFile.PUBLISHING):
+                return locked  # published or discarded meanwhile by another request
+            note = existing_issue_note(locked)
+            if locked.replaces_issue_id and not confirm_replace:
+                locked.message = note
+                if locked.status == UploadFile.PUBLISHING:  # out of the queue, back to review
+                    locked.status = UploadFile.PENDING
+                locked.save(update_fields=["message", "replaces_issue_id", "status"])
+                return locked
             result = ingest_issue(
-                bytes(upload_file.raw_bytes), filename=upload_file.filename, paper=upload_file.paper_name,
-                issue_date=upload_file.issue_date, page=upload_file.page, uploaded_by=user,
+                bytes(locked.raw_bytes), filename=locked.filename, paper=locked.paper_name,
+                issue_date=locked.issue_date, page=locked.page, uploaded_by=user,
             )
-            _record_outcome(upload_file, result, user=user)
+            _record_outcome(locked, result, user=user)
+            return locked
     except (IngestError, DatabaseError) as exc:
         upload_file.status, upload_file.message = UploadFile.FAILED, f"发布失败，未写入任何内容：{exc}"
         upload_file.save(update_fields=["status", "message"])
@@ -297,8 +371,24 @@ def publish_upload(upload: PendingUpload, *, user: Any, confirm_replace: bool = 
     return list(upload.files.order_by("position"))
 
 
+def request_publish(upload: PendingUpload, *, user: Any, confirm_replace: bool = False) -> int:
+    """Queue every pending file of an upload for the worker to publish; return how many were queued."""
+    return upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED]).update(
+        status=UploadFile.PUBLISHING, publish_requested_by=user if getattr(user, "pk", None) else None,
+        confirm_replace=confirm_replace, message="等待后台发布……",
+    )
+
+
+def publish_queued_file(upload_file: UploadFile) -> UploadFile:
+    """Publish a file the worker took from the queue, as the editor who asked; close the upload when done."""
+    user = upload_file.publish_requested_by
+    upload_file = publish_file(upload_file, user=user, confirm_replace=upload_file.confirm_replace)
+    _close_if_done(upload_file.upload, user=user, status=PendingUpload.PUBLISHED)
+    return upload_file
+
+
 def _close_if_done(upload: PendingUpload, *, user: Any, status: str) -> None:
-    if upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED]).exists():
+    if upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED, *UploadFile.WAITING]).exists():
         return
     upload.status, upload.decided_at, upload.decided_by = status, timezone.now(), username_of(user)
     upload.save(update_fields=["status", "decided_at", "decided_by"])
@@ -307,7 +397,7 @@ def _close_if_done(upload: PendingUpload, *, user: Any, status: str) -> None:
 @transaction.atomic
 def discard_upload(upload: PendingUpload, *, user: Any) -> None:
     """Drop every file still waiting; their bytes are deleted, the report and the log stay."""
-    waiting = upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED])
+    waiting = upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED, UploadFile.QUEUED])
     names = list(waiting.values_list("filename", flat=True))
     waiting.update(status=UploadFile.DISCARDED, raw_bytes=b"", message="已放弃，未发布。")
     _close_if_done(upload, user=user, status=PendingUpload.DISCARDED)

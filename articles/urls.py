@@ -23,10 +23,33 @@ class _FixedDigits:
 
 
 class _Year(_FixedDigits):
+    """Four digits, from 1001 to 9998 only, so that every calendar page's neighbours (year ± 1,
+    month ± 1) are dates Python can hold; any other year is an address that does not exist."""
+
     width = 4
+    first, last = 1001, 9998
+
+    def to_python(self, value: str) -> int:
+        year = int(value)
+        if not self.first <= year <= self.last:
+            raise ValueError(f"year {year} out of range")  # the URL resolver answers 404
+        return year
+
+
+class _Name:
+    """A paper or district slug: anything but "/" and control characters (NUL cannot reach PostgreSQL)."""
+
+    regex = r"[^/\x00-\x1f\x7f]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
 
 
 register_converter(_Year, "yyyy")
+register_converter(_Name, "name")
 register_converter(_FixedDigits, "mm")
 register_converter(_FixedDigits, "dd")
 
@@ -41,25 +64,25 @@ urlpatterns = [
     # example: /article/345/
     path("article/<int:pk>/", browse.article_detail, name="article_detail"),
     # example: /district/崇明区/
-    path("district/<str:slug>/", browse.district_detail, name="district_detail"),
+    path("district/<name:slug>/", browse.district_detail, name="district_detail"),
     # example: /paper/崇明报/
-    path("paper/<str:slug>/", browse.paper_detail, name="paper_detail"),
+    path("paper/<name:slug>/", browse.paper_detail, name="paper_detail"),
     # example: /leader/7/
     path("leader/<int:pk>/", browse.leader_detail, name="leader_detail"),
     # Browsing by date and calendar, e.g. /date/2025/04/19/, /paper/崇明报/2025/04/, /district/崇明区/2025/
     path("date/<yyyy:year>/<mm:month>/", browse.date_month, name="date_month"),
     path("date/<yyyy:year>/<mm:month>/<dd:day>/", browse.date_day, name="date_day"),
-    path("paper/<str:slug>/<yyyy:year>/", browse.paper_year, name="paper_year"),
-    path("paper/<str:slug>/<yyyy:year>/<mm:month>/", browse.paper_month, name="paper_month"),
-    path("paper/<str:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.paper_day, name="paper_day"),
-    path("district/<str:slug>/<yyyy:year>/", browse.district_year, name="district_year"),
-    path("district/<str:slug>/<yyyy:year>/<mm:month>/", browse.district_month, name="district_month"),
-    path("district/<str:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.district_day, name="district_day"),
+    path("paper/<name:slug>/<yyyy:year>/", browse.paper_year, name="paper_year"),
+    path("paper/<name:slug>/<yyyy:year>/<mm:month>/", browse.paper_month, name="paper_month"),
+    path("paper/<name:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.paper_day, name="paper_day"),
+    path("district/<name:slug>/<yyyy:year>/", browse.district_year, name="district_year"),
+    path("district/<name:slug>/<yyyy:year>/<mm:month>/", browse.district_month, name="district_month"),
+    path("district/<name:slug>/<yyyy:year>/<mm:month>/<dd:day>/", browse.district_day, name="district_day"),
     # example: /district/崇明区/leaders/?sort=mentions
-    path("district/<str:slug>/leaders/", browse.district_leaders, name="district_leaders"),
+    path("district/<name:slug>/leaders/", browse.district_leaders, name="district_leaders"),
     # Atom feeds
-    path("district/<str:slug>/feed/", feeds.DistrictFeed(), name="district_feed"),
-    path("paper/<str:slug>/feed/", feeds.PaperFeed(), name="paper_feed"),
+    path("district/<name:slug>/feed/", feeds.DistrictFeed(), name="district_feed"),
+    path("paper/<name:slug>/feed/", feeds.PaperFeed(), name="paper_feed"),
     path("leader/<int:pk>/feed/", feeds.LeaderFeed(), name="leader_feed"),
     # Search: /search/?q=缪京&district=崇明区&from=2025-01-01&sort=newest (syntax on the page)
     path("search/", search_views.search_page, name="search"),

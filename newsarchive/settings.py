@@ -3,7 +3,8 @@
 Variables (all optional in development; see README "Configuration"):
 DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_CSRF_TRUSTED_ORIGINS,
 DATABASE_URL, NEWSARCHIVE_TEST_DB, NEWSARCHIVE_UPLOAD_MAX_BYTES, NEWSARCHIVE_SEARCH_MAX_QUERY,
-DJANGO_HTTPS, DJANGO_SECURE_HSTS_SECONDS, DJANGO_LOG_LEVEL, NEWSARCHIVE_PGDATA.
+DJANGO_HTTPS, DJANGO_SECURE_HSTS_SECONDS, DJANGO_LOG_LEVEL, NEWSARCHIVE_PGDATA,
+NEWSARCHIVE_ACCESS_LOG, NEWSARCHIVE_HEALTH_TIMEOUT_MS, NEWSARCHIVE_BACKGROUND.
 """
 from __future__ import annotations
 
@@ -73,8 +74,12 @@ INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # First, so every request (static files included) gets its one access-log line.
+    "newsarchive.access_log.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsarchive.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsarchive.request_checks.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,12 +163,18 @@ NEWSARCHIVE_SEARCH_MAX_QUERY = int(os.environ.get("NEWSARCHIVE_SEARCH_MAX_QUERY"
 # Admin login throttle (articles/throttle.py): failures allowed per username and address, and the window.
 NEWSARCHIVE_LOGIN_MAX_FAILURES = int(os.environ.get("NEWSARCHIVE_LOGIN_MAX_FAILURES", 5))
 NEWSARCHIVE_LOGIN_WINDOW_SECONDS = int(os.environ.get("NEWSARCHIVE_LOGIN_WINDOW_SECONDS", 15 * 60))
+# Uploads checked and published by the background worker (manage.py run_worker) instead of
+# inside the request; make run and make serve turn it on and start the worker.
+NEWSARCHIVE_BACKGROUND = env_bool("NEWSARCHIVE_BACKGROUND", False)
+# /healthz (newsarchive/health.py): how long the database may take to answer before it counts as down.
+NEWSARCHIVE_HEALTH_TIMEOUT_MS = int(os.environ.get("NEWSARCHIVE_HEALTH_TIMEOUT_MS", 2000))
 
 # SECURITY
 # ------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "newsarchive.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Production (DEBUG off) is served over HTTPS behind a proxy; DJANGO_HTTPS=0 turns that off.
@@ -171,6 +182,8 @@ HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
+# Health probes come over plain HTTP from the proxy or the load balancer.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 30))
@@ -182,8 +195,20 @@ if HTTPS:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"access": {"format": "%(asctime)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "access": {"class": "logging.StreamHandler", "formatter": "access"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    # jieba announces its dictionary loading on every start; keep it quiet.
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "loggers": {
+        # jieba announces its dictionary loading on every start; keep it quiet.
+        "jieba": {"level": "WARNING"},
+        # One line per request (newsarchive/access_log.py); NEWSARCHIVE_ACCESS_LOG=0 silences it.
+        "newsarchive.access": {
+            "level": "INFO" if env_bool("NEWSARCHIVE_ACCESS_LOG", True) else "WARNING",
+            "handlers": ["access"],
+            "propagate": False,
+        },
+    },
 }

@@ -219,3 +219,49 @@ class CorrectionAdminTests(AdminFixture):
         self.client.force_login(self.editor)
         self.client.post(reverse("admin:articles_leader_title", args=[self.leader.pk]), {"old": "区长", "new": "副区长"})
         self.assertEqual(self.leader.mentions.get().titles, ["副区长"])
+
+
+class UploadRefusalTests(AdminFixture):
+    """A bad file is refused alone and by name; a request too big to read says the limits in Chinese."""
+
+    def test_an_empty_file_is_refused_by_name_and_the_others_go_on(self) -> None:
+        self.client.force_login(self.editor)
+        response = self.client.post(reverse("admin:articles_pendingupload_upload"), {"files": [
+            SimpleUploadedFile("青浦报_2025-03-14_02.txt", QINGPU),
+            SimpleUploadedFile("空白版面.txt", b""),
+        ]})
+        upload = PendingUpload.objects.latest("pk")
+        self.assertRedirects(response, reverse("admin:articles_pendingupload_review", args=[upload.pk]))
+        empty = upload.files.get(filename="空白版面.txt")
+        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, uploads.EMPTY))
+        self.assertEqual(upload.files.get(filename="青浦报_2025-03-14_02.txt").status, UploadFile.PENDING)
+        page = self.client.get(response["Location"])
+        self.assertContains(page, "空白版面.txt")
+        self.assertContains(page, uploads.EMPTY)
+
+    def test_the_upload_page_states_the_limits(self) -> None:
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(reverse("admin:articles_pendingupload_upload")), "单个版面文件不能超过 5.0 MB")
+
+    def test_an_oversize_request_says_the_limit_in_chinese(self) -> None:
+        self.client.force_login(self.editor)
+        url = reverse("admin:articles_pendingupload_upload")
+        client = Client(raise_request_exception=False)
+        client.force_login(self.editor)
+        with self.settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1024, DEBUG=False):
+            response = client.post(url, {"page": "x" * 4096})
+        self.assertEqual(response.status_code, 400)
+        html = response.content.decode()
+        self.assertIn("提交的内容过大（表单数据上限 1 KB）", html)
+        self.assertIn("单个版面文件不能超过 5.0 MB", html)
+        self.assertIn(f'<a href="{url}">返回上传页面</a>', html)
+
+    def test_too_many_files_says_the_limit_in_chinese(self) -> None:
+        client = Client(raise_request_exception=False)
+        client.force_login(self.editor)
+        with self.settings(DATA_UPLOAD_MAX_NUMBER_FILES=2, DEBUG=False):
+            response = client.post(reverse("admin:articles_pendingupload_upload"), {"files": [
+                SimpleUploadedFile(f"{n}.txt", QINGPU) for n in range(3)
+            ]})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("一次最多上传 2 个文件", response.content.decode())

@@ -1,5 +1,6 @@
 """Atom feeds for a district, a paper and a leader."""
 from datetime import date
+from urllib.parse import urlencode
 from xml.etree import ElementTree
 
 from django.test import TestCase
@@ -49,3 +50,36 @@ class FeedTests(TestCase):
 
     def test_unknown_district_is_404(self):
         self.assertEqual(self.client.get("/district/nowhere/feed/").status_code, 404)
+
+
+class FeedEscapingTests(TestCase):
+    """A summary is type="html": after the XML is parsed, what is left must be text, not markup."""
+
+    BODY = '本报讯 读者来信<img src=x onerror="alert(1)">与 <b>粗体</b> & 符号。'
+
+    @classmethod
+    def setUpTestData(cls):
+        district = make_district(name="崇明区", slug="chongming")
+        cls.paper = make_paper(name="崇明报", slug="cmb", district=district)
+        make_article(issue=make_issue(paper=cls.paper, issue_date=date(2025, 4, 19)), title="来信", body=cls.BODY)
+
+    def summary(self, url: str) -> ElementTree.Element:
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        entry = ElementTree.fromstring(response.content).find(f"{ATOM}entry")
+        return entry.find(f"{ATOM}summary")
+
+    def assert_text_only(self, summary: ElementTree.Element) -> None:
+        self.assertEqual(summary.get("type"), "html")
+        # What a feed reader renders as HTML: no tag may survive, the text must.
+        self.assertNotIn("<img", summary.text)
+        self.assertNotIn("<b>", summary.text)
+        self.assertIn("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;", summary.text)
+
+    def test_paper_feed_summary_is_escaped_html(self):
+        summary = self.summary(reverse("articles:paper_feed", kwargs={"slug": "cmb"}))
+        self.assert_text_only(summary)
+        self.assertIn("&amp; 符号", summary.text)
+
+    def test_search_feed_summary_is_escaped_html(self):
+        self.assert_text_only(self.summary(reverse("articles:search_feed") + "?" + urlencode({"q": "读者来信"})))

@@ -1,12 +1,17 @@
 """The admin login refuses a username+address after repeated failures, then lets them try again."""
 from __future__ import annotations
 
+import threading
+from datetime import timedelta
+
 from django.contrib.auth.models import User
-from django.core.cache import cache
-from django.test import TestCase, override_settings
+from django.db import connection
+from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import throttle
+from articles.models import LoginAttempt
 
 
 @override_settings(NEWSARCHIVE_LOGIN_MAX_FAILURES=3, NEWSARCHIVE_LOGIN_WINDOW_SECONDS=60)
@@ -14,7 +19,6 @@ class LoginThrottleTests(TestCase):
     def setUp(self) -> None:
         # Created here, not in setUpTestData: the password must be hashed with the test hasher.
         User.objects.create_user("editor", password="right-password-1", is_staff=True)
-        cache.clear()
         self.url = reverse("admin:login")
 
     def login(self, password: str, *, username: str = "editor", address: str = "10.0.0.1"):  # noqa: ANN201
@@ -54,7 +58,41 @@ class LoginThrottleTests(TestCase):
 
     def test_the_window_expires(self) -> None:
         for _ in range(3):
-            throttle.record_failure(username="editor", address="10.0.0.1")
+            throttle.count_attempt(username="editor", address="10.0.0.1")
         self.assertTrue(throttle.is_locked(username="editor", address="10.0.0.1"))
-        cache.clear()  # what the cache does when the window's timeout passes
+        self.assertEqual(self.login("right-password-1").status_code, 429)
+        # The window started 61 s ago: it has passed (the window is 60 s here).
+        LoginAttempt.objects.update(window_started=timezone.now() - timedelta(seconds=61))
         self.assertFalse(throttle.is_locked(username="editor", address="10.0.0.1"))
+        self.assertEqual(self.login("right-password-1").status_code, 302)
+
+
+@override_settings(NEWSARCHIVE_LOGIN_MAX_FAILURES=5, NEWSARCHIVE_LOGIN_WINDOW_SECONDS=600)
+class ParallelLoginTests(TransactionTestCase):
+    """Attempts made at the same moment are counted one by one before any password is checked."""
+
+    def test_of_30_parallel_wrong_passwords_only_the_allowed_5_are_checked(self) -> None:
+        User.objects.create_user("editor", password="right-password-1", is_staff=True)
+        barrier = threading.Barrier(30)
+        statuses: list[int] = []
+        errors: list[BaseException] = []
+
+        def attempt() -> None:
+            try:
+                barrier.wait()
+                response = Client().post(reverse("admin:login"), {"username": "editor", "password": "wrong"},
+                                         REMOTE_ADDR="10.0.0.9")
+                statuses.append(response.status_code)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=attempt) for _ in range(30)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(sorted(statuses), [200] * 5 + [429] * 25)
+        self.assertEqual(LoginAttempt.objects.get().attempts, 30)

@@ -235,3 +235,37 @@ class ConcurrentPublishTests(TransactionTestCase):
         self.assertEqual(sorted(r.status for r in results), [UploadFile.NEW, UploadFile.UNCHANGED])
         issue = Issue.objects.get()
         self.assertEqual(Article.objects.filter(issue=issue).count(), issue.articles.count())
+
+
+class DoubleClickPublishTests(TransactionTestCase):
+    """Three publishes of one upload at the same moment (a double click) publish it once."""
+
+    def test_three_parallel_publishes_of_one_upload_publish_once_and_log_once(self) -> None:
+        make_paper(name="崇明报", slug="chongming")
+        editor = User.objects.create_user("editor", is_staff=True)
+        upload = stage((NAME, CHONGMING), user=editor)
+        barrier = threading.Barrier(3)
+        errors: list[BaseException] = []
+
+        def publish() -> None:
+            try:
+                barrier.wait()
+                uploads.publish_upload(PendingUpload.objects.get(pk=upload.pk), user=editor)
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=publish) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(errors, [])
+        upload_file = upload.files.get()
+        self.assertEqual(upload_file.status, UploadFile.NEW)
+        self.assertIn("已发布为版面", upload_file.message)
+        self.assertEqual(Issue.objects.count(), 1)
+        self.assertEqual(list(Event.objects.exclude(action="upload").values_list("action", flat=True)), ["publish"])
+        upload.refresh_from_db()
+        self.assertEqual(upload.status, PendingUpload.PUBLISHED)

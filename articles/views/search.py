@@ -54,8 +54,8 @@ def search_chart(request: HttpRequest) -> HttpResponse:
 def export_csv(request: HttpRequest) -> HttpResponse:
     """The current result set (first EXPORT_LIMIT rows) as CSV that Excel opens in UTF-8."""
     articles = _export(request)
-    if articles is None:
-        return HttpResponse("检索条件有误。", status=400, content_type="text/plain; charset=utf-8")
+    if not isinstance(articles, list):
+        return articles
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''%E6%A3%80%E7%B4%A2%E7%BB%93%E6%9E%9C.csv"
     response.write("\ufeff")
@@ -75,8 +75,8 @@ def export_citations(request: HttpRequest) -> HttpResponse:
     from articles.citations import cite_article
 
     articles = _export(request)
-    if articles is None:
-        return HttpResponse("检索条件有误。", status=400, content_type="text/plain; charset=utf-8")
+    if not isinstance(articles, list):
+        return articles
     lines = [f"[{i}] {cite_article(a)}" for i, a in enumerate(articles, start=1)]
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = "inline; filename=\"citations.txt\""
@@ -91,11 +91,22 @@ def opensearch(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _export(request: HttpRequest) -> list | None:
+def _export(request: HttpRequest) -> list | HttpResponse:
+    """Return the articles to export, or the plain-text answer when the query is wrong or too slow."""
     form = SearchForm(request.GET)
     if not form.is_valid():
-        return None
-    return search.export_articles(form.params(), limit=EXPORT_LIMIT)
+        return HttpResponse("检索条件有误。", status=400, content_type="text/plain; charset=utf-8")
+    try:
+        return search.export_articles(form.params(), limit=EXPORT_LIMIT)
+    except search.OperationalError:
+        return timed_out_response()
+
+
+def timed_out_response() -> HttpResponse:
+    """503 with the search page's timeout notice: the statement timeout fired (see articles/search)."""
+    response = HttpResponse(search.TIMEOUT_NOTICE + "\n", status=503, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = "30"
+    return response
 
 
 def _cell(value: object) -> str:

@@ -58,3 +58,20 @@ def test_refusals_say_why(data: bytes, words: str) -> None:
 def test_full_width_text_is_not_normalised() -> None:
     text = "（上接第１版）２０２０年５月，ＡＢＣ。"
     assert decode(text.encode("utf-8")).text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(codec: str) -> None:
+    # "utf-16"/"utf-32" write the mark themselves; the -le/-be codecs need it added.
+    data = ("\ufeff" if codec.endswith(("le", "be")) else "") + PAGE.replace("\n", "\r\n")
+    decoded = decode(data.encode(codec))
+    assert decoded.text == PAGE
+    assert decoded.encoding == ("utf-32" if codec == "utf-32" else "utf-16")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named_not_called_binary(codec: str) -> None:
+    with pytest.raises(DecodeError) as info:
+        decode(PAGE.encode(codec))
+    assert "UTF-16" in info.value.reason
+    assert "binary" not in info.value.reason and "二进制" not in info.value.reason
