@@ -99,7 +99,12 @@ def is_web_metadata(line: str) -> bool:
     if _WEB_META.search(s):
         return True
     stamp = _TIMESTAMP.search(s)
-    return bool(stamp) and ("来源" in s or len(_TIMESTAMP.sub("", s).strip()) <= 2)
+    if not stamp:
+        return False
+    rest = _TIMESTAMP.sub("", s).strip()
+    # ``2021-05-14 19:25:06 某某融媒``: a posting time, then the site's name.
+    timed = stamp.start() == 0 and ":" in stamp.group(0).replace("：", ":")
+    return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12)
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
