@@ -281,3 +281,25 @@ def is_menu(labels: list[str]) -> bool:
     if len(texts) < 3 or not all(_MENU_LABEL.match(t) for t in texts):
         return False
     return len(texts) >= 5 or len({t[-2:] for t in texts}) == 1
+
+
+_DIGEST_TITLE = re.compile(r"大事记|简报|简讯|要闻|盘点|速递|短讯|快讯|纪事|集锦|摘要|动态")
+_ITEM_START = re.compile(r"^\s*(?:[■□●◆◇▲★☆▪]|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰])")
+
+
+def is_digest_title(headline: str, first_line_below: str) -> bool:
+    """Return True for the heading of a digest (``2023年12月区政府大事记``, ``要闻简报``).
+
+    Its items are separate untitled reports, each opening with a bullet or a date; the
+    heading is the digest's furniture, not the first item's headline.
+    """
+    s = re.sub(r"\s", "", headline)
+    return len(s) <= 40 and bool(_DIGEST_TITLE.search(s)) and bool(_ITEM_START.match(first_line_below))
+
+
+_DATED_ITEM = re.compile(r"^\s*[■□●◆◇▲★☆▪]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+
+
+def is_dated_item(line: str) -> bool:
+    """Return True for a digest item opening with a bullet and a date (``◆9月23日，…``)."""
+    return bool(_DATED_ITEM.match(line))

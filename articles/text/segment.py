@@ -218,7 +218,7 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
             if (
                 settled_before
                 and block[0].blank_before
-                and (closes_cluster or (nxt is not None and (nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE) or nxt.lead)))
+                and (closes_cluster or (nxt is not None and (nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK) or nxt.lead)))
                 and not any(line.lead for line in block)
                 and headlines.looks_like_headline(joined)
             ):
@@ -240,6 +240,24 @@ def _demote_paragraph_fragments(lines: list[Line]) -> None:
             continue
         if headlines.splits_word(line.text, nxt.text):
             line.kind = BODY
+
+
+def _mark_digest_titles(lines: list[Line]) -> None:
+    """A digest's heading above its first bullet or dated item is noise (``noise.is_digest_title``)."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != HEADLINE:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind == HEADLINE:
+            j += 1
+        below = lines[j] if j < len(lines) else None
+        heading = " ".join(line.text for line in lines[i:j])
+        if below is not None and below.kind == BODY and noise.is_digest_title(heading, below.text):
+            for line in lines[i:j]:
+                line.kind = NOISE
+        i = j
 
 
 def _mark_resumed_text(lines: list[Line]) -> None:
@@ -398,6 +416,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _demote_paragraph_fragments(lines)
     _mark_resumed_text(lines)
     _mark_boxed_headlines(lines)
+    _mark_digest_titles(lines)
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -564,6 +583,8 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
+    if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
+        return True  # the next item of a digest whose items open with a bullet and a date
     if values["bullet_subhead"]:
         return False  # ■ sub-heads divide one column; digest items open with a date or a lead
     return layout.model.decide(values)

@@ -149,3 +149,32 @@ def test_text_resumed_after_a_continued_from_marker_is_body() -> None:
     page = segment_page("某某区召开会议\n\n（上接第1版）把推进项目建设作为\n一项重大政治任务，严格时间节点。\n")
     assert len(page.articles) == 1
     assert page.articles[0].body.startswith("把推进项目建设作为一项重大政治任务")
+
+
+@pytest.mark.parametrize(("heading", "below", "expected"), [
+    ("2023年12月区政府大事记", "12月5日，区长主持召开会议。", True),
+    ("要闻简报", "◆在国庆来临之际，某某县举办运动会。", True),
+    ("要闻简报", "在国庆来临之际，某某县举办运动会。", False),
+    ("区政府召开常务会议", "12月5日，区长主持召开会议。", False),
+])
+def test_digest_title(heading: str, below: str, expected: bool) -> None:
+    assert noise.is_digest_title(heading, below) is expected
+
+
+def test_a_digest_heading_is_noise_and_each_bulleted_item_is_an_article() -> None:
+    page = segment_page(
+        "要闻简报\n\n◆9月23日，某某县召开巩固衔接重点工作推进会。相关单位负责人参加会议。\n\n"
+        "◆为严厉打击各种污染水源行为，某某县联合执法队在水库开展执法行动。\n"
+    )
+    assert [a.title for a in page.articles] == [None, None]
+    assert "要闻简报" in page.noise
+
+
+def test_a_wrapped_headline_above_a_continued_from_marker_heads_the_continued_text() -> None:
+    page = segment_page(
+        "某某区长调度重点\n项目建设\n\n（上接第1版）把推进项目建设作为\n一项重大政治任务，严格时间节点，\n切实完成征拆安置各项任务。\n"
+    )
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert "项目建设" in (article.title or "") + (article.subtitle or "")
+    assert article.body.startswith("把推进项目建设作为")
