@@ -105,6 +105,18 @@ def _new_people(lead: str, before: str) -> float:
     return 0.0 if match.group("name")[:2] in before else 1.0
 
 
+def continues_story(fragment: str, story: str) -> bool:
+    """Return True if a ``(上接第1版)`` fragment reads as the rest of ``story``.
+
+    It names an official the story named with a title, or most of its opening words are
+    the story's own.
+    """
+    fragment, story = re.sub(r"\s+", "", fragment), re.sub(r"\s+", "", story)
+    first = _first_sentence(fragment)[:80]
+    names = {m.group("name") for m in _TITLED.finditer(story)}
+    return any(len(name) >= 2 and name in first for name in names) or _novelty(first, story) <= 0.4
+
+
 def _head_fits_lead(head: str, lead: str, body: str) -> float:
     """1.0 when the headline above the article above fits this paragraph better than that body.
 

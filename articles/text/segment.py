@@ -732,9 +732,33 @@ def segment_page(
                 article.warnings.append("标题在正文之后 (headline printed after the body)")
         else:
             article.derived_title = derive_title(article.body)
+    articles = _join_continuations(drafts, articles)
     echo_texts = {line.text for line in lines if line.kind == ECHO}
     noise_items.extend(u for u in unused if u not in echo_texts)
     return PageSegmentation(articles, noise_items)
+
+
+def _join_continuations(drafts: list[_Draft], articles: list[Segment]) -> list[Segment]:
+    """Join a story cut by ``下转►2版`` with its ``(上接第1版)`` rest when both are in this file.
+
+    An export of several pages puts both parts in one text. The k-th cut story pairs with
+    the k-th resumed fragment, and only when the fragment reads as that story's rest;
+    a fragment whose first part is on a page not in the file stays an article of its own.
+    """
+    cut = [i for i, d in enumerate(drafts) if d.continues]
+    resumed = [i for i, d in enumerate(drafts) if d.continued_from]
+    if not cut or len(cut) != len(resumed):
+        return articles
+    dropped: set[int] = set()
+    for a, b in zip(cut, resumed):
+        first, rest = articles[a], articles[b]
+        if a < b and boundaries.continues_story(rest.body, first.body):
+            first.paragraphs.extend(rest.paragraphs)
+            first.printed = f"{first.printed}\n{rest.printed}"
+            first.continues_elsewhere = rest.continues_elsewhere
+            first.byline = first.byline or rest.byline
+            dropped.add(b)
+    return [article for i, article in enumerate(articles) if i not in dropped]
 
 
 def _add_noise(items: list[str], line: Line, *, joined: bool) -> None:

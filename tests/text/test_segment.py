@@ -516,3 +516,23 @@ def test_a_bracketed_credit_wrapped_over_two_lines_becomes_the_byline() -> None:
     article = page.articles[0]
     assert article.body.endswith("区长李四参加。")
     assert "付惠敏" in (article.byline or "")
+
+
+def test_a_story_cut_by_a_continued_to_marker_joins_its_rest_in_the_same_file() -> None:
+    page = segment_page(
+        "区委书记走访老党员\n\n7月29日，区委书记王守睿走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
+        "某某街道举办运动会\n\n8月1日，某某街道举办社区运动会，800余名居民参加。\n\n"
+        "(上接第1版)随后，王守睿一行来到党史馆参观学习。\n"
+    )
+    assert len(page.articles) == 2
+    assert page.articles[0].body.endswith("参观学习。")
+    assert not page.articles[0].continued_from_elsewhere
+
+
+def test_a_continued_from_fragment_of_another_story_stays_an_article() -> None:
+    page = segment_page(
+        "区委书记走访老党员\n\n7月29日，区委书记王守睿走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
+        "(上接第1版)河道整治工程已完成清淤八万方，沿岸绿化同步推进。\n"
+    )
+    assert len(page.articles) == 2
+    assert page.articles[1].continued_from_elsewhere
