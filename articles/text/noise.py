@@ -153,6 +153,14 @@ def is_column_flag(line: str) -> bool:
     return bool(_COLUMN_FLAG.match(re.sub(r"\s", "", line)))
 
 
+_KEYWORD_LABEL = re.compile(r"^[■□●◆◇▪]?\s*关键词\s*[:：|｜]?\s*[\u4e00-\u9fff]{1,8}$")
+
+
+def is_keyword_label(line: str) -> bool:
+    """Return True for a ``关键词：发展`` label printed above a headline: a tag, not the headline."""
+    return bool(_KEYWORD_LABEL.match(line.strip()))
+
+
 def is_section_label(line: str) -> bool:
     """Return True for a short label after a box mark (``■ 要闻速递``).
 

@@ -373,12 +373,16 @@ def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
 def _mark_section_labels(lines: list[Line]) -> None:
     """A standalone ``■ 要闻速递`` label above a new lead or a headline is page furniture.
 
+    So is a ``关键词：发展`` tag above a headline.
+
     Above body text that continues the article it stays a section head of that article.
     """
     for i, line in enumerate(lines):
         nxt = _next(lines, i)
         if line.kind == BODY and noise.is_section_label(line.text) and nxt is not None \
                 and nxt.blank_before and (nxt.lead or nxt.kind in _HEADLINE_KINDS):
+            line.kind = NOISE
+        elif noise.is_keyword_label(line.text) and nxt is not None and nxt.kind in _HEADLINE_KINDS:
             line.kind = NOISE
 
 

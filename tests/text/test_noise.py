@@ -178,3 +178,15 @@ def test_a_wrapped_headline_above_a_continued_from_marker_heads_the_continued_te
     article = page.articles[0]
     assert "项目建设" in (article.title or "") + (article.subtitle or "")
     assert article.body.startswith("把推进项目建设作为")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("关键词:发展", True), ("■关键词：经济强区", True), ("关键词是发展", False), ("推动工作主框架落实", False),
+])
+def test_keyword_label(line: str, expected: bool) -> None:
+    assert noise.is_keyword_label(line) is expected
+
+
+def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
+    page = segment_page("关键词:发展\n\n推动工作主框架落实\n\n12月30日，某某区召开工作务虚会。\n")
+    assert page.articles[0].title == "推动工作主框架落实"
