@@ -153,7 +153,7 @@ def is_column_flag(line: str) -> bool:
     return bool(_COLUMN_FLAG.match(re.sub(r"\s", "", line)))
 
 
-_KEYWORD_LABEL = re.compile(r"^[■□●◆◇▪]?\s*关键词\s*[:：|｜]?\s*[\u4e00-\u9fff]{1,8}$")
+_KEYWORD_LABEL = re.compile(r"^[■□●◆◇▪]?\s*关键词\s*(?:[:：|｜]\s*)?(?!是)[\u4e00-\u9fff]{1,8}$")
 
 
 def is_keyword_label(line: str) -> bool:
