@@ -110,6 +110,8 @@ def looks_like_headline(line: str) -> bool:
     commas = len(_COMMA.findall(s))
     if commas and _DANGLING_END.search(s):
         return False  # a clause cut off mid-sentence: 他指出，项目是经济社会发展的
+    if commas and n > 30 and not kicker:
+        return False  # two long clauses are a sentence that lost its full stop
     if commas >= 3 and not kicker:
         return False
     if commas == 2 and not kicker and not _parallel_phrases(s):

@@ -243,7 +243,11 @@ def test_a_doubled_wrapped_headline_line_is_an_echo_even_with_a_quote_cut_open()
     assert seg.articles[0].body.endswith("出席。")
 
 
-@pytest.mark.parametrize("line", ["他指出，项目是经济社会发展的", "通过观摩，委员们对全区发展成绩给予"])
+@pytest.mark.parametrize("line", [
+    "他指出，项目是经济社会发展的",
+    "通过观摩，委员们对全区发展成绩给予",
+    "专家组一行先前往国家气象观测站，实地对该区域的负氧离子含量进行监测",
+])
 def test_a_clause_cut_off_mid_sentence_is_not_a_headline(line: str) -> None:
     assert not headlines.looks_like_headline(line)
 
