@@ -297,6 +297,14 @@ def _city_refs(text: str, hits: list[_Hit]) -> int:
     return count
 
 
+_TOWARD = ("到", "来", "赴", "莅", "抵")
+
+
+def _destinations(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Hits right after a verb of going (到/来/赴/莅临): where a visit takes place."""
+    return [h for h in hits if h.kind != _CITY and h.start > 0 and h.start <= 60 and text[h.start - 1] in _TOWARD]
+
+
 def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
            context: dict[Division, float]) -> None:
     """Add each hit's weight to its district; an ambiguous name goes to the candidates best
@@ -361,6 +369,8 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     scores: dict[Division, float] = defaultdict(float)
     _score(hits, 1.0, scores, context)
     _score(title_hits, _TITLE_FACTOR, scores, context)
+    # The place a delegation goes to (考察团到新华区考察) is the story's place, not its home.
+    _score(_destinations(head, title_hits) + _destinations(body[:60], hits), _TITLE_FACTOR, scores, context)
     # Diminishing returns: a visiting county named twenty times must not beat the host
     # district named fifteen times plus every 区委/区领导.
     ranked = {d: math.sqrt(s) for d, s in scores.items() if s > 0}

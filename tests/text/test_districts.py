@@ -80,3 +80,9 @@ SIGNING = ("6月7日，太仓市与上海市宝山区在罗店镇举行产业合
 ])
 def test_bare_city_titles_on_a_county_level_city_page(text: str, default: str, expected: str) -> None:
     assert district_of(text, default=default) == expected
+
+
+def test_the_place_a_delegation_goes_to_is_the_story_place() -> None:
+    title = "汝州市考察团到新华区考察观摩城市发展和项目建设工作"
+    body = "3月5日，汝州市考察团到新华区考察观摩。汝州市领导对新华区城市建设给予肯定。汝州市考察团一行参观了项目。"
+    assert district_of(body, title=title) == "新华区"
