@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -43,7 +43,6 @@ class _RequestState:
 
     pinned: bool = False
     alias: str | None = None
-    fell_back: list[str] = field(default_factory=list)
 
 
 _state: ContextVar[_RequestState | None] = ContextVar("newsarchive_replica_state", default=None)
@@ -95,23 +94,17 @@ def pin_to_primary() -> None:
         state.pinned = True
 
 
-def is_pinned() -> bool:
-    """Tell whether the current request has been pinned to the primary by a write."""
-    state = _state.get()
-    return state is not None and state.pinned
-
-
 def read_alias() -> str:
     """Return the alias the current read should use: a live replica when allowed, else "default"."""
     state = _state.get()
     if state is None or state.pinned:
         return DEFAULT_DB_ALIAS
     if state.alias is None:
-        state.alias = _choose_replica(state)
+        state.alias = _choose_replica()
     return state.alias
 
 
-def _choose_replica(state: _RequestState) -> str:
+def _choose_replica() -> str:
     candidates = replica_aliases()
     random.shuffle(candidates)
     now = time.monotonic()
@@ -121,7 +114,6 @@ def _choose_replica(state: _RequestState) -> str:
                 continue
         if _answers(alias):
             return alias
-        state.fell_back.append(alias)
     return DEFAULT_DB_ALIAS
 
 
