@@ -38,14 +38,17 @@ PRIMARY_ONLY_APPS = frozenset({"sessions", "auth", "contenttypes", "admin"})
 
 
 @dataclass
-class _RequestState:
+class RequestState:
     """What one request (or ``replica_reads`` block) has decided so far."""
 
-    pinned: bool = False
+    # Whether this request may read from a replica at all (safe method, public page, no recent write).
+    replicas_allowed: bool = True
+    # Set by the first statement on the primary that writes; then every read goes to the primary.
+    wrote: bool = False
     alias: str | None = None
 
 
-_state: ContextVar[_RequestState | None] = ContextVar("newsarchive_replica_state", default=None)
+_state: ContextVar[RequestState | None] = ContextVar("newsarchive_replica_state", default=None)
 
 # Replicas found down, by alias: time.monotonic() before which they are not tried again.
 _down_until: dict[str, float] = {}
@@ -58,30 +61,31 @@ def replica_aliases() -> list[str]:
 
 
 @contextmanager
-def replica_reads() -> Iterator[None]:
-    """Let the reads inside go to a replica until something writes (then all go to the primary)."""
-    token = _state.set(_RequestState())
+def replica_reads(*, allowed: bool = True) -> Iterator[RequestState]:
+    """Watch the block's writes; with ``allowed``, let its reads go to a replica until it writes."""
+    state = RequestState(replicas_allowed=allowed)
+    token = _state.set(state)
     try:
-        with connections[DEFAULT_DB_ALIAS].execute_wrapper(_pin_on_write):
-            yield
+        with connections[DEFAULT_DB_ALIAS].execute_wrapper(_note_writes):
+            yield state
     finally:
         _state.reset(token)
 
 
 def is_write(sql: str) -> bool:
     """Tell whether a statement may change data or take row locks (anything but a plain SELECT)."""
-    head = sql.lstrip().lstrip("(").lstrip()[:6].upper()
-    if head not in {"SELECT", "SHOW"}:
+    words = sql.lstrip(" \t\n(").split(None, 1)
+    if not words or words[0].upper() not in {"SELECT", "SHOW"}:
         return True
     upper = sql.upper()
-    return " FOR UPDATE" in upper or " FOR NO KEY UPDATE" in upper or " FOR SHARE" in upper or " FOR KEY SHARE" in upper
+    return any(lock in upper for lock in (" FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " FOR KEY SHARE"))
 
 
-def _pin_on_write(execute, sql, params, many, context):  # noqa: ANN001, ANN202 - Django's wrapper signature
-    # Every statement on the primary passes here while replica reads are open: the first one
-    # that writes (the ORM, raw SQL or a savepoint alike) sends the rest of the request's reads
-    # to the primary. The router's db_for_write cannot tell this: Django also calls it when an
-    # unsaved object is merely given a related one, which writes nothing.
+def _note_writes(execute, sql, params, many, context):  # noqa: ANN001, ANN202 - Django's wrapper signature
+    # Every statement on the primary passes here: the first one that writes (the ORM, raw SQL
+    # or a savepoint alike) sends the rest of the request's reads to the primary. The router's
+    # db_for_write cannot tell this: Django also calls it when an unsaved object is merely
+    # given a related one, which writes nothing.
     if is_write(sql):
         pin_to_primary()
     return execute(sql, params, many, context)
@@ -91,13 +95,13 @@ def pin_to_primary() -> None:
     """Send every later read of the current request to the primary (called on any write)."""
     state = _state.get()
     if state is not None:
-        state.pinned = True
+        state.wrote = True
 
 
 def read_alias() -> str:
     """Return the alias the current read should use: a live replica when allowed, else "default"."""
     state = _state.get()
-    if state is None or state.pinned:
+    if state is None or not state.replicas_allowed or state.wrote:
         return DEFAULT_DB_ALIAS
     if state.alias is None:
         state.alias = _choose_replica()
@@ -155,7 +159,7 @@ class ReplicaRouter:
         return read_alias()
 
     def db_for_write(self, model, **hints) -> str:  # noqa: ANN001
-        # The request is pinned when the write reaches the primary (_pin_on_write), not here.
+        # The request is pinned when the write reaches the primary (_note_writes), not here.
         return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1, obj2, **hints) -> bool:  # noqa: ANN001

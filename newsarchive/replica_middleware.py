@@ -1,25 +1,33 @@
-"""Open ``replica_reads()`` for the requests whose reads may go to a read replica.
+"""Decide, per request, whether its reads may go to a read replica.
 
-Those are GET and HEAD requests for the public site: pages, search, feeds and the API. The
+They may for GET and HEAD requests of the public site: pages, search, feeds and the API. The
 admin (uploads, review, publishing, corrections, accounts) always works on the primary, where
 an editor sees what was just written; so does ``/healthz``, which reports on the primary. Any
 other method may write and reads from the primary throughout. Within a request that is let
-onto a replica, the router still pins it to the primary at its first write.
+onto a replica, the first write pins it to the primary.
+
+A replica replays the primary's writes a moment later. So that whoever has just written (an
+editor who published, a login) does not then read an older page from a replica, a response to
+a request that wrote carries a short-lived cookie, and the browser's requests that carry it read
+from the primary for ``NEWSARCHIVE_REPLICA_STICKY_SECONDS``.
 
 It sits near the top of MIDDLEWARE so that every database read of the request, the session's
-included, is made under the decision, and it adds nothing when no replica is configured.
+included, is made under the decision; it does nothing when no replica is configured.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from newsarchive.read_replicas import replica_aliases, replica_reads
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+# Set on a response to a request that wrote; while present, reads go to the primary.
+STICKY_COOKIE = "newsarchive_primary"
 
 
 @cache
@@ -28,8 +36,12 @@ def _primary_only_prefixes() -> tuple[str, ...]:
 
 
 def may_read_from_replica(request: HttpRequest) -> bool:
-    """Tell whether this request's reads may go to a replica (safe method, public address)."""
-    return request.method in SAFE_METHODS and not request.path.startswith(_primary_only_prefixes())
+    """Tell whether this request's reads may go to a replica (safe method, public address, no recent write)."""
+    return (
+        request.method in SAFE_METHODS
+        and not request.path.startswith(_primary_only_prefixes())
+        and STICKY_COOKIE not in request.COOKIES
+    )
 
 
 class ReadReplicaMiddleware:
@@ -39,7 +51,13 @@ class ReadReplicaMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not replica_aliases() or not may_read_from_replica(request):
+        if not replica_aliases():
             return self.get_response(request)
-        with replica_reads():
-            return self.get_response(request)
+        with replica_reads(allowed=may_read_from_replica(request)) as state:
+            response = self.get_response(request)
+        if state.wrote:
+            response.set_cookie(
+                STICKY_COOKIE, "1", max_age=int(settings.NEWSARCHIVE_REPLICA_STICKY_SECONDS),
+                secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
+            )
+        return response

@@ -21,7 +21,8 @@ from django.test import Client
 
 from articles.ingest import ingest_issue
 from articles.models import Article, Issue, Paper
-from newsarchive.read_replicas import forget_down_replicas, read_alias, replica_reads
+from newsarchive.read_replicas import forget_down_replicas, is_write, read_alias, replica_reads
+from newsarchive.replica_middleware import STICKY_COOKIE
 from tests.standby import Standby, StandbyUnavailable, start_standby
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -109,6 +110,7 @@ def test_public_pages_search_and_api_read_from_the_replica(replica: Standby, cli
         response, on_primary, on_replica = _get(client, url, **params)
         assert response.status_code == 200, url
         assert on_replica > 0 and on_primary == 0, (url, on_primary, on_replica)
+        assert STICKY_COOKIE not in response.cookies  # nothing was written
     assert article.display_title in client.get(article.get_absolute_url()).content.decode()
 
     # Replay paused: an issue the primary has and the replica has not yet.
@@ -151,6 +153,29 @@ def test_a_request_that_writes_reads_from_the_primary_afterwards(replica: Standb
         replica.execute(dbname, "SELECT pg_wal_replay_resume()")
 
 
+def test_after_a_request_that_wrote_that_browser_reads_from_the_primary(replica: Standby, client: Client) -> None:
+    dbname = connection.settings_dict["NAME"]
+    User.objects.create_superuser("sticky-admin", "s@example.cn", "pw-sticky-1")
+    replica.wait_for_replay(dbname, _primary_lsn())
+    replica.execute(dbname, "SELECT pg_wal_replay_pause()")
+    try:
+        issue = _ingest("000_1812f75c900816aa.txt", "崇明报", "2025-04-19")  # not replayed yet
+        url = issue.articles.order_by("position").first().get_absolute_url()
+        assert client.get(url).status_code == 404
+
+        # Logging in writes (the session, the login throttle): the answer marks this browser.
+        response = client.post("/admin/login/", {"username": "sticky-admin", "password": "pw-sticky-1", "next": "/admin/"})
+        assert response.status_code == 302
+        assert response.cookies[STICKY_COOKIE]["max-age"] == 5
+        response, on_primary, on_replica = _get(client, url)
+        assert response.status_code == 200 and on_replica == 0 and on_primary > 0
+
+        # Another browser, which wrote nothing, still reads from the replica.
+        assert Client().get(url).status_code == 404
+    finally:
+        replica.execute(dbname, "SELECT pg_wal_replay_resume()")
+
+
 def test_a_replica_that_is_down_falls_back_to_the_primary(
     replica: Standby, client: Client, caplog: pytest.LogCaptureFixture, settings,  # noqa: ANN001
 ) -> None:
@@ -182,3 +207,13 @@ def test_without_replicas_every_read_goes_to_the_primary(client: Client, setting
     with _statements(DEFAULT_DB_ALIAS) as primary:
         assert client.get("/").status_code == 200
     assert primary
+
+
+@pytest.mark.parametrize(("sql", "writes"), [
+    ("SELECT 1", False), ("  (SELECT id FROM articles_article) UNION (SELECT 2)", False), ("SHOW statement_timeout", False),
+    ('SELECT "id" FROM "articles_issue" WHERE "id" = 1 FOR UPDATE', True), ("SELECT id FROM t FOR NO KEY UPDATE", True),
+    ("INSERT INTO articles_paper VALUES (1)", True), ("UPDATE t SET a = 1", True), ("DELETE FROM t", True),
+    ('SAVEPOINT "s1"', True), ("WITH x AS (DELETE FROM t RETURNING id) SELECT * FROM x", True), ("", True),
+])
+def test_which_statements_pin_a_request_to_the_primary(sql: str, writes: bool) -> None:
+    assert is_write(sql) is writes
