@@ -129,18 +129,40 @@ def _answers(alias: str) -> bool:
             conn.close()
         conn.ensure_connection()
     except DatabaseError as exc:
-        try:
-            conn.close()
-        except DatabaseError:
-            pass
-        retry = float(getattr(settings, "NEWSARCHIVE_REPLICA_RETRY_SECONDS", 10))
-        with _down_lock:
-            _down_until[alias] = time.monotonic() + retry
-        logger.warning(
-            "read replica %s is unavailable, reading from the primary (retrying it in %.0f s): %s",
-            alias, retry, str(exc).strip(),
-        )
+        _mark_down(alias, exc)
         return False
+    return True
+
+
+def _mark_down(alias: str, exc: BaseException) -> None:
+    """Leave the replica out for a while, close its connection and say so in the log."""
+    try:
+        connections[alias].close()
+    except DatabaseError:
+        pass
+    retry = float(getattr(settings, "NEWSARCHIVE_REPLICA_RETRY_SECONDS", 10))
+    with _down_lock:
+        _down_until[alias] = time.monotonic() + retry
+    logger.warning(
+        "read replica %s is unavailable, reading from the primary (retrying it in %.0f s): %s",
+        alias, retry, str(exc).strip(),
+    )
+
+
+def fall_back_after(exc: BaseException) -> bool:
+    """After ``exc`` in a request reading from a replica, switch its reads to the primary.
+
+    Returns True when the request may simply be run again: it was reading from a replica, has
+    written nothing, and the error is the replica's (its connection no longer answers). The
+    replica is then left out like one found down before the request.
+    """
+    state = _state.get()
+    if state is None or state.wrote or state.alias in (None, DEFAULT_DB_ALIAS):
+        return False
+    if not isinstance(exc, DatabaseError) or connections[state.alias].is_usable():
+        return False
+    _mark_down(state.alias, exc)
+    state.alias = DEFAULT_DB_ALIAS
     return True
 
 

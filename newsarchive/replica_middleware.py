@@ -11,6 +11,10 @@ editor who published, a login) does not then read an older page from a replica, 
 a request that wrote carries a short-lived cookie, and the browser's requests that carry it read
 from the primary for ``NEWSARCHIVE_REPLICA_STICKY_SECONDS``.
 
+A replica that stops answering in the middle of a request (after the check that opens each
+request) fails that request's view with a database error; the view is then run again, once,
+on the primary (it is a GET that has written nothing), so the visitor still gets the page.
+
 It sits near the top of MIDDLEWARE so that every database read of the request, the session's
 included, is made under the decision; it does nothing when no replica is configured.
 """
@@ -23,7 +27,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from newsarchive.read_replicas import replica_aliases, replica_reads
+from newsarchive.read_replicas import fall_back_after, replica_aliases, replica_reads
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 # Set on a response to a request that wrote; while present, reads go to the primary.
@@ -60,4 +64,14 @@ class ReadReplicaMiddleware:
                 STICKY_COOKIE, "1", max_age=int(settings.NEWSARCHIVE_REPLICA_STICKY_SECONDS),
                 secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
             )
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """Run the view again on the primary when the replica it was reading from failed under it."""
+        if not fall_back_after(exception):
+            return None
+        match = request.resolver_match
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
         return response

@@ -200,6 +200,34 @@ def test_a_replica_that_is_down_falls_back_to_the_primary(
     assert len(warnings) == 1 and "read replica replica1 is unavailable" in warnings[0], warnings
 
 
+def test_a_replica_that_stops_during_a_request_is_retried_on_the_primary(
+    replica: Standby, client: Client, caplog: pytest.LogCaptureFixture, settings,  # noqa: ANN001
+) -> None:
+    settings.NEWSARCHIVE_REPLICA_RETRY_SECONDS = 3600
+    dbname = connection.settings_dict["NAME"]
+    issue = _ingest("000_1812f75c900816aa.txt", "崇明报", "2025-04-19")
+    replica.wait_for_replay(dbname, _primary_lsn())
+    article = issue.articles.order_by("position").first()
+    assert _get(client, article.get_absolute_url())[2] > 0  # the replica's connection is open and checked
+    stopped: list[str] = []
+
+    def stop_standby_first(execute, sql, params, many, context):  # noqa: ANN001, ANN202
+        # The standby goes down after the request has checked it and before its first query.
+        if not stopped:
+            stopped.append(sql)
+            replica.stop()
+        return execute(sql, params, many, context)
+
+    with caplog.at_level(logging.WARNING, logger="newsarchive.read_replicas"), \
+            connections[ALIAS].execute_wrapper(stop_standby_first):
+        response, on_primary, _ = _get(client, article.get_absolute_url())
+    assert stopped, "the page never read from the replica"
+    assert response.status_code == 200 and on_primary > 0
+    assert article.display_title in response.content.decode()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "newsarchive.read_replicas"]
+    assert len(warnings) == 1 and "read replica replica1 is unavailable" in warnings[0], warnings
+
+
 def test_without_replicas_every_read_goes_to_the_primary(client: Client, settings) -> None:  # noqa: ANN001
     settings.DATABASE_REPLICAS = []
     with replica_reads():
