@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, Prefetch, QuerySet, Subquery
 
 from articles.models import Article, District, Issue, Leader, LeaderMonth, LeaderTitle, Mention, Paper
+from newsarchive.read_replicas import read_alias
 
 # Co-mentions look at this many of a leader's newest mentions.
 RECENT_MENTIONS = 300
@@ -72,7 +73,7 @@ def newest_issues_per_paper() -> list[Issue]:
     )
     papers: dict[int, Paper] = {}
     issues = []
-    with connection.cursor() as cursor:
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute(sql)
         for issue_id, day, page, paper_id, name, slug in cursor.fetchall():
             if paper_id not in papers:
@@ -209,7 +210,7 @@ def related_articles(article: Article, *, leader_ids: list[int], limit: int = 6)
             "ORDER BY count(*) DESC, max(x.issue_date) DESC, x.article_id DESC LIMIT %(limit)s"
         )
         window = timedelta(days=RELATED_WINDOW_DAYS)
-        with connection.cursor() as cursor:
+        with connections[read_alias()].cursor() as cursor:
             cursor.execute(sql, {
                 "leaders": sorted(set(leader_ids)), "day": article.issue_date, "low": article.issue_date - window,
                 "high": article.issue_date + window, "k": RELATED_NEAREST, "article": article.pk, "limit": limit,

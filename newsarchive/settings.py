@@ -2,7 +2,8 @@
 
 Variables (all optional in development; see README "Configuration"):
 DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DJANGO_CSRF_TRUSTED_ORIGINS,
-DATABASE_URL, NEWSARCHIVE_TEST_DB, NEWSARCHIVE_UPLOAD_MAX_BYTES, NEWSARCHIVE_SEARCH_MAX_QUERY,
+DATABASE_URL, DATABASE_REPLICA_URLS, NEWSARCHIVE_REPLICA_RETRY_SECONDS, NEWSARCHIVE_REPLICA_STICKY_SECONDS,
+NEWSARCHIVE_TEST_DB, NEWSARCHIVE_UPLOAD_MAX_BYTES, NEWSARCHIVE_SEARCH_MAX_QUERY,
 DJANGO_HTTPS, DJANGO_SECURE_HSTS_SECONDS, DJANGO_LOG_LEVEL, NEWSARCHIVE_PGDATA,
 NEWSARCHIVE_ACCESS_LOG, NEWSARCHIVE_HEALTH_TIMEOUT_MS, NEWSARCHIVE_BACKGROUND.
 """
@@ -76,6 +77,8 @@ INSTALLED_APPS = DJANGO_APPS + LOCAL_APPS
 MIDDLEWARE = [
     # First, so every request (static files included) gets its one access-log line.
     "newsarchive.access_log.AccessLogMiddleware",
+    # Public GET/HEAD requests may read from replicas (DATABASE_REPLICA_URLS); a no-op without them.
+    "newsarchive.replica_middleware.ReadReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsarchive.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -125,6 +128,24 @@ else:
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Each person running tests side by side can pick their own test database name.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("NEWSARCHIVE_TEST_DB", "test_newsarchive")}
+
+# Streaming read replicas of that primary, comma-separated postgres:// URLs (README "Deploy").
+# Public pages, search and the API read from them; writes, the admin and any request that has
+# written use the primary (newsarchive/read_replicas.py). Unset: everything on the primary.
+DATABASE_REPLICAS: list[str] = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    _alias = f"replica{_number}"
+    DATABASES[_alias] = dj_database_url.parse(_url, conn_max_age=60)
+    if not DATABASES[_alias]["ENGINE"].endswith("postgresql"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS must point at PostgreSQL (postgres://...).")
+    # Tests never build a database on a replica: it reads the primary's test database.
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    DATABASE_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["newsarchive.read_replicas.ReplicaRouter"]
+# A replica that did not answer is tried again after this many seconds (the primary serves meanwhile).
+NEWSARCHIVE_REPLICA_RETRY_SECONDS = float(os.environ.get("NEWSARCHIVE_REPLICA_RETRY_SECONDS", 10))
+# After a request that wrote, that browser reads from the primary for this long (replicas lag a little).
+NEWSARCHIVE_REPLICA_STICKY_SECONDS = int(os.environ.get("NEWSARCHIVE_REPLICA_STICKY_SECONDS", 5))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # STATIC FILES

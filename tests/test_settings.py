@@ -37,3 +37,30 @@ def test_commands_that_need_no_secret_run_without_configuration() -> None:
 
 def test_debug_runs_with_the_development_key() -> None:
     assert manage("check", DJANGO_DEBUG="1").returncode == 0
+
+
+def test_replica_urls_become_replica_aliases_that_tests_never_build() -> None:
+    result = manage(
+        "shell", "-c",
+        "from django.conf import settings as s; d = s.DATABASES; "
+        "print(s.DATABASE_REPLICAS, d['replica1']['HOST'], d['replica2']['PORT'], d['replica2']['TEST']['MIRROR'], s.DATABASE_ROUTERS)",
+        DJANGO_DEBUG="1",
+        DATABASE_REPLICA_URLS="postgres://reader@10.0.0.2:5432/archive, postgres://reader@10.0.0.3:5433/archive",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == (
+        "['replica1', 'replica2'] 10.0.0.2 5433 default ['newsarchive.read_replicas.ReplicaRouter']"
+    )
+
+
+def test_without_replica_urls_there_is_only_the_primary() -> None:
+    result = manage("shell", "-c", "from django.conf import settings as s; print(list(s.DATABASES), s.DATABASE_REPLICAS)",
+                    DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "['default'] []"
+
+
+def test_replica_urls_must_point_at_postgresql() -> None:
+    result = manage("check", DJANGO_DEBUG="1", DATABASE_REPLICA_URLS="mysql://reader@10.0.0.2/archive")
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URLS must point at PostgreSQL" in result.stderr

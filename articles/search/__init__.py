@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connections, transaction
 
 from articles.models import Article
 from articles.search.facets import facets_for
@@ -39,6 +39,8 @@ from articles.search.results import (
 )
 from articles.text.highlight import highlight, snippet
 from articles.text.query import Query
+from newsarchive.read_replicas import read_alias
+
 
 __all__ = [
     "COUNT_CAP", "EXACT_COUNT_LIMIT", "MAX_PAGE", "PAGE_SIZE", "SCAN_NOTICE", "SORTS", "TIMEOUT_NOTICE",
@@ -56,7 +58,7 @@ def search(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
     if params.query.groups and not params.query.has_index:
         result.notices.append(SCAN_NOTICE)
     try:
-        with transaction.atomic():
+        with transaction.atomic(using=read_alias()):
             _set_timeout()
             outcome = _run(params, offset=(params.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
             result.count, result.count_is_estimate = outcome.count, outcome.count_is_estimate
@@ -72,7 +74,7 @@ def search(params: SearchParams, *, with_facets: bool = True) -> SearchResult:
 
 
 def _set_timeout() -> None:
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         # JIT compiles expensive-looking plans for 50-200 ms; searches are short: never worth it.
         cur.execute("SELECT set_config('statement_timeout', %s, true), set_config('jit', 'off', true)",
                     [str(STATEMENT_TIMEOUT_MS)])
@@ -89,7 +91,7 @@ def rows_for(articles: list[Article], query: Query) -> list[ResultRow]:
 
 def export_articles(params: SearchParams, *, limit: int) -> list[Article]:
     """Return up to ``limit`` results in the requested order, with leaders loaded (for CSV and citations)."""
-    with transaction.atomic():
+    with transaction.atomic(using=read_alias()):
         _set_timeout()
         ids = ordered_ids(params, offset=0, limit=limit)
         by_id = _display_queryset().prefetch_related("leaders").in_bulk(ids)
@@ -106,7 +108,7 @@ def month_counts(params: SearchParams) -> dict[date, int]:
     from django.db.models.functions import TruncMonth
 
     query = params.query
-    with transaction.atomic():
+    with transaction.atomic(using=read_alias()):
         _set_timeout()
         qs = filtered_base(params)
         qs = filter_text(qs, query) if query.groups and not query.has_index else candidates(qs, query)

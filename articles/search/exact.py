@@ -1,13 +1,15 @@
 """The exact substring check, in SQL, for terms the bigram index cannot decide alone."""
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connections
 
 from articles.models import Article, Leader, Mention
 from articles.search.filters import lexeme_frequencies
 from articles.search.results import _SECTION
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
+from newsarchive.read_replicas import read_alias
+
 
 def exact_sql(query: Query, alias: str, text: str = "search_text") -> tuple[str, list]:
     """Return (SQL condition, params) that is true when the row ``alias`` matches exactly.
@@ -51,7 +53,7 @@ def exact_ids(ids: list[int], query: Query) -> set[int]:
     if not ids:
         return set()
     condition, params = exact_sql(query, "a")
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         cur.execute(f"SELECT a.id FROM {Article._meta.db_table} a WHERE a.id = ANY(%s) AND {condition}",
                     [list(ids), *params])
         return {row[0] for row in cur.fetchall()}

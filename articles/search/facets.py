@@ -1,11 +1,13 @@
 """Facet counts (district, paper, year, top leaders) over a bounded set of result rows."""
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connections
 
 from articles.models import District, Leader, Mention, Paper
 from articles.search.paths import _Row
 from articles.search.results import FACET_ROWS, LEADER_FACET_ROWS, TOP_LEADERS, FacetValue, Facets
+from newsarchive.read_replicas import read_alias
+
 
 def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
     """Count districts, papers and years of at most FACET_ROWS rows, and top leaders of LEADER_FACET_ROWS."""
@@ -19,7 +21,7 @@ def facets_for(rows: list[_Row], *, partial: bool) -> Facets:
         by["year"][r.issue_date.year] = by["year"].get(r.issue_date.year, 0) + 1
     if not rows:
         return facets
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         cur.execute(
             # (the bitmap path's planner settings end here: these are plain lookups by id)
             "SELECT set_config('enable_indexscan', 'on', true), set_config('enable_seqscan', 'on', true), "

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connections
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
@@ -15,6 +15,8 @@ from articles.models import Article, District, Leader, Mention, Paper
 from articles.search.results import _SECTION, _STATS_TTL, SCAN_WINDOW, SearchParams
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
+from newsarchive.read_replicas import read_alias
+
 
 def base_queryset() -> QuerySet[Article]:
     """All articles, without the wide search columns."""
@@ -164,7 +166,7 @@ def lexeme_frequencies() -> dict[str, float]:
     """Return {bigram: share of articles} from the planner's statistics, cached for a while."""
     if time.monotonic() - float(_stats_cache["at"]) < _STATS_TTL:
         return _stats_cache["freqs"]  # type: ignore[return-value]
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         cur.execute(
             "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
             "LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'search_vector' WHERE c.relname = %s",

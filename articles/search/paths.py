@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import connection
+from django.db import connections
 from django.db.models import QuerySet
 
 from articles.models import Article
@@ -18,6 +18,8 @@ from articles.search.results import (
     SearchParams,
 )
 from articles.text.query import Query, Term
+from newsarchive.read_replicas import read_alias
+
 
 def effective_sort(params: SearchParams) -> str:
     """Relevance needs text to rank by; without it results are newest first."""
@@ -64,7 +66,7 @@ def _to_row(r: tuple) -> _Row:
 def _bitmap_candidates(qs: QuerySet[Article], query: Query) -> _Matches:
     """Collect up to COUNT_CAP + 1 candidates through the bitmap index (no text read); check small sets."""
     sql, params = candidates(qs, query).order_by().values_list(*_ROW_COLUMNS)[: COUNT_CAP + 1].query.sql_with_params()
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         # A bitmap scan reads only the index and the narrow heap rows; the alternatives (a walk of
         # the date index or a sequential scan) would test every row's tsvector, read from TOAST.
         # The settings last until the end of search()'s transaction: what follows looks rows up by id.
@@ -103,7 +105,7 @@ def _walk(qs: QuerySet[Article], query: Query, *, ascending: bool = False, rows:
            f"(ORDER BY i.issue_date {direction}, i.id {direction}) AS n FROM ({inner_sql}) i) w "
            f"WHERE {condition} LIMIT %s")
     # No ORDER BY outside: the rows arrive in index order, and a sort would read all ``rows`` rows.
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         cur.execute("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_indexscan', 'on', true), "
                     f"set_config('enable_seqscan', 'on', true); {sql}", [*inner_params, *params, matches])
         found = cur.fetchall()
@@ -226,7 +228,7 @@ def _without_text(qs: QuerySet[Article], sort: str, *, offset: int, limit: int) 
 def _estimated_rows(qs: QuerySet[Article]) -> int:
     """Return the planner's row estimate for a filtered set (the whole table's size without filters)."""
     sql, params = qs.order_by().values("id").query.sql_with_params()
-    with connection.cursor() as cur:
+    with connections[read_alias()].cursor() as cur:
         cur.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cur.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
