@@ -190,7 +190,19 @@ def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
                     or headlines.splits_word(line.text, nxt.text)
                 )
             )
-            if continues_prev or runs_on:
+            # A full column line of a sentence (it has a comma) cut by a column-break blank
+            # line, its paragraph running on below: 随后，某某一行到某某（知青） / 生态康养…
+            cut_at_break = (
+                nxt is not None
+                and nxt.kind == BODY
+                and nxt.blank_before
+                and not nxt.lead
+                and not nxt.indent
+                and visible_length(line.text) >= width - 2
+                and bool(re.search(r"[，,、]", line.text))
+                and not ends_sentence(line.text)
+            )
+            if continues_prev or runs_on or cut_at_break:
                 line.kind = BODY
                 changed = True
 

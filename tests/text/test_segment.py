@@ -536,3 +536,13 @@ def test_a_continued_from_fragment_of_another_story_stays_an_article() -> None:
     )
     assert len(page.articles) == 2
     assert page.articles[1].continued_from_elsewhere
+
+
+def test_a_full_sentence_line_cut_by_a_column_break_stays_body() -> None:
+    page = segment_page(
+        "区委书记调研文旅项目\n\n"
+        "1月31日，区委书记王大海一行深\n入到某某镇，调研文旅产业发展情\n况，确保项目顺利推进。\n"
+        "随后，王大海一行到北大荒（知青）\n\n生态康养文旅产业园等处，实地查\n看了文旅项目建设情况和运营情况。\n"
+    )
+    assert len(page.articles) == 1
+    assert "北大荒（知青）生态康养" in page.articles[0].body.replace("\n", "")
