@@ -105,6 +105,11 @@ def _new_people(lead: str, before: str) -> float:
     return 0.0 if match.group("name")[:2] in before else 1.0
 
 
+def starts_with_day(text: str) -> bool:
+    """Return True if the text opens with a bare day (``2日开福区…``), as a month's 大事记 items do."""
+    return bool(_DAY_ONLY_START.match(re.sub(r"\s+", "", _BULLET.sub("", text.strip()))))
+
+
 def continues_story(fragment: str, story: str) -> bool:
     """Return True if a ``(上接第1版)`` fragment reads as the rest of ``story``.
 

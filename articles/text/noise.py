@@ -29,7 +29,7 @@ _QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|扫\s*一\s*扫|^详情�
 
 # Page furniture: editor credits, folios and datelines printed on every page.
 _FURNITURE = re.compile(
-    r"^(?:责任编辑|责编|编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审)\s*[:：/\s]"
+    r"^(?:本版)?(?:责任编辑|责编|编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审)\s*[:：/\s]"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
     r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
 )
@@ -67,12 +67,13 @@ _COLUMN_FLAG = re.compile(r"^【[^【】，,。；;！？!?：:]{2,10}】$")
 _LABEL = re.compile(r"^[■□●◆◇▪]\s*[\u4e00-\u9fff]{2,6}$")
 _SECTION_LABELS = frozenset(
     "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻"
-    " 区县新闻 要闻速递 新闻速递 简讯 短讯 一周要闻 本地要闻 镇街新闻 乡镇新闻 部门动态 基层动态".split()
+    " 区县新闻 县区新闻 要闻速递 新闻速递 简讯 短讯 一周要闻 本地要闻 镇街新闻 乡镇新闻 部门动态 基层动态".split()
 )
 # A page code and the page's name: ``A6 区县新闻``, ``B2·综合``.
 _PAGE_NAME = re.compile(
     r"^[A-HJ-NP-ZＡ-Ｚ]\s*[0-9０-９]{1,2}\s*[·・\s]?\s*[\u4e00-\u9fff]{2,8}$"
     r"|^[0-9０-９]{1,2}\s+[\u4e00-\u9fff]{2,8}\s*[·・]\s*[\u4e00-\u9fff]{2,6}$"  # 2  某某新闻·综合
+    r"|^[0-9０-９A-Z]{1,3}\s*版\s+[\u4e00-\u9fff]{2,6}$"  # 2版  要闻
 )
 # The masthead alone on a line: ``某某日报``, ``某某报``, ``今日某某``.
 _MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报)|今日[\u4e00-\u9fff]{2,4})$")
@@ -291,8 +292,8 @@ def is_menu(labels: list[str]) -> bool:
     return len(texts) >= 5 or len({t[-2:] for t in texts}) == 1
 
 
-_DIGEST_TITLE = re.compile(r"大事记|简报|简讯|要闻|盘点|速递|短讯|快讯|纪事|集锦|摘要|动态")
-_ITEM_START = re.compile(r"^\s*(?:[■□●◆◇▲★☆▪]|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰])")
+_DIGEST_TITLE = re.compile(r"大事记|大事|纪要|简报|简讯|要闻|盘点|速递|短讯|快讯|纪事|集锦|摘要|动态")
+_ITEM_START = re.compile(r"^\s*(?:[■□●◆◇▲★☆▪]|(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])")
 
 
 def is_digest_title(headline: str, first_line_below: str) -> bool:

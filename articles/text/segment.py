@@ -599,6 +599,8 @@ def _starts_untitled_article(lines: list[Line], i: int, draft: _Draft, layout: _
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
+    if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):
+        return True  # the next day of a month's record of events (1日…, 2日…)
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
         return True  # the next item of a digest whose items open with a bullet and a date
     if values["bullet_subhead"]:

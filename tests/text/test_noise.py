@@ -115,6 +115,9 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
     ("A6 区县新闻", True),
     ("要闻速递", True),
     ("2  某某新闻·综合", True),
+    ("2版  要闻", True),
+    ("县区新闻", True),
+    ("本版责任编辑：孙 蕾", True),
     ("审核:一审:王五;二审:赵六;三审:孙七", True),
     ("3 个项目集中开工", False),
     ("审核通过了区政府工作报告", False),
@@ -153,6 +156,8 @@ def test_text_resumed_after_a_continued_from_marker_is_body() -> None:
 
 @pytest.mark.parametrize(("heading", "below", "expected"), [
     ("2023年12月区政府大事记", "12月5日，区长主持召开会议。", True),
+    ("7月 【区政府工作大事记】2021年7-9月区政府大事记", "1日在全市防汛视频调度会议后，某某区召开会议。", True),
+    ("9月 某某执政纪要2015 执政大事", "9月16日至18日，某某检查组到县检查。", True),
     ("要闻简报", "◆在国庆来临之际，某某县举办运动会。", True),
     ("要闻简报", "在国庆来临之际，某某县举办运动会。", False),
     ("区政府召开常务会议", "12月5日，区长主持召开会议。", False),

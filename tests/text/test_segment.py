@@ -546,3 +546,13 @@ def test_a_full_sentence_line_cut_by_a_column_break_stays_body() -> None:
     )
     assert len(page.articles) == 1
     assert "北大荒（知青）生态康养" in page.articles[0].body.replace("\n", "")
+
+
+def test_each_day_of_a_months_record_of_events_is_an_item() -> None:
+    page = segment_page(
+        "2021年7月区政府大事记\n\n1日在全市防汛视频调度会议后，某某区立即召开全区防汛工作会议。\n\n"
+        "2日某某区委副书记、代区长高某某调研重点项目建设。区领导张某某参加。\n\n"
+        "5日某某区召开区级领导干部学习会，传达学习有关讲话精神。\n"
+    )
+    assert len(page.articles) == 3
+    assert all(a.title is None for a in page.articles)
