@@ -377,7 +377,12 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     local = _local_refs(body, hits)
     if default_div is not None and default_div.kind == "市":
         local["市"] = local.get("市", 0) + _city_refs(body, hits)
-    if default_div is not None and (default_div in ranked or sum(local.values())):
+    # On a page of several districts, 县委/全县 in a story that names another county and never
+    # the page's own refer to the county it names.
+    named_instead = default_div is not None and default_div not in ranked and any(
+        d.kind == default_div.kind and s >= _WEIGHTS[_FULL] * 2 for d, s in scores.items()
+    )
+    if default_div is not None and not named_instead and (default_div in ranked or sum(local.values())):
         own = local.get(default_div.kind, 0)
         ranked[default_div] = ranked.get(default_div, 0.0) + 1.0 + math.sqrt(own)
     elif local:

@@ -86,3 +86,13 @@ def test_the_place_a_delegation_goes_to_is_the_story_place() -> None:
     title = "汝州市考察团到新华区考察观摩城市发展和项目建设工作"
     body = "3月5日，汝州市考察团到新华区考察观摩。汝州市领导对新华区城市建设给予肯定。汝州市考察团一行参观了项目。"
     assert district_of(body, title=title) == "新华区"
+
+
+def test_on_a_page_of_several_counties_a_story_naming_another_county_is_that_countys() -> None:
+    body = "9月12日下午，秦安县委书记徐某某调研秦安县重点项目建设。县领导王某某参加调研。全县上下要抓好项目。"
+    assert district_of(body, default="清水县") == "秦安县"
+
+
+def test_a_story_naming_no_county_keeps_the_pages_own() -> None:
+    body = "9月12日下午，县委书记徐某某调研重点项目建设。县领导王某某参加调研。"
+    assert district_of(body, default="清水县") == "清水县"
