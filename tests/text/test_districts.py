@@ -89,7 +89,8 @@ def test_the_place_a_delegation_goes_to_is_the_story_place() -> None:
 
 
 def test_on_a_page_of_several_counties_a_story_naming_another_county_is_that_countys() -> None:
-    body = "9月12日下午，秦安县委书记徐某某调研秦安县重点项目建设。县领导王某某参加调研。全县上下要抓好项目。"
+    body = ("9月12日下午，秦安县委书记徐某某调研秦安县重点项目建设。县领导王某某参加调研。"
+            "全县上下要抓好项目，县委要求县直部门强化服务，全县各乡镇要压实责任，县政府要加强调度。")
     assert district_of(body, default="清水县") == "秦安县"
 
 
