@@ -193,7 +193,10 @@ def _demote_wrapped_fragments(lines: list[Line], width: float) -> None:
             # A full column line of a sentence (it has a comma) cut by a column-break blank
             # line, its paragraph running on below: 随后，某某一行到某某（知青） / 生态康养…
             cut_at_break = (
-                nxt is not None
+                prev is not None
+                and prev.kind != NOISE
+                and not prev.text.rstrip().endswith("】")  # not under a column flag: 【网络中国节•春节】
+                and nxt is not None
                 and nxt.kind == BODY
                 and nxt.blank_before
                 and not nxt.lead
@@ -230,7 +233,11 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
             if (
                 settled_before
                 and block[0].blank_before
-                and (closes_cluster or (nxt is not None and (nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK) or nxt.lead)))
+                and (closes_cluster or (nxt is not None and (
+                    nxt.kind in (*_HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK)
+                    or nxt.lead
+                    or (nxt.blank_before and (prev is None or prev.kind != BODY) and _opens_with_news_lead(lines, j))
+                )))
                 and not any(line.lead for line in block)
                 and headlines.looks_like_headline(joined)
             ):

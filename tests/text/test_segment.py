@@ -556,3 +556,20 @@ def test_each_day_of_a_months_record_of_events_is_an_item() -> None:
     )
     assert len(page.articles) == 3
     assert all(a.title is None for a in page.articles)
+
+
+def test_a_wrapped_headline_above_a_dated_report_is_promoted() -> None:
+    page = segment_page(
+        "要闻  第1版\n\n县委副书记王大海深入部分乡\n镇调研“三夏”生产工作\n\n"
+        "6月10日，县委副书记王大海\n深入部分乡镇调研“三夏”\n生产和秸秆禁烧工作。副县\n长李四及相关部门负责人陪\n同调研。\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].title == "县委副书记王大海深入部分乡镇调研“三夏”生产工作"
+
+
+def test_a_full_width_headline_with_a_comma_under_a_column_flag_stays_a_headline() -> None:
+    page = segment_page(
+        "【网络中国节•春节】\n春节前夕走访慰问，浓浓关怀最暖人心\n\n"
+        "在新春佳节即将到来之际，近日，某某\n县委书记王大海看望慰问了县光荣院的\n老人，送去慰问品和慰问金。\n"
+    )
+    assert "春节前夕走访慰问，浓浓关怀最暖人心" in {page.articles[0].title, page.articles[0].subtitle}
