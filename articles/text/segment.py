@@ -246,6 +246,37 @@ def _promote_wrapped_headlines(lines: list[Line]) -> None:
         i = j
 
 
+_CANNOT_END_HEADLINE = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|将|把|对|为|是|了|并|由|向|被)$")
+
+
+def _promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
+    """On a page printed without blank lines, a wrapped headline sits right on its report.
+
+    The lines between a finished sentence (or the page top, a box, a marker) and a line that
+    opens a report (``9月11日，…``, ``某某讯``) that read together as one headline — short,
+    no sentence punctuation, not ending on a word a sentence runs on from — are that
+    report's headline.
+    """
+    for i, line in enumerate(lines):
+        if line.kind != BODY or not (line.lead or _DATELINE.match(line.text.strip())):
+            continue
+        k = i
+        while k > 0 and i - k < most and lines[k - 1].kind in (BODY, HEADLINE) and not lines[k].blank_before \
+                and not lines[k - 1].lead and not ends_sentence(lines[k - 1].text):
+            k -= 1
+        above = lines[k - 1] if k > 0 else None
+        settled = above is None or lines[k].blank_before or above.kind not in (BODY, HEADLINE) \
+            or ends_sentence(above.text)
+        block = lines[k:i]
+        if not block or not settled or any(x.kind != BODY and x.kind != HEADLINE for x in block):
+            continue
+        joined = join_wrapped([x.text for x in block])
+        if visible_length(joined) >= 6 and not _CANNOT_END_HEADLINE.search(joined) \
+                and not re.search(r"[，,。；;]", joined) and headlines.looks_like_headline(joined):
+            for x in block:
+                x.kind = HEADLINE
+
+
 def _demote_paragraph_fragments(lines: list[Line]) -> None:
     """A short line cut at a column break, with the paragraph running on below it, becomes body.
 
@@ -376,7 +407,9 @@ def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
         text = line.text
         if hard_wrapped:
             j = i + 1
-            while j < len(lines) and j <= i + 2 and not lines[j].blank_before and lines[j].kind in (BODY, HEADLINE):
+            # Only a line that filled its column wraps on: ``产工作`` above ``某某讯…`` does not.
+            while j < len(lines) and j <= i + 2 and not lines[j].blank_before and lines[j].kind in (BODY, HEADLINE) \
+                    and visible_length(lines[j - 1].text) >= visible_length(lines[j].text) - 2:
                 text += lines[j].text
                 j += 1
         prev = _prev(lines, i)
@@ -436,6 +469,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     if hard_wrapped:
         _demote_wrapped_fragments(lines, width)
         _promote_wrapped_headlines(lines)
+        _promote_headlines_above_leads(lines)
     _demote_paragraph_fragments(lines)
     _mark_resumed_text(lines)
     _mark_boxed_headlines(lines)

@@ -573,3 +573,12 @@ def test_a_full_width_headline_with_a_comma_under_a_column_flag_stays_a_headline
         "在新春佳节即将到来之际，近日，某某\n县委书记王大海看望慰问了县光荣院的\n老人，送去慰问品和慰问金。\n"
     )
     assert "春节前夕走访慰问，浓浓关怀最暖人心" in {page.articles[0].title, page.articles[0].subtitle}
+
+
+def test_a_wrapped_headline_printed_right_on_its_report_without_blank_lines() -> None:
+    page = segment_page(
+        "市政协调研我区重大项目建\n设\n9月11日，市政协副主席陈某率\n调研组来到我区，专题调研重大产\n"
+        "业项目推进情况。区政协主席曾某\n某参加活动。\n区领导督查城镇燃气安全生\n产工作\n"
+        "某某区融媒体中心讯 1月26日上\n午，区委常委、常务副区长安某带领\n相关部门督查燃气安全生产工作。\n"
+    )
+    assert [a.title for a in page.articles] == ["市政协调研我区重大项目建设", "区领导督查城镇燃气安全生产工作"]
