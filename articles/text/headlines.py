@@ -27,7 +27,9 @@ _LEAD_START = re.compile(
     r"|(?:新华社|中新社|中新网|人民网|人民日报|央视网|光明网|新华网)[\u4e00-\u9fff0-9０-９\s]{0,14}(?:电|讯|消息)"
     r"(?=[\s（(【]|[\u4e00-\u9fff]{2}))"
 )
-_SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望)[,，:：]")
+# A speaker and a verb of saying, then the words (or a sub-head that introduces them:
+# ``金彪强调``, ``胡旭彬指出——``): never a headline.
+_SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望)(?:[,，:：]|[—-]*$)")
 _COMMA = re.compile(r"[，,]")
 _INNER_STOP = re.compile(r"[。；;]")
 _KICKER_MARK = re.compile(r"^[-－—]|[—－-]{1,2}$")

@@ -254,3 +254,8 @@ def test_a_clause_cut_off_mid_sentence_is_not_a_headline(line: str) -> None:
 
 def test_a_headline_with_a_comma_can_still_be_one() -> None:
     assert headlines.looks_like_headline("有温度有热度，宝安给人“稳稳的幸福”")
+
+
+@pytest.mark.parametrize("line", ["金大海强调", "胡某某指出——"])
+def test_a_speaker_introducing_a_speech_is_not_a_headline(line: str) -> None:
+    assert not headlines.looks_like_headline(line)
