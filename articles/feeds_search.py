@@ -46,15 +46,20 @@ class SearchFeed(Feed):
         return "符合此检索条件的最新文章"
 
     def items(self, obj: tuple[search.SearchParams, str]) -> list[Article]:
-        self._needles = [t.text for t in obj[0].query.positive_terms]
-        return search.export_articles(obj[0], limit=FEED_ITEMS)
+        # Django builds one Feed per process and serves every request with it: the terms to
+        # highlight travel on this request's items, never on ``self``.
+        needles = [t.text for t in obj[0].query.positive_terms]
+        articles = list(search.export_articles(obj[0], limit=FEED_ITEMS))
+        for article in articles:
+            article.feed_needles = needles
+        return articles
 
     def item_title(self, item: Article) -> str:
         return f"{item.display_title}（{item.paper.name} {item.issue_date:%Y-%m-%d}）"
 
     def item_description(self, item: Article) -> str:
         # Escaped as HTML: the summary is type="html" (see articles/feeds.py).
-        return escape(to_text(snippet(item.body, getattr(self, "_needles", []))))
+        return escape(to_text(snippet(item.body, getattr(item, "feed_needles", []))))
 
     def item_pubdate(self, item: Article):
         return item.issue.processed_at

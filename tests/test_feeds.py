@@ -83,3 +83,29 @@ class FeedEscapingTests(TestCase):
 
     def test_search_feed_summary_is_escaped_html(self):
         self.assert_text_only(self.summary(reverse("articles:search_feed") + "?" + urlencode({"q": "读者来信"})))
+
+
+class SearchFeedStateTests(TestCase):
+    """One SearchFeed serves every request of a process: two searches must not share terms."""
+
+    @classmethod
+    def setUpTestData(cls):
+        paper = make_paper(name="崇明报", slug="cmb", district=make_district(name="崇明区", slug="chongming"))
+        body = "生态岛建设开局良好。" + "其他内容。" * 80 + "乡村振兴稳步推进。"
+        make_article(issue=make_issue(paper=paper, issue_date=date(2025, 4, 19)), title="综述", body=body)
+
+    def test_interleaved_searches_keep_their_own_highlight_terms(self):
+        from django.test import RequestFactory
+
+        from articles.urls import urlpatterns
+
+        feed = next(p.callback for p in urlpatterns if getattr(p, "name", None) == "search_feed")
+
+        def obj(q):
+            return feed.get_object(RequestFactory().get("/search/feed/", {"q": q}))
+
+        first = feed.items(obj("生态岛"))
+        second = feed.items(obj("乡村振兴"))
+        self.assertIn("生态岛", feed.item_description(first[0]))
+        self.assertNotIn("乡村振兴", feed.item_description(first[0]))
+        self.assertIn("乡村振兴", feed.item_description(second[0]))
