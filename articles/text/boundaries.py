@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.text import headlines
+from articles.text.clean import ends_with_credit
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
 
@@ -51,8 +52,6 @@ _DATED_REFERENCE = re.compile(
 )
 _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))")
 # The way short reports end: who else attended.
-# The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
-_CREDIT_END = re.compile(r"[。！？!?][”」’\"]?[（(][^（）()。]{1,30}[）)]$")
 _ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议|参加活动|陪同调研|列席|参加座谈|一同调研|参加考察)[^。！？]{0,8}[。！？]\s*[”」]?$")
 # An official named with a title in the first sentence: 区委书记张三 / 区长李四.
 _TITLED = re.compile(
@@ -160,7 +159,8 @@ def features(ctx: Context) -> dict[str, float]:
         "new_official": _new_people(lead, before),
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
-        "above_ends_credit": float(bool(_CREDIT_END.search(tail))),
+        # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
+        "above_ends_credit": float(ends_with_credit(tail)),
         "bullet": float(bullet),
         # A bullet without a dateline or dispatch lead heads a part of one column (■ 注重思想引领).
         "bullet_subhead": float(bullet and not _DATE_EARLY.search(lead[:24]) and not _RELATIVE_START.match(lead)

@@ -24,11 +24,14 @@ _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(
     r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"
 )
-# The newsroom in front of a bracketed credit: (某某市融媒体中心记者 张三 通讯员 李四)
-_ORG = r"(?:[\u4e00-\u9fff]{2,14}?(?:融媒体中心|传媒中心|新闻中心|日报社|日报|报社|电视台))?"
+# The paper or newsroom a credit may name first: 某某日报记者, (某某市融媒体中心记者 张三 通讯员 李四)
+_CREDIT_ORG = (
+    r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
+    r"|新闻|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
+)
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
-    rf"|{_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
+    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
 _SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载自|转自|摘自|原载)\s*\S.{0,24}$")
@@ -63,10 +66,6 @@ def is_byline_line(line: str) -> bool:
 _CREDIT_ROLE_WORD = (
     r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
     r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿|撰文|编辑|编导|供稿|整理)"
-)
-_CREDIT_ORG = (
-    r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
-    r"|新闻|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
 )
 _CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
 _CREDIT_MARK = re.compile(r"^[■□●◆▲·•・]\s*")

@@ -48,7 +48,7 @@ def ends_sentence(line: str) -> bool:
     A closing quote alone (``“农家书屋”``) does not end a sentence. A name in brackets
     after a full stop (``…参加会议。（田涛宇）``) is the report's credit: the sentence ended.
     """
-    if _TRAILING_CREDIT.search(line.rstrip()):
+    if ends_with_credit(line):
         return True
     s = line.rstrip().rstrip(CLOSERS).rstrip()
     if not s:
@@ -56,6 +56,11 @@ def ends_sentence(line: str) -> bool:
     if s[-1] in SENTENCE_END:
         return True
     return s[-1] == "." and len(s) > 1 and bool(_HAS_CJK.match(s[-2]))
+
+
+def ends_with_credit(text: str) -> bool:
+    """Return True if the text closes with a name in brackets after its last sentence (…参加。（田涛宇）)."""
+    return bool(_TRAILING_CREDIT.search(text.rstrip()))
 
 
 def ends_mid_sentence(line: str) -> bool:

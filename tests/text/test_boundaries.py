@@ -37,7 +37,7 @@ def test_a_bullet_is_its_own_evidence_not_a_reference_back() -> None:
 
 
 def test_a_bracketed_credit_closing_the_article_above_is_evidence() -> None:
-    ended = boundaries.features(_ctx("5月8日，某某。", before="某某镇召开会议。镇长李四参加。（田涛宇）"))
+    ended = boundaries.features(_ctx("5月8日，某某。", before="某某镇召开会议。镇长李四参加。（赵文明）"))
     assert ended["above_ends_credit"] == 1.0
     assert boundaries.features(_ctx("5月8日，某某。"))["above_ends_credit"] == 0.0
 

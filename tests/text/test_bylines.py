@@ -20,7 +20,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("某某新闻全媒体记者 王小明 李大刚", True),
         ("今日某某全媒体记者 王小明", True),
         ("某某发布记者 王小明", True),
-        ("(许栋)", True),
+        ("(钱立)", True),
         ("（张翠 李四）", True),
         ("(扩大)", False),
         ("（草案）", False),
@@ -57,7 +57,7 @@ def test_inline_byline(paragraph: str, credit: str | None) -> None:
         ("共同发展（试点）。", "共同发展（试点）。", None),
         ("共同发展。（记者 孙晓）", "共同发展。", "记者 孙晓"),
         ("共同发展。(通讯员 钱雨 记者 孙晓)", "共同发展。", "通讯员 钱雨 记者 孙晓"),
-        ("共同发展。(某某市融媒体中心记者付惠敏通讯员刘波)", "共同发展。", "某某市融媒体中心记者付惠敏通讯员刘波"),
+        ("共同发展。(某某市融媒体中心记者马小燕通讯员孙立新)", "共同发展。", "某某市融媒体中心记者马小燕通讯员孙立新"),
     ],
 )
 def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:

@@ -42,10 +42,10 @@ def test_remove_spurious_spaces(raw: str, clean: str) -> None:
         ("要坚决守牢耕地保护红线，", False),
         ("区政府召开常务会议", False),
         ("", False),
-        ("相关负责人参加会议。（田涛宇）", True),
+        ("相关负责人参加会议。（赵文明）", True),
         ("作队队员。（记者 孔雪 姜欣玉）", True),
         ("召开主任（扩大）", False),
-        ("（田涛宇）", False),
+        ("（赵文明）", False),
     ],
 )
 def test_ends_sentence(line: str, expected: bool) -> None:

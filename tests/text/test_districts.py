@@ -83,17 +83,17 @@ def test_bare_city_titles_on_a_county_level_city_page(text: str, default: str, e
 
 
 def test_the_place_a_delegation_goes_to_is_the_story_place() -> None:
-    title = "汝州市考察团到新华区考察观摩城市发展和项目建设工作"
-    body = "3月5日，汝州市考察团到新华区考察观摩。汝州市领导对新华区城市建设给予肯定。汝州市考察团一行参观了项目。"
-    assert district_of(body, title=title) == "新华区"
+    title = "余杭区代表团赴萧山区交流学习"
+    body = "5月8日，余杭区代表团赴萧山区交流学习。余杭区领导对萧山区工作表示赞赏。余杭区代表团一行参观了企业。"
+    assert district_of(body, title=title) == "萧山区"
 
 
 def test_on_a_page_of_several_counties_a_story_naming_another_county_is_that_countys() -> None:
-    body = ("9月12日下午，秦安县委书记徐某某调研秦安县重点项目建设。县领导王某某参加调研。"
+    body = ("9月12日下午，桐庐县委书记徐某某调研桐庐县重点项目建设。县领导王某某参加调研。"
             "全县上下要抓好项目，县委要求县直部门强化服务，全县各乡镇要压实责任，县政府要加强调度。")
-    assert district_of(body, default="清水县") == "秦安县"
+    assert district_of(body, default="淳安县") == "桐庐县"
 
 
 def test_a_story_naming_no_county_keeps_the_pages_own() -> None:
     body = "9月12日下午，县委书记徐某某调研重点项目建设。县领导王某某参加调研。"
-    assert district_of(body, default="清水县") == "清水县"
+    assert district_of(body, default="淳安县") == "淳安县"

@@ -511,18 +511,18 @@ def test_one_plain_paragraph_under_a_headline_is_a_whole_report() -> None:
 def test_a_bracketed_credit_wrapped_over_two_lines_becomes_the_byline() -> None:
     page = segment_page(
         "某某区召开防汛工作会议\n\n5月6日，某某区召开防汛工作会议，部署汛期安全\n工作。区长李四参加。\n"
-        "(某某市融媒体中心记者付惠敏\n通讯员刘波)\n"
+        "(某某市融媒体中心记者马小燕\n通讯员孙立新)\n"
     )
     article = page.articles[0]
     assert article.body.endswith("区长李四参加。")
-    assert "付惠敏" in (article.byline or "")
+    assert "马小燕" in (article.byline or "")
 
 
 def test_a_story_cut_by_a_continued_to_marker_joins_its_rest_in_the_same_file() -> None:
     page = segment_page(
-        "区委书记走访老党员\n\n7月29日，区委书记王守睿走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
+        "区委书记走访老党员\n\n7月29日，区委书记陈大川走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
         "某某街道举办运动会\n\n8月1日，某某街道举办社区运动会，800余名居民参加。\n\n"
-        "(上接第1版)随后，王守睿一行来到党史馆参观学习。\n"
+        "(上接第1版)随后，陈大川一行来到党史馆参观学习。\n"
     )
     assert len(page.articles) == 2
     assert page.articles[0].body.endswith("参观学习。")
@@ -531,7 +531,7 @@ def test_a_story_cut_by_a_continued_to_marker_joins_its_rest_in_the_same_file() 
 
 def test_a_continued_from_fragment_of_another_story_stays_an_article() -> None:
     page = segment_page(
-        "区委书记走访老党员\n\n7月29日，区委书记王守睿走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
+        "区委书记走访老党员\n\n7月29日，区委书记陈大川走访慰问老党员，送上节日祝福。\n下转►2版\n\n"
         "(上接第1版)河道整治工程已完成清淤八万方，沿岸绿化同步推进。\n"
     )
     assert len(page.articles) == 2
