@@ -1,0 +1,142 @@
+"""Where one article ends and the next begins when no headline, byline or marker says so.
+
+Two layout facts decide outright (blank lines on a tight page, a story's own dateline under
+a headline); a few conventions of digests and columns next; the learned boundary model
+(``boundaries``) weighs the rest.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articles.text import boundaries, noise
+from articles.text.clean import ends_sentence
+from articles.text.drafts import Draft
+from articles.text.page_lines import (
+    BODY,
+    BYLINE,
+    FROM_MARK,
+    HEADLINE_KINDS,
+    NOISE,
+    Line,
+    next_line,
+    opens_with_news_lead,
+    paragraph_start,
+    prev_line,
+)
+
+Observer = Callable[[boundaries.Context, int], None]
+
+
+@dataclass
+class Layout:
+    """Facts about the whole page that the article-break decision needs."""
+
+    hard_wrapped: bool
+    blank_breaks: bool
+    model: boundaries.Model
+    observe: Observer | None = None
+
+
+def byline_convention(lines: list[Line]) -> str:
+    """Return "after" if the page prints bylines after bodies, else "before"."""
+    after = before = 0
+    for i, line in enumerate(lines):
+        if line.kind != BYLINE:
+            continue
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        if nxt is None or nxt.kind in HEADLINE_KINDS or nxt.kind == NOISE:
+            after += 1
+        elif prev is None or prev.kind in HEADLINE_KINDS:
+            before += 1
+    return "after" if after > before else "before"
+
+
+def byline_is_trailing(lines: list[Line], i: int, draft: Draft, convention: str) -> bool:
+    """Decide whether a byline between two bodies closes the article above it."""
+    if not draft.lines or draft.closed:
+        return False
+    if draft.byline is not None:
+        return False
+    nxt = next((x for x in lines[i + 1:] if x.kind != NOISE), None)
+    if nxt is None or nxt.kind != BODY:
+        return True
+    if nxt.lead or nxt.kind == FROM_MARK:
+        return True
+    return convention == "after"
+
+
+def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Layout) -> bool:
+    """Decide whether a body paragraph with no headline or lead marker opens a new article.
+
+    Only a line after a finished sentence can open one. Two layout facts decide outright:
+    on a page that keeps paragraphs tight, a blank line is an article break; and the first
+    dateline under a headline whose story opened with a quote or scene is that story's
+    own lead; a paragraph whose words the article above has nearly all used continues it.
+    Otherwise the learned boundary model (``boundaries``) weighs how the
+    paragraph opens, how new its words are to the article above and the page's layout.
+    """
+    line, k = lines[i], i - 1
+    while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
+        k -= 1  # a caption or a menu printed between two reports
+    prev = lines[k] if k >= 0 else None
+    if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft.lines:
+        return False
+    recent = draft.lines[-40:]  # bounded, so a very long article stays linear to parse
+    context = boundaries.Context(
+        before=draft.head + "".join(x.text for x in recent),
+        lead=paragraph_start(lines, i),
+        blank_before=line.blank_before,
+        indent=line.indent,
+        above_opened_with_lead=draft.news_lead,
+        above_titled=draft.titled,
+        above_chars=sum(len(x.text) for x in recent),
+        above_paragraphs=1 + sum(
+            1 for a, b in zip(recent, recent[1:]) if ends_sentence(a.text) and (b.blank_before or b.indent)
+        ),
+        blank_lines_split=layout.blank_breaks,
+        hard_wrapped=layout.hard_wrapped,
+        noise_between=k < i - 1,
+        head=draft.head,
+    )
+    if layout.observe is not None:
+        layout.observe(context, line.number)
+    if layout.blank_breaks and line.blank_before:
+        return True  # tight paragraphs: the page's blank lines are article breaks
+    values = boundaries.features(context)
+    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
+        or context.above_chars < 40
+    if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
+            and opens_with_news_lead(lines, i):
+        # A story under its headline that opened with a quote or a scene reaches its news
+        # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
+        # One plain paragraph of some length under a headline is a whole report, not a scene.
+        draft.news_lead = True
+        return False
+    if values["novelty_low"]:
+        return False  # it talks about nothing the article above has not named: same story
+    if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):
+        return True  # the next day of a month's record of events (1日…, 2日…)
+    if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
+        return True  # the next item of a digest whose items open with a bullet and a date
+    if values["bullet_subhead"]:
+        return False  # ■ sub-heads divide one column; digest items open with a date or a lead
+    return layout.model.decide(values)
+
+
+def blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:
+    """Return True if this one-paragraph-per-line page keeps paragraphs of an article together.
+
+    Such pages put no blank line between paragraphs, so the few blank lines between two
+    finished paragraphs are article breaks.
+    """
+    if hard_wrapped:
+        return False
+    tight = spaced = 0
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind == BODY and line.kind == BODY and ends_sentence(prev.text):
+            if line.blank_before:
+                spaced += 1
+            else:
+                tight += 1
+    return tight >= 3 and spaced * 2 <= tight

@@ -1,0 +1,234 @@
+"""Give every line of a page its role: body, headline, byline, continuation marker or noise.
+
+First each line by its own text, then by its neighbours: captions run on, menus, mastheads,
+notices, agency leads, section labels, kickers, wrapped headlines, QR boxes and digest
+headings.
+"""
+from __future__ import annotations
+
+import re
+
+from articles.text import bylines, headlines, noise, wrapped_headlines
+from articles.text.clean import ends_sentence, visible_length
+from articles.text.page_lines import (
+    BODY,
+    BYLINE,
+    ECHO,
+    FROM_MARK,
+    HEADLINE,
+    HEADLINE_KINDS,
+    NOISE,
+    Line,
+    next_line,
+    prev_line,
+)
+
+
+def _first_pass_kind(line: Line) -> tuple[str, str | None]:
+    """Classify a line by its own text only."""
+    s = line.text
+    if (
+        noise.is_digest_heading(s)
+        or noise.is_teaser_marker(s)
+        or noise.is_qr_line(s)
+        or noise.is_page_furniture(s)
+        or noise.is_caption(s)
+        or noise.is_notice(s)
+        or noise.is_column_flag(s)
+    ):
+        return NOISE, None
+    if bylines.is_byline_line(s):
+        return BYLINE, None
+    echo = noise.echo_of(s)
+    if echo and (headlines.looks_like_headline(echo) or headlines.looks_like_headline_part(echo)):
+        return ECHO, echo
+    if headlines.looks_like_headline(s):
+        return HEADLINE, None
+    return BODY, None
+
+
+def _mark_digest_titles(lines: list[Line]) -> None:
+    """A digest's heading above its first bullet or dated item is noise (``noise.is_digest_title``)."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != HEADLINE:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].kind == HEADLINE:
+            j += 1
+        below = lines[j] if j < len(lines) else None
+        heading = " ".join(line.text for line in lines[i:j])
+        if below is not None and below.kind == BODY and noise.is_digest_title(heading, below.text):
+            for line in lines[i:j]:
+                line.kind = NOISE
+        i = j
+
+
+def _mark_resumed_text(lines: list[Line]) -> None:
+    """Text printed after ``（上接第1版）`` on the same line resumes a story mid-text: body."""
+    for marker, line in zip(lines, lines[1:]):
+        if marker.kind == FROM_MARK and line.number == marker.number and line.kind in HEADLINE_KINDS:
+            line.kind = BODY
+
+
+def _mark_boxed_headlines(lines: list[Line]) -> None:
+    """Headlines of QR boxes and 导读 teasers have no article on this page: they are noise."""
+    for i, line in enumerate(lines):
+        if line.kind not in HEADLINE_KINDS:
+            continue
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
+        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text)
+        # A line below a QR caption may instead head the article right under it, alone or
+        # with a subtitle printed tight below it (title / subtitle / body, no blank line).
+        # Across blank lines the next headline starts the next unit: the line is the box's.
+        j = i + 1
+        while j < len(lines) and j - i < 3 and lines[j].kind in HEADLINE_KINDS and not lines[j].blank_before:
+            j += 1
+        heads_article = j < len(lines) and lines[j].kind in (BODY, BYLINE, FROM_MARK)
+        qr_rest = qr_before and noise.is_qr_continuation(line.text)
+        near_qr = qr_after or qr_rest or (qr_before and not heads_article)
+        before_teaser = nxt is not None and noise.is_teaser_marker(nxt.text)
+        after_digest = prev is not None and noise.is_digest_heading(prev.text)
+        if near_qr or before_teaser or after_digest:
+            line.kind = NOISE
+
+
+def _mark_wrapped_captions(lines: list[Line]) -> None:
+    """The wrapped rest of a photo caption (no blank line, caption not yet closed) is noise too."""
+    caption: str | None = None
+    for line in lines:
+        if line.kind == NOISE and noise.is_caption(line.text):
+            caption = line.text
+        elif caption is not None and line.kind != NOISE and bylines.is_photo_credit(line.text):
+            line.kind = NOISE  # the credit of the photo the caption describes
+            caption = None
+        elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption):
+            line.kind = NOISE
+            caption += line.text
+        else:
+            caption = None
+
+
+def _mark_masthead(lines: list[Line], *, top: int = 3) -> None:
+    """The paper's name printed alone among the page's first lines is furniture, not a headline."""
+    for line in lines[:top]:
+        if line.kind in HEADLINE_KINDS and noise.is_masthead(line.text):
+            line.kind = NOISE
+
+
+def _mark_menus(lines: list[Line]) -> None:
+    """A run of short bare labels copied from a site's navigation is noise (``noise.is_menu``)."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before and lines[j].kind in (BODY, *HEADLINE_KINDS):
+            j += 1
+        run = lines[i:j]
+        if all(x.kind in (BODY, *HEADLINE_KINDS) for x in run) and noise.is_menu([x.text for x in run]):
+            for line in run:
+                line.kind = NOISE
+        i = j
+
+
+def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:
+    """The text under a classified-notice heading (遗失声明) is part of the advertisement."""
+    i = 0
+    while i < len(lines):
+        if lines[i].kind == NOISE and noise.is_notice_heading(lines[i].text):
+            j = i + 1
+            while j < len(lines) and j - i <= max_lines and lines[j].kind in (BODY, HEADLINE) and not lines[j].lead:
+                lines[j].kind = NOISE
+                if ends_sentence(lines[j].text):
+                    break
+                j += 1
+            i = j
+        i += 1
+
+
+def _caption_closed(text: str) -> bool:
+    s = text.rstrip()
+    return not s or s[-1] in "）)。摄" or s.endswith("摄影")
+
+
+def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
+    """Flag lines that open an article with an agency lead (本报讯, 新华社…电).
+
+    In narrow columns the lead itself can be wrapped (``新华社北京6月`` / ``12日电``), so
+    the line is read together with the lines wrapped onto it.
+    """
+    for i, line in enumerate(lines):
+        text = line.text
+        if hard_wrapped:
+            j = i + 1
+            # Only a line that filled its column wraps on: ``产工作`` above ``某某讯…`` does not.
+            while j < len(lines) and j <= i + 2 and not lines[j].blank_before and lines[j].kind in (BODY, HEADLINE) \
+                    and visible_length(lines[j - 1].text) >= visible_length(lines[j].text) - 2:
+                text += lines[j].text
+                j += 1
+        prev = prev_line(lines, i)
+        paragraph_start = prev is None or line.blank_before or line.indent or prev.kind != BODY \
+            or ends_sentence(prev.text)
+        line.lead = line.kind in (BODY, HEADLINE) and (
+            headlines.starts_article_lead(text) or (paragraph_start and headlines.starts_outlet_lead(text))
+        )
+        if line.lead:
+            line.kind = BODY
+
+
+def _mark_section_labels(lines: list[Line]) -> None:
+    """A standalone ``■ 要闻速递`` label above a new lead or a headline is page furniture.
+
+    So is a ``关键词：发展`` tag above a headline.
+
+    Above body text that continues the article it stays a section head of that article.
+    """
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind == BODY and noise.is_section_label(line.text) and nxt is not None \
+                and nxt.blank_before and (nxt.lead or nxt.kind in HEADLINE_KINDS):
+            line.kind = NOISE
+        elif noise.is_keyword_label(line.text) and nxt is not None and nxt.kind in HEADLINE_KINDS:
+            line.kind = NOISE
+
+
+# A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
+_KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
+
+
+def _mark_kickers(lines: list[Line]) -> None:
+    """A short line ending in ``：`` or ``——`` directly above a headline belongs to it.
+
+    Standing alone it would be an article without body text; it is the headline's kicker.
+    """
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind == BODY and not line.lead and _KICKER.match(line.text.strip()) and nxt is not None \
+                and nxt.kind == HEADLINE:
+            line.kind = HEADLINE
+
+
+def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
+    """Set each line's kind, first from its own text, then from its neighbours."""
+    for line in lines:
+        if line.kind == BODY:
+            line.kind, line.echo = _first_pass_kind(line)
+    _mark_wrapped_captions(lines)
+    _mark_menus(lines)
+    _mark_masthead(lines)
+    _mark_notice_text(lines)
+    _mark_leads(lines, hard_wrapped)
+    _mark_section_labels(lines)
+    _mark_kickers(lines)
+    if hard_wrapped:
+        wrapped_headlines.demote_wrapped_fragments(lines, width)
+        wrapped_headlines.promote_wrapped_headlines(lines)
+        wrapped_headlines.promote_headlines_above_leads(lines)
+    wrapped_headlines.demote_paragraph_fragments(lines)
+    _mark_resumed_text(lines)
+    _mark_boxed_headlines(lines)
+    _mark_digest_titles(lines)
+
+
+# ---------------------------------------------------------------- paragraphs

@@ -1,0 +1,105 @@
+"""The lines of a page and the kinds a line can have.
+
+A page is read as its non-blank lines, each with the layout facts around it (a blank line
+above, an indent); every later stage works on these ``Line`` objects and their ``kind``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.text import noise
+from articles.text.clean import ends_sentence, remove_spurious_spaces
+
+BODY = "body"
+HEADLINE = "headline"
+ECHO = "echo"
+BYLINE = "byline"
+TO_MARK = "continued_to"
+FROM_MARK = "continued_from"
+NOISE = "noise"
+HEADLINE_KINDS = (HEADLINE, ECHO)
+# A dateline opening a news lead: "5月6日，" "5月6日上午，" "2024年5月6日至8日，" "近日，".
+DATELINE = re.compile(
+    r"^(?:(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+    r"(?:\s*[至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
+    r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
+    r"|近日|日前|近期|连日来|前不久)\s*[，,]"
+)
+
+
+@dataclass
+class Line:
+    """A non-blank line of the page with its layout context."""
+
+    text: str
+    blank_before: bool
+    indent: bool
+    kind: str = BODY
+    echo: str | None = None
+    lead: bool = False  # opens an article with an agency lead (本报讯, 新华社…电)
+    number: int = -1  # index of the printed line (after splitting on newlines) it came from
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the non-blank lines, splitting continuation markers into lines of their own.
+
+    A ``（下转第`` / ``2版）`` marker cut by a hard wrap is joined back first.
+    """
+    out: list[Line] = []
+    blank = True
+    raws = text.split("\n")
+    skip = False
+    for k, raw in enumerate(raws):
+        if skip:
+            skip = False
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        indent = raw[:1].isspace()
+        rest, from_marker = noise.split_continued_from(stripped)
+        if from_marker:
+            out.append(Line(from_marker, blank, indent, FROM_MARK, number=k))
+            blank, indent = False, False
+        rest, to_marker = noise.split_continued_to(rest)
+        if to_marker is None and k + 1 < len(raws) and raws[k + 1].strip():
+            rest, to_marker = noise.split_wrapped_continued_to(rest, raws[k + 1].strip())
+            skip = to_marker is not None
+        if rest:
+            out.append(Line(rest, blank, indent, number=k))
+        if to_marker:
+            out.append(Line(to_marker, False, False, TO_MARK, number=k))
+        blank = False
+    return out
+
+
+def prev_line(lines: list[Line], i: int) -> Line | None:
+    """The line above line i, or None at the top of the page."""
+    return lines[i - 1] if i > 0 else None
+
+
+def next_line(lines: list[Line], i: int) -> Line | None:
+    """The line below line i, or None at the foot of the page."""
+    return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def paragraph_start(lines: list[Line], i: int, *, limit: int = 80) -> str:
+    """Return the text of the paragraph starting at line i, up to ``limit`` characters."""
+    text = lines[i].text
+    j = i + 1
+    while j < len(lines) and len(text) < limit and lines[j].kind == BODY and not lines[j].blank_before:
+        if ends_sentence(lines[j - 1].text):
+            break
+        text += lines[j].text
+        j += 1
+    return remove_spurious_spaces(text.strip())
+
+
+def opens_with_news_lead(lines: list[Line], i: int) -> bool:
+    """Return True if the paragraph at line i is a news lead (agency lead or dateline)."""
+    if lines[i].lead:
+        return True
+    return bool(DATELINE.match(paragraph_start(lines, i)))
+

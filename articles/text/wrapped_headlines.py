@@ -1,0 +1,161 @@
+"""Headlines wrapped over several lines in narrow columns, and body lines that only look like headlines.
+
+In hard-wrapped text a line's own words say little: a long headline wrapped at the column
+width looks like body text line by line, and the short tail of a paragraph cut at a column
+break looks like a headline. These passes decide by the lines around them.
+"""
+from __future__ import annotations
+
+import re
+
+from articles.text import headlines
+from articles.text.clean import ends_sentence, has_cjk, join_wrapped, visible_length
+from articles.text.page_lines import (
+    BODY,
+    BYLINE,
+    DATELINE,
+    FROM_MARK,
+    HEADLINE,
+    HEADLINE_KINDS,
+    NOISE,
+    Line,
+    next_line,
+    opens_with_news_lead,
+    prev_line,
+)
+
+
+def demote_wrapped_fragments(lines: list[Line], width: float) -> None:
+    """In narrow-column text, headline-looking lines that are really wrapped body lines become body.
+
+    A line continues the previous one when that line is body and stops mid-sentence with
+    no blank line between (or, across a column-break blank, when it filled the column and
+    stopped inside a word). A full-width line that runs straight into more body text is
+    body too.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line.kind != HEADLINE:
+                continue
+            prev, nxt = prev_line(lines, i), next_line(lines, i)
+            continues_prev = (
+                prev is not None
+                and prev.kind == BODY
+                and not ends_sentence(prev.text)
+                and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
+            )
+            runs_on = (
+                nxt is not None
+                and nxt.kind in (BODY, HEADLINE)
+                and not nxt.blank_before
+                and not nxt.indent
+                and not nxt.lead
+                and (
+                    # Two headline-like lines in a row stay headlines unless a word runs
+                    # across them: the second one is demoted first if it is body text.
+                    (visible_length(line.text) >= 0.75 * width and nxt.kind == BODY)
+                    or headlines.splits_word(line.text, nxt.text)
+                )
+            )
+            # A full column line of a sentence (it has a comma) cut by a column-break blank
+            # line, its paragraph running on below: 随后，某某一行到某某（知青） / 生态康养…
+            cut_at_break = (
+                prev is not None
+                and prev.kind != NOISE
+                and not prev.text.rstrip().endswith("】")  # not under a column flag: 【网络中国节•春节】
+                and nxt is not None
+                and nxt.kind == BODY
+                and nxt.blank_before
+                and not nxt.lead
+                and not nxt.indent
+                and visible_length(line.text) >= width - 2
+                and bool(re.search(r"[，,、]", line.text))
+                and not ends_sentence(line.text)
+            )
+            if continues_prev or runs_on or cut_at_break:
+                line.kind = BODY
+                changed = True
+
+
+def promote_wrapped_headlines(lines: list[Line]) -> None:
+    """In narrow columns, a short block of body lines that reads as one headline becomes a headline.
+
+    A long headline wrapped at the column width looks like body text line by line; as a
+    block it is short, has no sentence punctuation and sits between headlines, bylines,
+    boxes or a 本报讯 lead (or after a finished sentence) instead of inside a paragraph.
+    """
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY:
+            j += 1
+        block = lines[i:j]
+        if len(block) > 1 and all(line.kind == BODY for line in block):
+            prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
+            joined = join_wrapped([line.text for line in block])
+            settled_before = prev is None or prev.kind != BODY or ends_sentence(prev.text)
+            # A cluster of headlines running to the foot of the page: its last headline,
+            # wrapped onto a short tail line (某某节在某地举 / 行), ends the page.
+            closes_cluster = nxt is None and prev is not None and prev.kind in HEADLINE_KINDS
+            if (
+                settled_before
+                and block[0].blank_before
+                and (closes_cluster or (nxt is not None and (
+                    nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK)
+                    or nxt.lead
+                    or (nxt.blank_before and (prev is None or prev.kind != BODY) and opens_with_news_lead(lines, j))
+                )))
+                and not any(line.lead for line in block)
+                and headlines.looks_like_headline(joined)
+            ):
+                for line in block:
+                    line.kind = HEADLINE
+        i = j
+
+
+_CANNOT_END_HEADLINE = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|将|把|对|为|是|了|并|由|向|被)$")
+
+
+def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
+    """On a page printed without blank lines, a wrapped headline sits right on its report.
+
+    The lines between a finished sentence (or the page top, a box, a marker) and a line that
+    opens a report (``9月11日，…``, ``某某讯``) that read together as one headline — short,
+    no sentence punctuation, not ending on a word a sentence runs on from — are that
+    report's headline.
+    """
+    for i, line in enumerate(lines):
+        if line.kind != BODY or not (line.lead or DATELINE.match(line.text.strip())):
+            continue
+        k = i
+        while k > 0 and i - k < most and lines[k - 1].kind in (BODY, HEADLINE) and not lines[k].blank_before \
+                and not lines[k - 1].lead and not ends_sentence(lines[k - 1].text):
+            k -= 1
+        above = lines[k - 1] if k > 0 else None
+        settled = above is None or lines[k].blank_before or above.kind not in (BODY, HEADLINE) \
+            or ends_sentence(above.text)
+        block = lines[k:i]
+        if not block or not settled or any(x.kind != BODY and x.kind != HEADLINE for x in block):
+            continue
+        joined = join_wrapped([x.text for x in block])
+        if visible_length(joined) >= 6 and not _CANNOT_END_HEADLINE.search(joined) \
+                and not re.search(r"[，,。；;]", joined) and headlines.looks_like_headline(joined):
+            for x in block:
+                x.kind = HEADLINE
+
+
+def demote_paragraph_fragments(lines: list[Line]) -> None:
+    """A short line cut at a column break, with the paragraph running on below it, becomes body.
+
+    The cut shows as a word running across the break (``干部多`` + ``次往来``).
+    """
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind != HEADLINE or nxt is None or nxt.kind != BODY:
+            continue
+        if nxt.lead:
+            continue
+        if headlines.splits_word(line.text, nxt.text):
+            line.kind = BODY
