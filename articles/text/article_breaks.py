@@ -69,21 +69,29 @@ def byline_is_trailing(lines: list[Line], i: int, draft: Draft, convention: str)
 def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Layout) -> bool:
     """Decide whether a body paragraph with no headline or lead marker opens a new article.
 
-    Only a line after a finished sentence can open one. Two layout facts decide outright:
-    on a page that keeps paragraphs tight, a blank line is an article break; and the first
-    dateline under a headline whose story opened with a quote or scene is that story's
-    own lead; a paragraph whose words the article above has nearly all used continues it.
-    Otherwise the learned boundary model (``boundaries``) weighs how the
-    paragraph opens, how new its words are to the article above and the page's layout.
+    Only a line after a finished sentence can open one (a caption or a menu printed between
+    two reports is looked past). On a page that keeps paragraphs tight, a blank line is an
+    article break; otherwise ``_decide`` weighs the paragraph against the article above.
     """
-    line, k = lines[i], i - 1
+    k = i - 1
     while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
-        k -= 1  # a caption or a menu printed between two reports
+        k -= 1
     prev = lines[k] if k >= 0 else None
     if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft.lines:
         return False
+    context = _context(lines, i, draft, layout, noise_between=k < i - 1)
+    if layout.observe is not None:
+        layout.observe(context, lines[i].number)
+    if layout.blank_breaks and lines[i].blank_before:
+        return True  # tight paragraphs: the page's blank lines are article breaks
+    return _decide(lines, i, draft, context, layout.model)
+
+
+def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_between: bool) -> boundaries.Context:
+    """What the boundary model sees: the article above (its recent lines) and the paragraph below."""
+    line = lines[i]
     recent = draft.lines[-40:]  # bounded, so a very long article stays linear to parse
-    context = boundaries.Context(
+    return boundaries.Context(
         before=draft.head + "".join(x.text for x in recent),
         lead=paragraph_start(lines, i),
         blank_before=line.blank_before,
@@ -96,20 +104,25 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         ),
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
-        noise_between=k < i - 1,
+        noise_between=noise_between,
         head=draft.head,
     )
-    if layout.observe is not None:
-        layout.observe(context, line.number)
-    if layout.blank_breaks and line.blank_before:
-        return True  # tight paragraphs: the page's blank lines are article breaks
+
+
+def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context, model: boundaries.Model) -> bool:
+    """Conventions that settle a break outright, then the learned model for the rest.
+
+    The first dateline under a headline whose story opened with a quote or scene is that
+    story's own lead; a paragraph whose words the article above has nearly all used
+    continues it; a month's day-by-day record and a bullet digest break at every item; ■
+    sub-heads divide one column. The model weighs how the paragraph opens, how new its words
+    are to the article above and the page's layout.
+    """
     values = boundaries.features(context)
     opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
         or context.above_chars < 40
     if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
             and opens_with_news_lead(lines, i):
-        # A story under its headline that opened with a quote or a scene reaches its news
-        # lead (a dateline) within a few paragraphs: that lead is its own, not a new story's.
         # One plain paragraph of some length under a headline is a whole report, not a scene.
         draft.news_lead = True
         return False
@@ -121,7 +134,7 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         return True  # the next item of a digest whose items open with a bullet and a date
     if values["bullet_subhead"]:
         return False  # ■ sub-heads divide one column; digest items open with a date or a lead
-    return layout.model.decide(values)
+    return model.decide(values)
 
 
 def blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:

@@ -142,6 +142,11 @@ def features(ctx: Context) -> dict[str, float]:
     lead = _BULLET.sub("", lead)
     before = re.sub(r"\s+", "", ctx.before)
     novelty = _novelty(lead, before)
+    return {**_content_features(ctx, lead, before, novelty), **_form_features(ctx, lead, before, bullet, novelty)}
+
+
+def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> dict[str, float]:
+    """How the paragraph opens and what it says, against the article above."""
     dated_reference = bool(_DATED_REFERENCE.match(lead))
     day_start = bool(_DAY_START.match(lead)) and not dated_reference
     tail = before[-40:]
@@ -161,6 +166,13 @@ def features(ctx: Context) -> dict[str, float]:
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
         "above_ends_credit": float(ends_with_credit(tail)),
+    }
+
+
+def _form_features(ctx: Context, lead: str, before: str, bullet: bool, novelty: float) -> dict[str, float]:
+    """Bullets, dates in the first sentences, and the layout around the paragraph."""
+    day_start = bool(_DAY_START.match(lead)) and not _DATED_REFERENCE.match(lead)
+    return {
         "bullet": float(bullet),
         # A bullet without a dateline or dispatch lead heads a part of one column (■ 注重思想引领).
         "bullet_subhead": float(bullet and not _DATE_EARLY.search(lead[:24]) and not _RELATIVE_START.match(lead)

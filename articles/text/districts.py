@@ -136,21 +136,7 @@ def _build_index() -> _Index:
                 for alias in _aliases(cnode):
                     names[alias].append((_CITY, (prov, city)))
             for dist, dnode in _children(cnode):
-                div = Division(prov, city, dist)
-                by_name[dist].append(div)
-                names[dist].append((_FULL, div))
-                for alias in _aliases(dnode):
-                    if alias != dist and not _ZONE.search(dist) and not _is_common_word(alias):
-                        names[alias].append((_SHORT, div))
-                stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
-                for town, tnode in _children(dnode):
-                    short_ok = len(town) == 2 and town[-1] in "镇乡" and not _is_common_word(town)
-                    if short_ok or len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES)
-                                                       or any(town.startswith(a) for a in stems)):
-                        names[town].append((_TOWN, div))
-                    for village, _ in _children(tnode):
-                        if len(village) >= 3 and village.endswith("村"):
-                            names[village].append((_VILLAGE, div))
+                _add_district(names, by_name, Division(prov, city, dist), dnode)
     _add_former_districts(names, by_name)
     tails: dict[str, set[int]] = defaultdict(set)
     others: dict[str, set[int]] = defaultdict(set)
@@ -160,6 +146,26 @@ def _build_index() -> _Index:
         elif len(name) >= 2:
             others[name[:2]].add(len(name))
     return _Index(dict(names), _longest_first(tails), _longest_first(others), dict(by_name))
+
+
+def _add_district(
+    names: dict[str, list[tuple[str, object]]], by_name: dict[str, list[Division]], div: Division, dnode: dict
+) -> None:
+    """Enter a district under its full name and short aliases, with its towns and villages."""
+    dist = div.district
+    by_name[dist].append(div)
+    names[dist].append((_FULL, div))
+    for alias in _aliases(dnode):
+        if alias != dist and not _ZONE.search(dist) and not _is_common_word(alias):
+            names[alias].append((_SHORT, div))
+    stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
+    for town, tnode in _children(dnode):
+        short_ok = len(town) == 2 and town[-1] in "镇乡" and not _is_common_word(town)
+        if short_ok or len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES) or any(town.startswith(a) for a in stems)):
+            names[town].append((_TOWN, div))
+        for village, _ in _children(tnode):
+            if len(village) >= 3 and village.endswith("村"):
+                names[village].append((_VILLAGE, div))
 
 
 def _longest_first(table: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:

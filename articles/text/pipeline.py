@@ -43,29 +43,30 @@ def parse_issue(
     issue_date = issue_date or header_date(text)
     base = issue_date or guess_issue_date(text)
     page_district = district_of(text)
-    articles: list[ParsedArticle] = []
-    for seg in page.articles:
-        body = seg.body
-        article_base = _published(seg) or base
-        articles.append(
-            ParsedArticle(
-                body=body,
-                title=seg.title,
-                subtitle=seg.subtitle,
-                byline=seg.byline,
-                derived_title=seg.derived_title,
-                event_date=find_event_date(body, base=article_base),
-                dates=find_dates(body, base=article_base),
-                # Agency copy (新华社…电) is about its dateline, not the paper's own district.
-                district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
-                # Leaders are read from the printed lines: spaces there can separate names.
-                leaders=find_leaders(seg.printed or body, known_names=known),
-                continues_elsewhere=seg.continues_elsewhere,
-                continued_from_elsewhere=seg.continued_from_elsewhere,
-                warnings=list(seg.warnings),
-            )
-        )
+    articles = [_parse_article(seg, base=base, page_district=page_district, known=known) for seg in page.articles]
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
+
+
+def _parse_article(seg: Segment, *, base: date | None, page_district: str | None, known: tuple[str, ...]) -> ParsedArticle:
+    """Read one cut article's dates, district and leaders."""
+    body = seg.body
+    article_base = _published(seg) or base
+    return ParsedArticle(
+        body=body,
+        title=seg.title,
+        subtitle=seg.subtitle,
+        byline=seg.byline,
+        derived_title=seg.derived_title,
+        event_date=find_event_date(body, base=article_base),
+        dates=find_dates(body, base=article_base),
+        # Agency copy (新华社…电) is about its dateline, not the paper's own district.
+        district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
+        # Leaders are read from the printed lines: spaces there can separate names.
+        leaders=find_leaders(seg.printed or body, known_names=known),
+        continues_elsewhere=seg.continues_elsewhere,
+        continued_from_elsewhere=seg.continued_from_elsewhere,
+        warnings=list(seg.warnings),
+    )
 
 
 def _published(segment: Segment) -> date | None:

@@ -5,14 +5,14 @@ a walk down the lines cuts them into drafts — a headline group, a leading byli
 ``本报讯`` lead or a ``(上接…)`` marker starts an article, a trailing byline, a ``下转…``
 marker or a source credit ends one, and ``article_breaks`` decides where an untitled
 article begins; each draft is finished into a ``Segment`` (``drafts``); headlines are
-attached afterwards by ``headlines.assign_headlines`` because they are not always printed
+attached afterwards by ``headline_assignment.assign_headlines`` because they are not always printed
 next to their article; a story cut by ``下转`` is joined with its rest when both are here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from articles.text import boundaries, bylines, headlines, noise
+from articles.text import boundaries, bylines, headline_assignment, noise
 from articles.text.article_breaks import (
     Layout,
     Observer,
@@ -86,10 +86,10 @@ class _PageWalk:
         self.layout = layout
         self.convention = byline_convention(lines)
         self.drafts: list[Draft] = []
-        self.groups: list[headlines.HeadlineGroup] = []
+        self.groups: list[headline_assignment.HeadlineGroup] = []
         self.noise: list[str] = []
         self.draft = Draft()
-        self.group: headlines.HeadlineGroup | None = None
+        self.group: headline_assignment.HeadlineGroup | None = None
         self.pending_from = False
         self.pending_byline: str | None = None
         self.pending_published: tuple[int, int, int] | None = None
@@ -131,7 +131,7 @@ class _PageWalk:
             after_noise = i > 0 and self.lines[i - 1].kind == NOISE
             open_article = self.draft.lines and not self.draft.closed and not after_noise
             self._close()
-            self.group = headlines.HeadlineGroup(
+            self.group = headline_assignment.HeadlineGroup(
                 [], after=len(self.drafts) - 1 if open_article else None,
                 wrapped=self.layout.hard_wrapped, at=len(self.drafts),
             )
@@ -139,7 +139,7 @@ class _PageWalk:
         if line.kind == ECHO:
             joined = self.layout.hard_wrapped and not line.blank_before and self.lines[i - 1].kind == ECHO
             self._add_noise(line, joined=joined)
-        self.group.lines.append(headlines.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
+        self.group.lines.append(headline_assignment.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
 
     def _noise(self, i: int, line: Line) -> None:
         self.pending_published = noise.web_metadata_date(line.text) or self.pending_published
@@ -191,14 +191,14 @@ class _PageWalk:
             self.noise.append(line.text)
 
 
-def _attach_headlines(articles: list[Segment], groups: list[headlines.HeadlineGroup]) -> list[str]:
+def _attach_headlines(articles: list[Segment], groups: list[headline_assignment.HeadlineGroup]) -> list[str]:
     """Give each article its headline group, or a title derived from its first sentence.
 
     Returns the headline lines that headed no article.
     """
     bodies = [a.body for a in articles]
     leads = [a.paragraphs[0] if a.paragraphs else "" for a in articles]
-    assigned, unused = headlines.assign_headlines(groups, bodies, leads)
+    assigned, unused = headline_assignment.assign_headlines(groups, bodies, leads)
     for index, article in enumerate(articles):
         found = assigned.get(index)
         if found:

@@ -28,10 +28,7 @@ from articles.text.page_lines import (
 def demote_wrapped_fragments(lines: list[Line], width: float) -> None:
     """In narrow-column text, headline-looking lines that are really wrapped body lines become body.
 
-    A line continues the previous one when that line is body and stops mid-sentence with
-    no blank line between (or, across a column-break blank, when it filled the column and
-    stopped inside a word). A full-width line that runs straight into more body text is
-    body too.
+    Demoting one line can expose the next, so the pass repeats until nothing changes.
     """
     changed = True
     while changed:
@@ -40,43 +37,62 @@ def demote_wrapped_fragments(lines: list[Line], width: float) -> None:
             if line.kind != HEADLINE:
                 continue
             prev, nxt = prev_line(lines, i), next_line(lines, i)
-            continues_prev = (
-                prev is not None
-                and prev.kind == BODY
-                and not ends_sentence(prev.text)
-                and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
-            )
-            runs_on = (
-                nxt is not None
-                and nxt.kind in (BODY, HEADLINE)
-                and not nxt.blank_before
-                and not nxt.indent
-                and not nxt.lead
-                and (
-                    # Two headline-like lines in a row stay headlines unless a word runs
-                    # across them: the second one is demoted first if it is body text.
-                    (visible_length(line.text) >= 0.75 * width and nxt.kind == BODY)
-                    or headlines.splits_word(line.text, nxt.text)
-                )
-            )
-            # A full column line of a sentence (it has a comma) cut by a column-break blank
-            # line, its paragraph running on below: 随后，某某一行到某某（知青） / 生态康养…
-            cut_at_break = (
-                prev is not None
-                and prev.kind != NOISE
-                and not prev.text.rstrip().endswith("】")  # not under a column flag: 【网络中国节•春节】
-                and nxt is not None
-                and nxt.kind == BODY
-                and nxt.blank_before
-                and not nxt.lead
-                and not nxt.indent
-                and visible_length(line.text) >= width - 2
-                and bool(re.search(r"[，,、]", line.text))
-                and not ends_sentence(line.text)
-            )
-            if continues_prev or runs_on or cut_at_break:
+            if _continues_prev(line, prev, width) or _runs_on(line, nxt, width) or _cut_at_break(line, prev, nxt, width):
                 line.kind = BODY
                 changed = True
+
+
+def _continues_prev(line: Line, prev: Line | None, width: float) -> bool:
+    """The line continues a body line that stopped mid-sentence.
+
+    With no blank line between; or across a column-break blank when the line above filled
+    the column and stopped inside a word.
+    """
+    return (
+        prev is not None
+        and prev.kind == BODY
+        and not ends_sentence(prev.text)
+        and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
+    )
+
+
+def _runs_on(line: Line, nxt: Line | None, width: float) -> bool:
+    """A (nearly) full-width line that runs straight into more body text, or a word cut across two lines.
+
+    Two headline-like lines in a row stay headlines unless a word runs across them: the
+    second one is demoted first if it is body text.
+    """
+    return (
+        nxt is not None
+        and nxt.kind in (BODY, HEADLINE)
+        and not nxt.blank_before
+        and not nxt.indent
+        and not nxt.lead
+        and (
+            (visible_length(line.text) >= 0.75 * width and nxt.kind == BODY)
+            or headlines.splits_word(line.text, nxt.text)
+        )
+    )
+
+
+def _cut_at_break(line: Line, prev: Line | None, nxt: Line | None, width: float) -> bool:
+    """A full column line of a sentence (it has a comma) cut by a column-break blank line.
+
+    Its paragraph runs on below: 随后，某某一行到某某（知青） / 生态康养…
+    """
+    return (
+        prev is not None
+        and prev.kind != NOISE
+        and not prev.text.rstrip().endswith("】")  # not under a column flag: 【网络中国节•春节】
+        and nxt is not None
+        and nxt.kind == BODY
+        and nxt.blank_before
+        and not nxt.lead
+        and not nxt.indent
+        and visible_length(line.text) >= width - 2
+        and bool(re.search(r"[，,、]", line.text))
+        and not ends_sentence(line.text)
+    )
 
 
 def promote_wrapped_headlines(lines: list[Line]) -> None:

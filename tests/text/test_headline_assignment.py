@@ -1,0 +1,125 @@
+"""Which article each headline heads: by position and by content, on invented text."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text.headline_assignment import WINDOW, HeadlineGroup, HeadlineLine, assign_headlines
+
+BODIES = [
+    "本报讯 5月6日，桃源县政协召开常委会议，协商讨论城乡供水一体化工作。",
+    "本报讯 5月7日，桃源县举行招商引资项目集中签约仪式，共签约项目十二个。",
+    "本报讯 5月8日，清溪镇开展垃圾分类宣传周活动，居民踊跃参与。",
+]
+
+
+def _group(*texts: str, before: int | None = None, after: int | None = None) -> HeadlineGroup:
+    return HeadlineGroup([HeadlineLine(t) for t in texts], before=before, after=after)
+
+
+def test_end_block_headlines_are_matched_by_content() -> None:
+    group = _group("清溪镇垃圾分类宣传周启动", "县政协召开常委会议", "招商项目集中签约")
+    assigned, unused = assign_headlines([group], BODIES, BODIES)
+    assert {i: a.title for i, a in assigned.items()} == {
+        0: "县政协召开常委会议",
+        1: "招商项目集中签约",
+        2: "清溪镇垃圾分类宣传周启动",
+    }
+    assert all(a.location == "end_block" for a in assigned.values())
+    assert unused == []
+
+
+def test_group_between_two_articles_is_split_by_content() -> None:
+    group = _group("政协委员共商供水一体化", "县政协召开常委会议", "招商引资再提速", "桃源县举行项目集中签约", before=1, after=0)
+    assigned, _ = assign_headlines([group], BODIES, BODIES)
+    assert (assigned[0].title, assigned[0].subtitle) == ("政协委员共商供水一体化", "县政协召开常委会议")
+    assert assigned[0].location == "after"
+    assert (assigned[1].title, assigned[1].subtitle) == ("招商引资再提速", "桃源县举行项目集中签约")
+    assert assigned[1].location == "before"
+
+
+def test_headline_directly_before_wins_without_shared_words() -> None:
+    assigned, _ = assign_headlines([_group("面对面 聊聊天", before=2)], BODIES, BODIES)
+    assert assigned[2].title == "面对面 聊聊天"
+
+
+def test_one_headline_per_article_and_leftovers_reported() -> None:
+    groups = [_group("县政协召开常委会议"), _group("县政协召开常委会议")]
+    assigned, unused = assign_headlines(groups, BODIES, BODIES)
+    assert [a.title for a in assigned.values()] == ["县政协召开常委会议"]
+    assert unused == ["县政协召开常委会议"]
+
+
+def test_echo_lines_give_the_single_copy() -> None:
+    group = HeadlineGroup(
+        [HeadlineLine("县政协召开县政协召开", "县政协召开"), HeadlineLine("常委会议常委会议", "常委会议", blank_before=False)],
+        before=0,
+    )
+    assigned, _ = assign_headlines([group], BODIES, BODIES)
+    assert assigned[0].title == "县政协召开常委会议"
+
+
+def test_no_articles_means_every_headline_is_unused() -> None:
+    assigned, unused = assign_headlines([_group("县政协召开常委会议")], [], [])
+    assert assigned == {}
+    assert unused == ["县政协召开常委会议"]
+
+
+def _wrapped(*texts: str) -> HeadlineGroup:
+    """Lines of one cluster in narrow columns, with no blank line between them."""
+    return HeadlineGroup([HeadlineLine(t, blank_before=i == 0) for i, t in enumerate(texts)])
+
+
+@pytest.mark.parametrize("texts, joined", [
+    # a short tail line ends a wrapped headline: the next line is another headline
+    (("坚持创新驱动 推动产业转型", "升级", "张三到某某镇调研"), [False, True, False]),
+    (("某某区全力打造一流营商", "环境", "王五主持召开专题会议"), [False, True, False]),
+    # lines of similar length keep wrapping
+    (("让获得感幸福感", "安全感更加充实"), [False, True]),
+    (("某某区召开某某工作会议暨", "推进会"), [False, True]),
+    (("推动某某产业集群", "高质量发展", "再上新台阶"), [False, True, True]),
+])
+def test_wrapped_headline_parts(texts: tuple, joined: list[bool]) -> None:
+    group = _wrapped(*texts)
+    assert [group.joins(i) for i in range(len(texts))] == joined
+
+
+def test_title_and_subtitle_after_a_short_tail_line() -> None:
+    bodies = ["本报讯 5月6日，区委书记张三到某某镇调研产业转型升级工作，强调要坚持创新驱动。"]
+    group = _wrapped("坚持创新驱动 推动产业转型", "升级", "张三到某某镇调研")
+    group.before = 0
+    assigned, unused = assign_headlines([group], bodies, bodies)
+    assert (assigned[0].title, assigned[0].subtitle) == ("坚持创新驱动 推动产业转型升级", "张三到某某镇调研")
+    assert unused == []
+
+
+
+@pytest.mark.parametrize("headline, bodies, expected", [
+    # Names the article above it, shares no word with the untitled article below: after.
+    ("某某村：小小草莓 鼓起群众钱袋子",
+     ["在某某镇某某村的草莓基地里，果农们正忙着采摘草莓。小小草莓鼓起了群众的钱袋子。", "本报讯 6月14日，某区召开防汛工作会议，部署汛期安全工作。"],
+     (0, "after")),
+    # No content evidence either way: the article below keeps its head start.
+    ("扎实做好各项工作",
+     ["在某某镇的基地里，果农们正忙着采摘。", "本报讯 6月14日，某区召开会议，部署安全工作。"],
+     (1, "before")),
+])
+def test_after_body_headline_weighs_content(headline, bodies, expected) -> None:
+    others = ["某区举办读书月活动，市民踊跃参加。", "某街道开展志愿服务，温暖社区居民。"]
+    group = HeadlineGroup([HeadlineLine(headline)], before=1, after=0)
+    assigned, _ = assign_headlines([group], bodies + others, bodies + others)
+    art, location = expected
+    assert assigned[art].location == location
+    assert assigned[art].title == headline
+
+
+def test_a_group_only_claims_articles_printed_near_it() -> None:
+    """A headline cluster heads the articles around it, not one a long upload away."""
+    far = ["本报讯 某区召开防汛工作会议，部署汛期安全工作。"]
+    filler = [f"第{i}篇稿件的正文内容与其他稿件各不相同。" for i in range(2 * WINDOW)]
+    bodies = far + filler
+    group = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=len(bodies))
+    assigned, unused = assign_headlines([group], bodies, bodies)
+    assert 0 not in assigned
+    near = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=1)
+    assigned, _ = assign_headlines([near], bodies, bodies)
+    assert assigned[0].title == "某区召开防汛工作会议"
