@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from articles.text.clean import visible_length
-from articles.text.headlines import clean_headline, split_title, tokens
+from articles.text.headlines import clean_headline, split_title, splits_word, tokens
 
 # Score weights for the assignment (see ``assign_headlines``).
 BEFORE_BONUS = 0.8
@@ -57,13 +57,17 @@ class HeadlineGroup:
     def joins(self, i: int) -> bool:
         """Return True if line i is the wrapped continuation of line i-1 (same headline part).
 
-        Only in narrow columns, and only with no blank line or indent between; an echo
-        line never continues a plain one.  When line i-1 is the short last line of a
-        wrapped headline (``…推动产业转型`` / ``升级``), that headline is complete: line i
-        starts the next one (a subtitle such as ``张三到某镇调研``).
+        Only with no blank line or indent between; an echo line never continues a plain
+        one. On a page whose body is not hard-wrapped, two headline lines are one headline
+        only when a word runs across them (``…社长赵`` / ``东辉在某县调研``): otherwise they
+        are title and subtitle. When line i-1 is the short last line of a wrapped headline
+        (``…推动产业转型`` / ``升级``), that headline is complete: line i starts the next
+        one (a subtitle such as ``张三到某镇调研``).
         """
-        if i <= 0 or not self.wrapped or not self._wraps(i):
+        if i <= 0 or not self._wraps(i):
             return False
+        if not self.wrapped:
+            return splits_word(self.lines[i - 1].value, self.lines[i].value)
         if i >= 2 and self._wraps(i - 1):
             tail = visible_length(self.lines[i - 1].text)
             if tail <= SHORT_TAIL * visible_length(self.lines[i - 2].text):

@@ -123,3 +123,13 @@ def test_a_group_only_claims_articles_printed_near_it() -> None:
     near = HeadlineGroup([HeadlineLine("某区召开防汛工作会议")], at=1)
     assigned, _ = assign_headlines([near], bodies, bodies)
     assert assigned[0].title == "某区召开防汛工作会议"
+
+
+def test_an_unwrapped_page_joins_two_headline_lines_only_across_a_cut_word() -> None:
+    """Body in one line per paragraph: a headline cut inside a word is one headline, else title and subtitle."""
+    cut = HeadlineGroup([HeadlineLine("某区政府召开第2"), HeadlineLine("3次常务会议", blank_before=False)], wrapped=False)
+    assert cut.parts(0, 2) == ["某区政府召开第23次常务会议"]
+    pair = HeadlineGroup(
+        [HeadlineLine("稳字当头抓春耕"), HeadlineLine("桃源县召开春耕生产推进会", blank_before=False)], wrapped=False
+    )
+    assert pair.parts(0, 2) == ["稳字当头抓春耕", "桃源县召开春耕生产推进会"]
