@@ -88,7 +88,7 @@ def looks_like_headline(line: str) -> bool:
     if n < 2 or _BULLET_START.match(s) or starts_article_lead(s):
         return False
     kicker = s.endswith("——") or s.endswith("—")
-    if n > (60 if kicker else 40):
+    if n > (60 if kicker or _spaced_parts(s) else 40):
         return False
     if ends_mid_sentence(s) or _INNER_STOP.search(s[:-1]):
         return False
@@ -108,6 +108,16 @@ def looks_like_headline(line: str) -> bool:
     if commas == 2 and not kicker and not _parallel_phrases(s):
         return False
     return not _SPEECH.match(s)
+
+
+def _spaced_parts(s: str) -> bool:
+    """A title and its subtitles printed on one line, set apart by spaces and no comma.
+
+    ``某市重大项目集中开工某县分会场活动举行 4个项目集中开工 总投资7.85亿元`` runs past the
+    length of one headline, but each part is one.
+    """
+    parts = s.split()
+    return 2 <= len(parts) <= 4 and not _COMMA.search(s) and all(4 <= visible_length(p) <= 32 for p in parts)
 
 
 def looks_like_headline_part(line: str) -> bool:

@@ -134,3 +134,12 @@ def test_a_headline_with_a_comma_can_still_be_one() -> None:
 @pytest.mark.parametrize("line", ["金大海强调", "胡某某指出——"])
 def test_a_speaker_introducing_a_speech_is_not_a_headline(line: str) -> None:
     assert not headlines.looks_like_headline(line)
+
+
+def test_title_and_subtitles_on_one_line_set_apart_by_spaces_are_a_headline() -> None:
+    line = "某某省某某市第二次重大项目集中开工某某县分会场活动举行 四个项目集中开工 总投资七点八五亿元"
+    assert headlines.looks_like_headline(line)
+    # as long, but one run of words with a comma: a sentence that lost its full stop
+    assert not headlines.looks_like_headline("某某省某某市第二次重大项目集中开工某某县分会场活动举行，四个项目集中开工总投资七点八五亿元")
+    # as long, no spaces: too long for one headline
+    assert not headlines.looks_like_headline("某某省某某市第二次重大项目集中开工某某县分会场活动举行四个项目集中开工总投资七点八五亿元")
