@@ -187,7 +187,7 @@ def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults
     except DecodeError as exc:
         raise UploadRejected(f"不是可读的文本文件：{exc.reason}") from exc
     paper, issue_date, page = resolve_facts(upload_file.filename, decoded.text, defaults, explicit)
-    parsed = parse_issue(decoded.text, issue_date=issue_date, paper=paper, known_leaders=known)
+    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=issue_date, known_leaders=known)
     if not parsed.articles:
         raise UploadRejected(NO_ARTICLES)
     upload_file.encoding = decoded.encoding

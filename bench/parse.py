@@ -26,19 +26,18 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
 CURVE_KB = (10, 100, 500, 1000, 2000)
 
 
-def page_of_size(pages: list[bytes], kb: int) -> bytes:
+def page_of_size(texts: list[str], kb: int) -> str:
     """Return the seed pages repeated, blank-line separated, up to ``kb`` kilobytes of UTF-8."""
-    texts = [decode(p).text for p in pages]
     out: list[str] = []
     size = 0
     while size < kb * 1024:
         text = texts[len(out) % len(texts)]
         out.append(text)
         size += len(text.encode("utf-8")) + 2
-    return "\n\n".join(out).encode("utf-8")
+    return "\n\n".join(out)
 
 
-def size_curve(pages: list[bytes], rounds: int) -> None:
+def size_curve(pages: list[str], rounds: int) -> None:
     """Print the median parse time per page size and its ratio to the 100 KB page."""
     times: dict[int, float] = {}
     for kb in CURVE_KB:
@@ -58,7 +57,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--curve-rounds", type=int, default=3, help="rounds per size for the size curve (0: skip)")
     args = parser.parse_args()
-    pages = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
+    pages = [decode(p.read_bytes()).text for p in sorted(SEEDS.glob("*.txt"))]
     if not pages:
         print(f"no seed pages in {SEEDS}", file=sys.stderr)
         return 2

@@ -33,9 +33,10 @@ def district_key(s: str | None) -> str:
 def as_json(data: bytes) -> dict:
     """Parse a page and return the parser output in the shape score_parse.py expects."""
     # Imported here so pagesim stays importable (and fast to start) without the parser.
-    from articles.text import parse_issue
+    from articles.text import decode, parse_issue
 
-    parsed = parse_issue(data)
+    decoded = decode(data)
+    parsed = parse_issue(decoded.text, encoding=decoded.encoding)
     return {"articles": [
         {"title": a.title, "subtitle": a.subtitle, "byline": a.byline, "body": a.body,
          "event_date": a.event_date.isoformat() if a.event_date else None, "district": a.district,

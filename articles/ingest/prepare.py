@@ -43,9 +43,8 @@ def prepare_issue(
     paper_name = (paper or facts.paper or paper_named_in(decoded.text, paper_names) or "").strip()
     if not paper_name:
         raise IngestError(NO_PAPER)
-    parsed = parse_issue(decoded.text, issue_date=issue_date or facts.issue_date, paper=paper_name,
+    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=issue_date or facts.issue_date,
                          known_leaders=known_names_in(decoded.text, known_leaders))
-    parsed.encoding = decoded.encoding
     the_date = issue_date or facts.issue_date or parsed.issue_date
     if the_date is None:
         raise IngestError(NO_DATE)

@@ -93,9 +93,8 @@ def reprocess_issue(issue: Issue, *, known_leaders: Iterable[str] | None = None)
     """Run the pipeline again over the stored raw bytes and refresh everything derived."""
     decoded = decode(bytes(issue.raw_bytes))
     known = list(known_leaders) if known_leaders is not None else known_leader_names()
-    parsed = parse_issue(decoded.text, issue_date=issue.issue_date, paper=issue.paper.name,
+    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=issue.issue_date,
                          known_leaders=known_names_in(decoded.text, known))
-    parsed.encoding = decoded.encoding
     with transaction.atomic():
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
         issue.text = parsed.text

@@ -109,8 +109,10 @@ def decode(data: bytes) -> DecodedText:
     UTF-8 is tried first because GB18030 accepts almost any byte sequence, so trying it
     first would silently turn UTF-8 pages into nonsense.
     """
-    if not data or not data.strip():
-        raise DecodeError("文件为空 (the file is empty)")
+    if not data:
+        raise DecodeError("文件为空")
+    if not data.strip():
+        raise DecodeError("文件只有空白字符")
     bom_encoding = _bom_encoding(data)
     if bom_encoding and (text := _decode_with_bom(data, bom_encoding)) is not None:
         return _finish(text, bom_encoding)
@@ -118,18 +120,18 @@ def decode(data: bytes) -> DecodedText:
         raise DecodeError("像是没有 BOM 标记的 UTF-16 文本，不支持这种编码；请另存为 UTF-8 后再上传 "
                           "(UTF-16 without a byte-order mark is not supported: save the file as UTF-8)")
     if b"\x00" in data:
-        raise DecodeError("文件含有 NUL 字节，像是二进制文件而不是文本 (NUL bytes: this looks like a binary file)")
+        raise DecodeError("文件含有 NUL 字节，像是二进制文件而不是文本")
     decoded = _try_decode(data)
     if decoded is None:
-        raise DecodeError("无法按 UTF-8 或 GB18030 解码 (the bytes are neither UTF-8 nor GB18030 text)")
+        raise DecodeError("无法按 UTF-8 或 GB18030 解码，不是可读的中文文本")
     return _finish(*decoded)
 
 
 def _finish(text: str, encoding: str) -> DecodedText:
     """Refuse binary-looking and blank text; normalise line endings and drop a leading BOM."""
     if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise DecodeError("控制字符过多，像是二进制文件 (too many control characters: this looks like a binary file)")
+        raise DecodeError("控制字符过多，像是二进制文件")
     text = normalize_newlines(text).lstrip("\ufeff")
     if not text.strip():
-        raise DecodeError("文件为空 (the file holds only whitespace)")
+        raise DecodeError("文件只有空白字符")
     return DecodedText(text=text, encoding=encoding)

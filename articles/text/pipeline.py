@@ -1,6 +1,6 @@
-"""The text pipeline: raw page bytes in, articles with dates, places and leaders out.
+"""The text pipeline: decoded page text in, articles with dates, places and leaders out.
 
-decode -> segment (clean, headlines, bylines, noise) -> enrichment per article. The
+(decode, by the caller) -> segment (clean, headlines, bylines, noise) -> enrichment per article. The
 enrichment functions live in ``dates``, ``districts`` and ``leaders``.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from articles.text.decode import decode, normalize_newlines
+from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
 from articles.text.dates import find_dates, guess_issue_date, header_date
 from articles.text.headlines import is_agency_lead
@@ -19,25 +19,22 @@ from articles.text.segment import Segment, segment_page
 
 
 def parse_issue(
-    data: bytes | str,
+    text: str,
     *,
+    encoding: str = "utf-8",
     issue_date: date | None = None,
-    paper: str | None = None,
     known_leaders: Iterable[str] = (),
 ) -> ParsedIssue:
-    """Parse one page into a ParsedIssue.
+    """Parse one decoded page into a ParsedIssue.
 
-    ``data`` may be raw bytes (decoded here; DecodeError propagates) or already decoded
-    text. Without ``issue_date``, the date printed in the page header (``2024年5月6日
-    星期一 要闻``) becomes the issue's ``issue_date``; with no header either, relative
-    dates are resolved against a date guessed from the page's text and the issue's own
-    ``issue_date`` stays None.
+    The pipeline takes text, never bytes: decoding (and refusing what is not text) is the
+    caller's first step (``decode``), so every door into the archive decodes the same way;
+    ``encoding`` is what that step found, recorded on the result. Without ``issue_date``,
+    the date printed in the page header (``2024年5月6日 星期一 要闻``) becomes the issue's
+    ``issue_date``; with no header either, relative dates are resolved against a date
+    guessed from the page's text and the issue's own ``issue_date`` stays None.
     """
-    if isinstance(data, bytes):
-        decoded = decode(data)
-        text, encoding = decoded.text, decoded.encoding
-    else:
-        text, encoding = normalize_newlines(data).lstrip("\ufeff"), "utf-8"
+    text = normalize_newlines(text).lstrip("\ufeff")
     known = tuple(known_leaders)
     page = segment_page(text)
     issue_date = issue_date or header_date(text)

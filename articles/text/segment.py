@@ -204,9 +204,9 @@ def _attach_headlines(articles: list[Segment], groups: list[headline_assignment.
         if found:
             article.title, article.subtitle = found.title, found.subtitle
             if found.location == "end_block":
-                article.warnings.append("标题按内容匹配 (headline matched by content)")
+                article.warnings.append("标题按内容匹配")
             elif found.location == "after":
-                article.warnings.append("标题在正文之后 (headline printed after the body)")
+                article.warnings.append("标题在正文之后")
         else:
             article.derived_title = derive_title(article.body)
     return unused

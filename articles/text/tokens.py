@@ -25,7 +25,6 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 # Separates the sections of ``search_text`` (titles, byline, body). A control character:
 # queries are stripped of those, so a query can never match across two sections.
 FIELD_SEP = "\x1f"
-SECTIONS = ("title", "byline", "body")
 
 
 @cache

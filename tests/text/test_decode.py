@@ -40,12 +40,12 @@ def test_gb18030_with_crlf() -> None:
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        (b"", "empty"),
-        (b"  \n\r\n\t", "empty"),
-        (b"%PDF-1.4\x00\x01\x02binary", "NUL"),
-        (bytes(range(1, 32)) * 4 + "正文".encode(), "control"),
-        (b"\xff\xfe\xfa\xfb\x80", "neither UTF-8 nor GB18030"),
-        ("\ufeff".encode("utf-8") + b"\xff\xfe", "neither UTF-8 nor GB18030"),
+        (b"", "文件为空"),
+        (b"  \n\r\n\t", "只有空白"),
+        (b"%PDF-1.4\x00\x01\x02binary", "NUL 字节"),
+        (bytes(range(1, 32)) * 4 + "正文".encode(), "控制字符"),
+        (b"\xff\xfe\xfa\xfb\x80", "无法按 UTF-8 或 GB18030 解码"),
+        ("\ufeff".encode("utf-8") + b"\xff\xfe", "无法按 UTF-8 或 GB18030 解码"),
     ],
 )
 def test_refusals_say_why(data: bytes, words: str) -> None:

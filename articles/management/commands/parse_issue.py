@@ -49,10 +49,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("file", type=Path)
         parser.add_argument("--date", type=date.fromisoformat, help="issue date, YYYY-MM-DD")
-        parser.add_argument("--paper", help="paper name, e.g. 崇明报")
         parser.add_argument("--json", action="store_true", help="print one JSON document (the default)")
 
-    def handle(self, *args, file: Path, date: date | None, paper: str | None, **options) -> None:  # noqa: A002
+    def handle(self, *args, file: Path, date: date | None, **options) -> None:  # noqa: A002
         try:
             data = file.read_bytes()
         except OSError as exc:
@@ -63,6 +62,5 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {exc}") from exc
         # Some NLP libraries print banners on import; stdout must carry the JSON alone.
         with contextlib.redirect_stdout(sys.stderr):
-            parsed = parse_issue(decoded.text, issue_date=date, paper=paper)
-        parsed.encoding = decoded.encoding
+            parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=date)
         self.stdout.write(json.dumps(issue_as_json(parsed), ensure_ascii=False, indent=1))
