@@ -18,17 +18,11 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from articles.text.place_words import GENERIC_ALIASES, inside_word, is_common_word
+
 _WS = re.compile(r"\s+")
-# Aliases that are ordinary words or generic unit names; a short name equal to one of these
-# is never read as a district.
-_GENERIC_ALIASES = frozenset("""
-城区 新区 郊区 矿区 林区 示范区 开发区 高新区 新城 新建 古城 城关 城中 城北 城南 城东 城西 东区 西区
-南区 北区 中区 市中 市南 市北 新华 中山 青山 白云 东方 和平 解放 前进 友好 光明 红旗 复兴 宏伟 公安 合作
-比如 南部 平原 共和 凤凰 武功 东风 工农 太平 新兴 安定 长寿 永安 通道 港口 河口 温泉 大名 运河 天山 清水
-""".split())
 # A short name glued to one of these is part of a road, avenue or company name (萧山大道).
 _NOT_PLACE_AFTER = re.compile(r"^(?:[东西南北中]?路|[东西南北中]?大道|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
 _AFTER_POST = re.compile(r"(?:书记|局长|主任|部长|区长|县长|市长|镇长|主席|委员|处长|科长|院长|组长)[\u4e00-\u9fff]?$")
@@ -86,33 +80,6 @@ _lock = threading.Lock()
 _index: _Index | None = None
 
 
-def _is_common_word(alias: str) -> bool:
-    """True when a short district name is mostly used as an ordinary word (和平, 比如)."""
-    if alias in _GENERIC_ALIASES or len(alias) < 2:
-        return True
-    freq, tag = _jieba_entry(alias)
-    return not (freq < 500 or (tag == "ns" and freq < 6000))
-
-
-@lru_cache(maxsize=1)
-def _jieba_dict() -> dict[str, tuple[int, str]]:
-    """Read jieba's bundled dictionary (word, frequency, part of speech) without loading jieba."""
-    import jieba
-
-    path = Path(jieba.__file__).with_name("dict.txt")
-    table: dict[str, tuple[int, str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
-                table[parts[0]] = (int(parts[1]), parts[2])
-    return table
-
-
-def _jieba_entry(word: str) -> tuple[int, str]:
-    return _jieba_dict().get(word, (0, ""))
-
-
 def _children(node: object) -> list[tuple[str, dict]]:
     if not isinstance(node, dict):
         return []
@@ -156,11 +123,11 @@ def _add_district(
     by_name[dist].append(div)
     names[dist].append((_FULL, div))
     for alias in _aliases(dnode):
-        if alias != dist and not _ZONE.search(dist) and not _is_common_word(alias):
+        if alias != dist and not _ZONE.search(dist) and not is_common_word(alias):
             names[alias].append((_SHORT, div))
     stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
     for town, tnode in _children(dnode):
-        short_ok = len(town) == 2 and town[-1] in "镇乡" and not _is_common_word(town)
+        short_ok = len(town) == 2 and town[-1] in "镇乡" and not is_common_word(town)
         if short_ok or len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES) or any(town.startswith(a) for a in stems)):
             names[town].append((_TOWN, div))
         for village, _ in _children(tnode):
@@ -195,7 +162,7 @@ def _add_former_districts(names: dict, by_name: dict) -> None:
         if not successors or old[6] in by_name:
             continue
         names[old[6]].append((_FULL, successors[0]))
-        if old[7] and not _is_common_word(old[7]):
+        if old[7] and not is_common_word(old[7]):
             names[old[7]].append((_SHORT, successors[0]))
 
 
@@ -245,17 +212,36 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
         # The most specific reading of a name wins: a district written in full over a city
         # of the same name, a town over a short district name.
         kind = next(k for k in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE) if k in kinds)
-        if kind == _SHORT and _NOT_PLACE_AFTER.match(text[end:end + 2]):
-            continue
-        # Right after a post word a short name is (part of) a person: 副局长王兴宁 is not 兴宁区.
-        if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 5):start]):
-            continue
-        # A short name that starts inside a post word: 院长葛某 is not 长葛市.
-        if kind == _SHORT and _AFTER_POST.search(text[max(0, start - 3):start + 1]):
+        if _not_a_place(text, start, end, kind, entries):
             continue
         hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
         last_end = end
     return hits
+
+
+def _not_a_place(text: str, start: int, end: int, kind: str, entries: list[tuple[str, object]]) -> bool:
+    """True when the name found at ``start`` is, in this context, not the place it names."""
+    if kind == _FULL:
+        return _generic_full_name(text, start, end, entries) or text[start:end + 1] == "代县长"
+    if kind != _SHORT:
+        return False
+    return bool(
+        _NOT_PLACE_AFTER.match(text[end:end + 2])
+        # Right after a post word a short name is (part of) a person: 副局长王兴宁 is not 兴宁区.
+        or _AFTER_POST.search(text[max(0, start - 5):start])
+        # A short name that starts inside a post word: 院长葛某 is not 长葛市.
+        or _AFTER_POST.search(text[max(0, start - 3):start + 1])
+        or inside_word(text, start, end)
+    )
+
+
+def _generic_full_name(text: str, start: int, end: int, entries: list[tuple[str, object]]) -> bool:
+    """True for a district whose full name is an ordinary word (城区, 南区, 郊区) printed
+    without its city in front: 文明城区 and 池南区 are not 晋城市城区 or Hong Kong's 南区."""
+    if text[start:end] not in GENERIC_ALIASES:
+        return False
+    cities = {p.city for k, p in entries if k == _FULL and isinstance(p, Division)}
+    return not any(text[:start].endswith((city, city.rstrip("市"))) for city in cities)
 
 
 def _short_names_as_towns(hits: list[_Hit], text: str) -> list[_Hit]:

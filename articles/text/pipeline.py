@@ -13,6 +13,7 @@ from articles.text.dates import event_date as find_event_date
 from articles.text.dates import find_dates, guess_issue_date, header_date
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
+from articles.text.leader_districts import settle_unnamed
 from articles.text.leaders import find_leaders
 from articles.text.parsed import ParsedArticle, ParsedIssue
 from articles.text.segment import Segment, segment_page
@@ -41,6 +42,7 @@ def parse_issue(
     base = issue_date or guess_issue_date(text)
     page_district = district_of(text)
     articles = [_parse_article(seg, base=base, page_district=page_district, known=known) for seg in page.articles]
+    settle_unnamed(articles)
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
 
 
