@@ -25,6 +25,12 @@ _PERSON_NOTE = re.compile(
 _BRACKETED = re.compile(r"[（(]([^（）()]{2,60})[)）]")
 _MAX_LEFT = 40
 # A list head followed by names separated by spaces, not 、: ``区领导 张三 李四 王五 出席``.
+# Names listed before the list title: ``王五、赵六、孙七等区领导出席``. The list must start
+# a clause, so the first name is not the tail of the words before it.
+_LISTED_BEFORE = re.compile(
+    r"(?:^|(?<=[，,。；;：:]))((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等"
+    r"([\u4e00-\u9fff]{0,6}?(?:[区县市省镇乡州旗]|街道|班子|党政)领导)"
+)
 _SPACED_HEAD = re.compile(r"领导[ \t\u3000\r\n]+")
 _SPACED_TOKEN = re.compile(r"([\u4e00-\u9fff]+)([ \t\u3000\r\n]+)")
 # Known names grouped by first character, so a lookup costs a handful of comparisons even
@@ -184,7 +190,25 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
         for person in [name, *others]:
             _add(found, person, titles)
     _add_bracketed_titles(flat, found, known)
+    _add_listed_before(flat, found)
     return [LeaderMention(name, titles) for name, titles in found.items()]
+
+
+def _add_listed_before(flat: str, found: dict[str, list[str]]) -> None:
+    """Add the list title to names printed before it: ``王五、赵六等区领导出席``.
+
+    Every item must be a whole name on its own, so a clause that merely ends in 、 and 等
+    (调研、指导等区领导…) never turns words into people.
+    """
+    for m in _LISTED_BEFORE.finditer(flat):
+        names = m.group(1).split("、")
+        title = m.group(2)
+        if not is_title(title) or not all(looks_like_name(n, listed=True) for n in names):
+            continue
+        for name in names:
+            titles = found.setdefault(name, [])
+            if title not in titles:
+                titles.insert(0, title)
 
 
 def _add_bracketed_titles(flat: str, found: dict[str, list[str]], known: Known) -> None:

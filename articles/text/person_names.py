@@ -34,10 +34,10 @@ _AFTER_WORDS = frozenset("""
 发言 谈到 提到 说明 解读 汇报 回答 答复 宣讲 参与 出任 致以 送上 送去 为大 为全 向大 寄语 勉励 鼓励
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 列席 颁奖 莅临 应邀 受邀 到会 到场 出镜 授课 讲授 宣誓 致信 致函 见证 主讲 主办 接受 作客 做客 点题
-关于 所作 所做
+关于 所作 所做 多次 一直 始终 专门 积极 多年 连续 近日 日前
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
-_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从")
+_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从共均")
 # Of those, the ones that can end a clause (李芸说。 王刚等，): before punctuation they mark
 # a two-character name.  A conjunction or preposition (和, 为, 同) never stands before
 # punctuation, so 张志和， is the three-character name 张志和.
@@ -45,7 +45,8 @@ _CLAUSE_FINAL = frozenset("说等讲称也的")
 _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【】[]■·—…-|/ \n\t")
 # Characters that never occur inside a name.  等 ends a list (张三等参加), and 某 marks an
 # anonymised person (李某某, 张某) in notices: such a person is never reported by name.
-_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年月日号区县市镇乡村在等某")
+# 月 is not among them: dates are printed with digits, and 月芬, 秋月 are common given names.
+_NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年日号区县市镇乡村在等某")
 # 区 is also a (Cantonese) surname, but mostly the district word: 区秀英 is read as a name
 # only when neither 区+next nor the two characters after it form a word (区委, 区长,
 # 区域, 区文明办…) and the second character is not one that builds a district term.
@@ -113,20 +114,25 @@ def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
-def looks_like_name(name: str) -> bool:
-    """True for 2–4 CJK characters starting with a surname and free of function characters."""
+def looks_like_name(name: str, *, listed: bool = False) -> bool:
+    """True for 2–4 CJK characters starting with a surname and free of function characters.
+
+    ``listed``: the token stands between 、 in a list of names, which is context enough for a
+    two-character name that is also a dictionary word (高峰) or a surname that is also a
+    function character (于智).
+    """
     single, double = surnames()
     if not 2 <= len(name) <= 4 or not all(_is_cjk(c) for c in name):
         return False
     if name[0] == _QU and len(name) == 3:
         return _qu_name(name)
-    if any(c in _NOT_IN_NAME for c in name):
+    if any(c in _NOT_IN_NAME for c in (name[1:] if listed else name)):
         return False
     if len(name) == 4 and name[:2] not in double:
         return False
     if name[:2] not in double and name[0] not in single:
         return False
-    return not (len(name) == 2 and name in _common_words())
+    return listed or not (len(name) == 2 and name in _common_words())
 
 
 def _qu_name(name: str) -> bool:

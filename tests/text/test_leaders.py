@@ -198,3 +198,23 @@ def test_deputies(text: str, expected: dict) -> None:
 ])
 def test_names_end_before_report_words(text: str, expected: dict) -> None:
     assert as_dict(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A given name with 月 is a name (dates are printed with digits).
+    ("某某区领导林月芬、钱敏等参加考察。", {"林月芬": ["某某区领导"], "钱敏": ["某某区领导"]}),
+    # An adverb or 共 right after the name ends it.
+    ("副区长冯立润多次召开专题会议。", {"冯立润": ["副区长"]}),
+    ("并与区委常委、宣传部部长吴学文共探合作前景。", {"吴学文": ["区委常委", "宣传部部长"]}),
+    # Names listed before the list title get it too, even a name that is also a word (于智).
+    ("区长孙立华主持会议，周立新、于智、郑国平等区领导出席。会上，常务副区长郑国平通报情况。",
+     {"孙立华": ["区长"], "周立新": ["区领导"], "于智": ["区领导"], "郑国平": ["区领导", "常务副区长"]}),
+])
+def test_names_and_list_titles(text: str, expected: dict) -> None:
+    found = as_dict(text)
+    for name, titles in expected.items():
+        assert set(titles) <= set(found.get(name, [])), (name, found)
+
+
+def test_a_clause_listing_words_before_a_list_title_names_nobody() -> None:
+    assert as_dict("会议围绕调研、指导、检查等区领导关心的问题展开。") == {}
