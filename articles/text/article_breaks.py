@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.text import boundaries, noise
-from articles.text.clean import ends_sentence
+from articles.text.clean import ends_sentence, ends_with_credit
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
     BODY,
@@ -77,7 +77,7 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
         k -= 1
     prev = lines[k] if k >= 0 else None
-    if prev is None or prev.kind != BODY or not ends_sentence(prev.text) or not draft.lines:
+    if prev is None or prev.kind != BODY or not _ends_finished(lines, k) or not draft.lines:
         return False
     context = _context(lines, i, draft, layout, noise_between=k < i - 1)
     if layout.observe is not None:
@@ -85,6 +85,18 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     if layout.blank_breaks and lines[i].blank_before:
         return True  # tight paragraphs: the page's blank lines are article breaks
     return _decide(lines, i, draft, context, layout.model)
+
+
+def _ends_finished(lines: list[Line], k: int) -> bool:
+    """The line closes a sentence, or a report's bracketed credit wrapped over two lines
+    (``…新局面。（某县新闻办 张某`` / ``图/文）``)."""
+    if ends_sentence(lines[k].text):
+        return True
+    text, j = lines[k].text, k
+    while j > 0 and j > k - 3 and not lines[j].blank_before:  # the credit and the sentence it follows
+        j -= 1
+        text = lines[j].text + text
+    return ends_with_credit(text)
 
 
 def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_between: bool) -> boundaries.Context:

@@ -29,9 +29,14 @@ _CREDIT_ORG = (
     r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
     r"|新闻|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
 )
+# The office that sent a report, credited after its last sentence: (某某区人大常委会代表工委),
+# （某县新闻办 张三 李四 图/文）.
+_OFFICE = r"[\u4e00-\u9fff]{1,16}?(?:委员会|工委|委|办公室|办|局|中心|宣传部|部|站|所|队|社|处|科|院|庭)"
+_OFFICE_CREDIT = rf"{_OFFICE}(?:\s*{_NAMES})?(?:\s*(?:图\s*/\s*文|文\s*/\s*图|供稿|供图|摄))?"
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
-    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*)\s*[)）]\s*$"
+    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*"
+    rf"|(?:(?<=[。！？!?][（(])|(?<=^[（(]))\s*{_OFFICE_CREDIT})\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
 _SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载自|转自|摘自|原载)\s*\S.{0,24}$")

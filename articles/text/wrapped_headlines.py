@@ -60,7 +60,8 @@ def _runs_on(line: Line, nxt: Line | None, width: float) -> bool:
     """A (nearly) full-width line that runs straight into more body text, or a word cut across two lines.
 
     Two headline-like lines in a row stay headlines unless a word runs across them: the
-    second one is demoted first if it is body text.
+    second one is demoted first if it is body text. A line wider than the column is never a
+    wrapped body line: headlines are set across more than one column.
     """
     return (
         nxt is not None
@@ -69,7 +70,7 @@ def _runs_on(line: Line, nxt: Line | None, width: float) -> bool:
         and not nxt.indent
         and not nxt.lead
         and (
-            (visible_length(line.text) >= 0.75 * width and nxt.kind == BODY)
+            (0.75 * width <= visible_length(line.text) <= width + 2 and nxt.kind == BODY)
             or headlines.splits_word(line.text, nxt.text)
         )
     )

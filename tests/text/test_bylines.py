@@ -52,6 +52,19 @@ def test_inline_byline(paragraph: str, credit: str | None) -> None:
 @pytest.mark.parametrize(
     ("paragraph", "rest", "credit"),
     [
+        ("为发展贡献力量。(某某区人大常委会代表工委)", "为发展贡献力量。", "某某区人大常委会代表工委"),
+        ("开创新局面。（某县新闻办 张某红 李某华图/文）", "开创新局面。", "某县新闻办 张某红 李某华图/文"),
+        ("会议决定召开党组（扩大）", "会议决定召开党组（扩大）", None),  # no sentence closes before it
+        ("会议举行。（扩大会议）", "会议举行。（扩大会议）", None),  # not an office
+    ],
+)
+def test_an_office_credited_after_the_last_sentence(paragraph: str, rest: str, credit: str | None) -> None:
+    assert split_source_credit(paragraph) == (rest, credit)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest", "credit"),
+    [
         ("共同发展。(转载自《桃源日报》)", "共同发展。", "转载自《桃源日报》"),
         ("共同发展。（来源：桃源发布）", "共同发展。", "来源：桃源发布"),
         ("共同发展（试点）。", "共同发展（试点）。", None),

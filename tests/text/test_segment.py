@@ -582,3 +582,31 @@ def test_a_wrapped_headline_printed_right_on_its_report_without_blank_lines() ->
         "某某区融媒体中心讯 1月26日上\n午，区委常委、常务副区长安某带领\n相关部门督查燃气安全生产工作。\n"
     )
     assert [a.title for a in page.articles] == ["市政协调研我区重大项目建设", "区领导督查城镇燃气安全生产工作"]
+
+
+WIDE_HEADLINE_AND_WRAPPED_CREDIT = """
+县委副书记、县长赵立新调研全县教育工作
+尊师重教情意浓。9月4日下午
+，县长赵立新就全县教育工作进
+行调研，并与一线教师座谈交流
+，为他们送去节日的祝福。赵立
+新要求，要进一步优化教育布局
+，奋力开创教育事业新局面。
+（某县新闻办 张某红 李某华
+图/文）
+
+8月31日，副县长孙明带领县政
+府办、公安局负责同志深入清溪
+镇，对安全生产工作进行检查。
+孙明要求，要压实安全责任，
+切实减轻交通安全压力。
+"""
+
+
+def test_a_line_wider_than_the_column_stays_a_headline_and_a_wrapped_credit_ends_a_report() -> None:
+    page = segment_page(WIDE_HEADLINE_AND_WRAPPED_CREDIT)
+    assert [a.title for a in page.articles] == ["县委副书记、县长赵立新调研全县教育工作", None]
+    first, second = page.articles
+    assert first.body.startswith("尊师重教情意浓") and first.body.endswith("新局面。")
+    assert first.byline == "某县新闻办 张某红 李某华图/文"
+    assert second.body.startswith("8月31日")
