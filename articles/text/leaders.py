@@ -47,8 +47,8 @@ def _index_known(names: Iterable[str]) -> Known:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in grouped.items()}
 
 
-def _name_at(text: str, i: int, known: Known) -> str | None:
-    return read_name(text, i, known.get(text[i], ()) if i < len(text) else ())
+def _name_at(text: str, i: int, known: Known, *, listed: bool = False) -> str | None:
+    return read_name(text, i, known.get(text[i], ()) if i < len(text) else (), listed=listed)
 
 
 def _title_start(text: str, end: int, barrier: int) -> int:
@@ -94,7 +94,7 @@ def _names_after(text: str, pos: int, known: Known) -> tuple[list[str], int]:
     while pos < len(text) and text[pos] == "、":
         if _is_new_person(text, pos + 1, known):
             break
-        name = _name_at(text, pos + 1, known)
+        name = _name_at(text, pos + 1, known, listed=True)
         if not name:
             break
         names.append(name)

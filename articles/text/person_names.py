@@ -34,7 +34,7 @@ _AFTER_WORDS = frozenset("""
 发言 谈到 提到 说明 解读 汇报 回答 答复 宣讲 参与 出任 致以 送上 送去 为大 为全 向大 寄语 勉励 鼓励
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 列席 颁奖 莅临 应邀 受邀 到会 到场 出镜 授课 讲授 宣誓 致信 致函 见证 主讲 主办 接受 作客 做客 点题
-关于 所作 所做 多次 一直 始终 专门 积极 多年 连续 近日 日前
+关于 所作 所做 领学 领读 解读 多次 一直 始终 专门 积极 多年 连续 近日 日前
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
 _AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从共均")
@@ -47,6 +47,9 @@ _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【�
 # anonymised person (李某某, 张某) in notices: such a person is never reported by name.
 # 月 is not among them: dates are printed with digits, and 月芬, 秋月 are common given names.
 _NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年日号区县市镇乡村在等某")
+_LISTED_OK = frozenset("其于")
+# What follows 于 as a preposition (于会上, 于今年, 于本月, 于全县) rather than as a surname.
+_AFTER_PREPOSITION_YU = frozenset("会此是今昨明近本该全各当次上下中前后")
 # 区 is also a (Cantonese) surname, but mostly the district word: 区秀英 is read as a name
 # only when neither 区+next nor the two characters after it form a word (区委, 区长,
 # 区域, 区文明办…) and the second character is not one that builds a district term.
@@ -126,7 +129,13 @@ def looks_like_name(name: str, *, listed: bool = False) -> bool:
         return False
     if name[0] == _QU and len(name) == 3:
         return _qu_name(name)
-    if any(c in _NOT_IN_NAME for c in (name[1:] if listed else name)):
+    # 于 is a common surname (于晓东) as well as a preposition: as the first character it
+    # counts as a surname, and the checks below still refuse 于是 and its like. Between 、
+    # in a list the name's edges are printed, so 其 may stand inside it too (刘其昕).
+    if name[0] == "于" and name[1] in _AFTER_PREPOSITION_YU:
+        return False  # 于会上, 于今年: the preposition
+    forbidden = _NOT_IN_NAME - _LISTED_OK if listed else _NOT_IN_NAME
+    if any(c in forbidden for c in (name[1:] if name[0] == "于" else name)):
         return False
     if len(name) == 4 and name[:2] not in double:
         return False
@@ -160,7 +169,7 @@ def _ends_cleanly(text: str, end: int) -> str | None:
     return None
 
 
-def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
+def read_name(text: str, i: int, known: Iterable[str] = (), *, listed: bool = False) -> str | None:
     """Return the personal name starting at ``text[i]``, or None.
 
     A known name (a leader already on file) wins outright.  Otherwise the candidate lengths
@@ -176,7 +185,7 @@ def read_name(text: str, i: int, known: Iterable[str] = ()) -> str | None:
     order = {"word": 0, "verb": 0.5, "char": 1, "punct": 2, "end": 2}
     for length in lengths:
         cand = text[i:i + length]
-        if len(cand) < length or not looks_like_name(cand):
+        if len(cand) < length or not looks_like_name(cand, listed=listed):
             continue
         kind = _ends_cleanly(text, i + length)
         if kind is None:

@@ -218,3 +218,20 @@ def test_names_and_list_titles(text: str, expected: dict) -> None:
 
 def test_a_clause_listing_words_before_a_list_title_names_nobody() -> None:
     assert as_dict("会议围绕调研、指导、检查等区领导关心的问题展开。") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("区领导于立东、于立光、张海平出席会议。", {"于立东": ["区领导"], "于立光": ["区领导"], "张海平": ["区领导"]}),
+    ("县政协主席孙某明，县级领导张学文、章立出席。", {"张学文": ["县级领导"], "章立": ["县级领导"]}),
+    ("区委常委蒋立、干利强、刘其昕出席会议。", {"蒋立": ["区委常委"], "干利强": ["区委常委"], "刘其昕": ["区委常委"]}),
+    ("县委常委、县纪委书记李元立领学了条例。", {"李元立": ["县委常委", "县纪委书记"]}),
+])
+def test_surnames_that_are_also_words_and_list_titles(text: str, expected: dict) -> None:
+    found = as_dict(text)
+    for name, titles in expected.items():
+        assert set(titles) <= set(found.get(name, [])), (name, found)
+
+
+@pytest.mark.parametrize("text", ["区长于会上指出，要抓好落实。", "县长于今年三月出席。"])
+def test_yu_as_a_preposition_is_no_name(text: str) -> None:
+    assert not any(name.startswith("于") for name in as_dict(text))
