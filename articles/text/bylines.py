@@ -62,7 +62,7 @@ def is_byline_line(line: str) -> bool:
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
-    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s))
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s) or _ROLE_ONLY.match(s))
 
 
 # Credit lines as papers print them, read as a run of credit items separated by spaces:
@@ -72,6 +72,9 @@ _CREDIT_ROLE_WORD = (
     r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
     r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿|撰文|编辑|编导|供稿|整理)"
 )
+_OFFICE_ITEM = re.compile(_OFFICE)
+# The paper's role word alone on its line, the name left out: 本报记者.
+_ROLE_ONLY = re.compile(r"^本报(?:特约|首席)?(?:记者|通讯员)$")
 _CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
 _CREDIT_MARK = re.compile(r"^[■□●◆▲·•・]\s*")
 _NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*[文图摄]$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")
@@ -92,6 +95,8 @@ def is_credit_line(line: str) -> bool:
         return False
     roles = 0
     for item in re.split(r"\s+", s):
+        if _OFFICE_ITEM.fullmatch(item):
+            continue  # the office a credit names (区政府办 供稿); a role must still be named
         head = _CREDIT_HEAD.match(item)
         if head:
             roles += 1

@@ -104,7 +104,8 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
         elif caption is not None and line.kind != NOISE and bylines.is_photo_credit(line.text):
             line.kind = NOISE  # the credit of the photo the caption describes
             caption = None
-        elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption):
+        elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption) \
+                and not _opens_report(line.text):
             line.kind = NOISE
             caption += line.text
         else:
@@ -145,6 +146,11 @@ def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:
                 j += 1
             i = j
         i += 1
+
+
+def _opens_report(text: str) -> bool:
+    """A news lead (某某新闻网6月4日讯…) under an open caption starts the report, not more caption."""
+    return headlines.starts_article_lead(text) or headlines.starts_outlet_lead(text)
 
 
 def _caption_closed(text: str) -> bool:
@@ -209,6 +215,27 @@ def _mark_kickers(lines: list[Line]) -> None:
             line.kind = HEADLINE
 
 
+def _mark_repeated_headlines(lines: list[Line]) -> None:
+    """A headline line printed again right below itself is an echo of it: noise."""
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind == HEADLINE and prev.kind == HEADLINE and line.text.strip() == prev.text.strip():
+            line.kind = NOISE
+
+
+def _mark_name_bylines(lines: list[Line]) -> None:
+    """Two or three names alone on the line under a headline are its writers (``张三 李四``).
+
+    Never a headline: a headline says what happened, not only who.
+    """
+    from articles.text.person_names import looks_like_name
+
+    for prev, line in zip(lines, lines[1:]):
+        names = line.text.split()
+        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 2 <= len(names) <= 3 \
+                and all(looks_like_name(n) for n in names):
+            line.kind = BYLINE
+
+
 def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     """Set each line's kind, first from its own text, then from its neighbours."""
     for line in lines:
@@ -227,6 +254,8 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.promote_headlines_above_leads(lines)
     wrapped_headlines.demote_paragraph_fragments(lines)
     _mark_resumed_text(lines)
+    _mark_repeated_headlines(lines)
+    _mark_name_bylines(lines)
     _mark_boxed_headlines(lines)
     _mark_digest_titles(lines)
 

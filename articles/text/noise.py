@@ -293,7 +293,7 @@ def is_menu(labels: list[str]) -> bool:
 
 
 _DIGEST_TITLE = re.compile(r"大事记|大事|纪要|简报|简讯|要闻|盘点|速递|短讯|快讯|纪事|集锦|摘要|动态")
-_ITEM_START = re.compile(r"^\s*(?:[■□●◆◇▲★☆▪]|(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])")
+_ITEM_START = re.compile(r"^\s*(?:[■□●○◎◆◇▲△★☆▪]|(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])")
 
 
 def is_digest_title(headline: str, first_line_below: str) -> bool:
@@ -306,7 +306,7 @@ def is_digest_title(headline: str, first_line_below: str) -> bool:
     return len(s) <= 40 and bool(_DIGEST_TITLE.search(s)) and bool(_ITEM_START.match(first_line_below))
 
 
-_DATED_ITEM = re.compile(r"^\s*[■□●◆◇▲★☆▪]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+_DATED_ITEM = re.compile(r"^\s*[■□●○◎◆◇▲△★☆▪]\s*(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
 
 
 def is_dated_item(line: str) -> bool:

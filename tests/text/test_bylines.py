@@ -29,6 +29,9 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("图为活动现场", False),
         ("记者从县农业农村局获悉，今年春播进展顺利。", False),
         ("桃源县召开春耕生产推进会", False),
+        ("本报记者", True),  # the role alone, the name left out
+        ("区政府办 供稿", True),  # an office and its role
+        ("区委办 县委办", False),  # offices with no role
     ],
 )
 def test_is_byline_line(line: str, expected: bool) -> None:

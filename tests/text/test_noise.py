@@ -160,6 +160,7 @@ def test_text_resumed_after_a_continued_from_marker_is_body() -> None:
     ("9月 某某执政纪要2015 执政大事", "9月16日至18日，某某检查组到县检查。", True),
     ("要闻简报", "◆在国庆来临之际，某某县举办运动会。", True),
     ("要闻简报", "在国庆来临之际，某某县举办运动会。", False),
+    ("县域动态", "○11月26日，某某一行到县调研。", True),
     ("区政府召开常务会议", "12月5日，区长主持召开会议。", False),
 ])
 def test_digest_title(heading: str, below: str, expected: bool) -> None:

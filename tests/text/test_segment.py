@@ -610,3 +610,24 @@ def test_a_line_wider_than_the_column_stays_a_headline_and_a_wrapped_credit_ends
     assert first.body.startswith("尊师重教情意浓") and first.body.endswith("新局面。")
     assert first.byline == "某县新闻办 张某红 李某华图/文"
     assert second.body.startswith("8月31日")
+
+
+def test_a_headline_printed_twice_on_two_lines_is_one_headline() -> None:
+    page = segment_page("第2版  综合新闻\n\n某县领导到清溪村调研\n某县领导到清溪村调研\n2月22日，副县长孙明到清溪村调研。\n")
+    [article] = page.articles
+    assert article.title == "某县领导到清溪村调研"
+
+
+def test_names_alone_under_a_headline_are_its_byline() -> None:
+    page = segment_page("某市领导来县调研\n杨立才 夏巧红\n3月5日，某市领导来县调研乡村振兴工作。\n")
+    [article] = page.articles
+    assert article.title == "某市领导来县调研"
+    assert article.byline == "杨立才 夏巧红"
+
+
+def test_a_news_lead_under_an_open_caption_starts_the_report() -> None:
+    page = segment_page(
+        "图为县长孙明一行在项目施工现场调研\n某县新闻网6月4日讯（记者 王立\n婷）6月3日下午，县长孙明带队\n调研重点项目建设情况。\n"
+    )
+    [article] = page.articles
+    assert article.body.startswith("某县新闻网6月4日讯")
