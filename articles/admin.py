@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from articles import corrections, throttle, uploads
+from articles.ingest import IngestError
 from articles.models import (
     Article, District, Event, Issue, Leader, LeaderAlias, LeaderTitleFix, Mention, MentionAssignment, Paper,
     PendingUpload, UploadFile,
@@ -376,8 +377,9 @@ class PendingUploadAdmin(WorkflowAdmin):
 
     def facts_view(self, request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
         self.require(request, "change")
-        upload_file = get_object_or_404(UploadFile, pk=file_pk, upload_id=pk, status=UploadFile.PENDING)
-        if request.method != "POST":
+        upload_file = get_object_or_404(UploadFile, pk=file_pk, upload_id=pk,
+                                        status__in=[UploadFile.PENDING, UploadFile.REJECTED])
+        if request.method != "POST" or not (upload_file.status == UploadFile.PENDING or upload_file.can_fix):
             return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
         form = FileFactsForm(request.POST, prefix=f"f{upload_file.pk}")
         if form.is_valid():
@@ -385,7 +387,7 @@ class PendingUploadAdmin(WorkflowAdmin):
                 uploads.update_file_facts(upload_file, paper=form.cleaned_data["paper"].name,
                                           issue_date=form.cleaned_data["issue_date"],
                                           page=form.cleaned_data["page"].strip(), user=request.user)
-            except uploads.UploadRejected as exc:
+            except IngestError as exc:
                 self.message_user(request, f"{upload_file.filename}：{exc}", messages.ERROR)
             else:
                 self.message_user(request, f"{upload_file.filename}：已按新信息重新分析。", messages.SUCCESS)

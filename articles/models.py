@@ -331,6 +331,8 @@ class UploadFile(models.Model):
     message = models.TextField("说明", blank=True, default="")
     # What the pipeline made of the file: [{title, byline, event_date, district, leaders, warnings, ...}].
     preview = models.JSONField("解析预览", default=list, blank=True)
+    # The prepared issue the preview shows (articles/ingest/snapshot.py): publishing stores exactly this.
+    prepared = models.JSONField("审核时的解析结果", null=True, blank=True)
     issue_id_copy = models.BigIntegerField("版面编号", null=True, blank=True)
     replaces_issue_id = models.BigIntegerField("替换的版面编号", null=True, blank=True)
     articles = models.PositiveIntegerField("文章数", default=0)
@@ -359,6 +361,11 @@ class UploadFile(models.Model):
     @property
     def warnings(self) -> list[str]:
         return [w for article in self.preview for w in article.get("warnings", [])]
+
+    @property
+    def can_fix(self) -> bool:
+        """A refused file that kept its bytes: its paper or date was missing or wrong, the editor can give them."""
+        return self.status == self.REJECTED and bool(self.raw_bytes)
 
 
 class StructureCorrection(models.Model):

@@ -2,55 +2,43 @@
 
 An upload is checked file by file before anything is stored; a file that fails gets its
 reason next to its name and the others go on. Good files wait as ``UploadFile`` rows (the
-bytes in the database, never on a served path) with a preview of what the pipeline made of
-them. Publishing goes through ``ingest.ingest_issue``, one transaction per issue.
+bytes in the database, never on a served path) with the issue prepared from them
+(``ingest.prepare_issue``, the door the ``ingest_issues`` command uses too) and a preview of
+it. Publishing stores that very prepared issue with ``ingest.store_prepared``, one
+transaction per issue: what the editor reviewed is what is published. A file refused only for
+its paper or date keeps its bytes until the upload is closed, so the editor can fix it.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.events import record_event, username_of
-from articles.filenames import parse_filename
-from articles.ingest import IngestError, ingest_issue, known_leader_names, sha256_of
-from articles.models import Issue, Paper, PendingUpload, UploadFile
-from articles.text import DecodeError, ParsedIssue, decode, parse_issue
-from articles.text.dates import guess_issue_date
+from articles.ingest import (
+    Hints, IngestError, chinese_only, known_leader_names, prepare_issue, prepared_from_json, prepared_to_json,
+    store_prepared,
+)
+from articles.ingest.facts import FactsError
+from articles.ingest.prepare import PreparedIssue
+from articles.models import Issue, PendingUpload, UploadFile
+from articles.text import ParsedIssue
 
 MAX_FILENAME = 120
 TOO_LARGE = "文件过大（{size}），上限为 {limit}。"
-EMPTY = "文件为空。"
-NO_PAPER = "无法确定报纸：请在上传表单中选择报纸，或把文件命名为 报名_YYYY-MM-DD_版次.txt。"
-UNKNOWN_PAPER = "未知报纸“{name}”：请从已有报纸中选择；新报纸需由管理员先在“报纸”中添加。"
-BAD_DATE = "文件名中的日期 {text} 不存在。"
-FUTURE_DATE = "出版日期 {date} 在今天之后，不可能。"
-EARLY_DATE = "出版日期 {date} 早于 1900 年，不可能。"
-NO_DATE = "无法确定出版日期：请在上传表单中填写，或把文件命名为 报名_YYYY-MM-DD_版次.txt。"
-NO_ARTICLES = "文件中没有找到任何文章。"
 DUPLICATE = "与已有版面 #{id}（{issue}）完全相同，未作改动。"
 NEEDS_CONFIRMATION = "将替换已有版面 #{id}（{issue}），请确认替换后再发布。"
-_DATE_LIKE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
 
-class UploadRejected(Exception):
-    """A file that fails a check; the message is shown next to its name."""
-
-
-@dataclass(frozen=True)
-class FileDefaults:
-    """Facts the editor gave for every file of an upload, used where a file name says nothing."""
-
-    paper: str = ""
-    issue_date: date | None = None
-    page: str = ""
+class UploadRejected(IngestError):
+    """A file that fails a check of the upload itself (its size); the message is shown next to its name."""
 
 
 def clean_filename(name: str) -> str:
@@ -77,64 +65,16 @@ def limits_text() -> str:
 
 
 def check_size(data: bytes, *, size: int | None = None) -> None:
+    """Refuse a file over the upload limit: a limit of the web form, which reads no further."""
     limit = settings.NEWSARCHIVE_UPLOAD_MAX_BYTES
     size = len(data) if size is None else size
     if size > limit:
         raise UploadRejected(TOO_LARGE.format(size=size_text(size), limit=size_text(limit)))
-    if not data.strip():
-        raise UploadRejected(EMPTY)
-
-
-def check_paper(name: str) -> str:
-    """Return the paper's name if it exists: uploads never create papers (a typo would make a new one)."""
-    if not name:
-        raise UploadRejected(NO_PAPER)
-    if not Paper.objects.filter(name=name).exists():
-        raise UploadRejected(UNKNOWN_PAPER.format(name=name))
-    return name
-
-
-def check_date(value: date | None) -> date:
-    if value is None:
-        raise UploadRejected(NO_DATE)
-    if value > timezone.localdate():
-        raise UploadRejected(FUTURE_DATE.format(date=value.isoformat()))
-    if value.year < 1900:
-        raise UploadRejected(EARLY_DATE.format(date=value.isoformat()))
-    return value
-
-
-def impossible_date_in_name(filename: str) -> str | None:
-    """Return a date-like part of the file name that is no real day (2025-02-30), else None."""
-    for match in _DATE_LIKE.finditer(PurePosixPath(filename).stem):
-        try:
-            date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return match[0]
-    return None
-
-
-def resolve_facts(filename: str, text: str, defaults: FileDefaults,
-                  explicit: FileDefaults = FileDefaults()) -> tuple[str, date, str]:
-    """Return (paper, issue date, page).
-
-    Each fact comes from what the editor set for this very file (``explicit``), else the
-    file name, else the upload form's ``defaults``, else (the date only) the text.
-    """
-    if not explicit.issue_date and (bad := impossible_date_in_name(filename)):
-        raise UploadRejected(BAD_DATE.format(text=bad))
-    facts = parse_filename(filename)
-    named_paper = facts.paper if facts.paper and Paper.objects.filter(name=facts.paper).exists() else None
-    paper = check_paper((explicit.paper or named_paper or defaults.paper or facts.paper or "").strip())
-    issue_date = check_date(explicit.issue_date or facts.issue_date or defaults.issue_date or guess_issue_date(text))
-    # A file the editor described keeps the page they gave, even none.
-    page = explicit.page if explicit.paper else (facts.page or defaults.page or "")
-    return paper, issue_date, page
 
 
 def article_warnings(article: Any, *, known: set[str]) -> list[str]:
     """Return the reviewer's notes for one parsed article: the pipeline's, plus what is missing or new."""
-    notes = list(article.warnings)
+    notes = [chinese_only(w) for w in article.warnings]
     if article.continues_elsewhere:
         notes.append("文章在本版未完（转下版）")
     if article.continued_from_elsewhere:
@@ -178,27 +118,26 @@ def existing_issue_note(upload_file: UploadFile) -> str:
     return NEEDS_CONFIRMATION.format(id=target.pk, issue=target) if target else ""
 
 
-def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults, known: set[str],
-                 explicit: FileDefaults = FileDefaults()) -> None:
-    """Check one file and fill in its facts and preview; raise UploadRejected with the reason."""
+def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: Hints, known: set[str],
+                 explicit: Hints = Hints()) -> None:
+    """Prepare one file through the ingest door and keep what review shows and publishing stores.
+
+    Raises IngestError with the reason (FactsError when only the paper or date is wanting).
+    """
     check_size(data)
-    try:
-        decoded = decode(data)
-    except DecodeError as exc:
-        raise UploadRejected(f"不是可读的文本文件：{exc.reason}") from exc
-    paper, issue_date, page = resolve_facts(upload_file.filename, decoded.text, defaults, explicit)
-    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=issue_date, known_leaders=known)
-    if not parsed.articles:
-        raise UploadRejected(NO_ARTICLES)
-    upload_file.encoding = decoded.encoding
-    upload_file.paper_name, upload_file.issue_date, upload_file.page = paper, issue_date, page[:20]
-    upload_file.preview = preview_of(parsed, known=known)
-    upload_file.sha256 = sha256_of(data)
+    prepared = prepare_issue(data, filename=upload_file.filename, explicit=explicit, defaults=defaults,
+                             known_leaders=known, paper_names=None, create_papers=False)
+    upload_file.encoding = prepared.encoding
+    upload_file.paper_name, upload_file.issue_date, upload_file.page = (
+        prepared.paper_name, prepared.issue_date, prepared.page)
+    upload_file.preview = preview_of(prepared.parsed, known=known)
+    upload_file.prepared = prepared_to_json(prepared)
+    upload_file.sha256 = prepared.digest
     upload_file.message = existing_issue_note(upload_file)
 
 
-def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: FileDefaults,
-               explicit: FileDefaults, known: set[str]) -> UploadFile:
+def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: Hints,
+               explicit: Hints, known: set[str]) -> UploadFile:
     """Check one file; keep its bytes for review if it passes, only its name and reason if not."""
     upload_file = UploadFile(upload=upload, position=position, filename=clean_filename(name), size=max(size, len(data)))
     _check_into(upload_file, data, defaults=defaults, explicit=explicit, known=known)
@@ -206,31 +145,39 @@ def stage_file(upload: PendingUpload, *, position: int, name: str, data: bytes, 
     return upload_file
 
 
-def _check_into(upload_file: UploadFile, data: bytes, *, defaults: FileDefaults, explicit: FileDefaults,
+def _check_into(upload_file: UploadFile, data: bytes, *, defaults: Hints, explicit: Hints,
                 known: set[str]) -> None:
-    """Run every check on the file and set its status, message and bytes accordingly (not saved)."""
+    """Run every check on the file and set its status, message and bytes accordingly (not saved).
+
+    A file refused only for its paper or date keeps its bytes, so the editor can give them in
+    review; any other refusal drops them.
+    """
     try:
         check_size(data, size=upload_file.size)
         analyse_file(upload_file, data, defaults=defaults, explicit=explicit, known=known)
-    except UploadRejected as exc:
+    except FactsError as exc:
+        upload_file.status, upload_file.message, upload_file.raw_bytes = UploadFile.REJECTED, str(exc), data
+        upload_file.prepared, upload_file.preview = None, []
+    except IngestError as exc:
         upload_file.status, upload_file.message, upload_file.raw_bytes = UploadFile.REJECTED, str(exc), b""
+        upload_file.prepared, upload_file.preview = None, []
     else:
         upload_file.status, upload_file.raw_bytes = UploadFile.PENDING, data
 
 
-def _facts_json(facts: FileDefaults) -> dict:
+def _facts_json(facts: Hints) -> dict:
     return {"paper": facts.paper, "issue_date": facts.issue_date.isoformat() if facts.issue_date else None,
             "page": facts.page}
 
 
-def _facts_from_json(data: dict | None) -> FileDefaults:
+def _facts_from_json(data: dict | None) -> Hints:
     data = data or {}
     issue_date = date.fromisoformat(data["issue_date"]) if data.get("issue_date") else None
-    return FileDefaults(paper=data.get("paper", ""), issue_date=issue_date, page=data.get("page", ""))
+    return Hints(paper=data.get("paper", ""), issue_date=issue_date, page=data.get("page"))
 
 
-def queue_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: FileDefaults,
-               explicit: FileDefaults) -> UploadFile:
+def queue_file(upload: PendingUpload, *, position: int, name: str, data: bytes, size: int, defaults: Hints,
+               explicit: Hints) -> UploadFile:
     """Keep a file's bytes and the facts given with it for the background worker to check."""
     return UploadFile.objects.create(
         upload=upload, position=position, filename=clean_filename(name), size=max(size, len(data)),
@@ -247,9 +194,15 @@ def check_queued_file(upload_file: UploadFile) -> UploadFile:
                 explicit=_facts_from_json(facts.get("explicit")), known=set(known_leader_names()))
     upload_file.save()
     upload = upload_file.upload
-    if not upload.files.exclude(status=UploadFile.REJECTED).exists():
+    if not _open_files(upload).exists():
         _close_rejected(upload, user=upload.created_by)
     return upload_file
+
+
+def _open_files(upload: PendingUpload) -> Any:
+    """The files an editor can still act on: pending, waiting, failed, or refused but fixable."""
+    fixable = Q(status=UploadFile.REJECTED) & ~Q(raw_bytes=b"")
+    return upload.files.filter(Q(status__in=[UploadFile.PENDING, UploadFile.FAILED, *UploadFile.WAITING]) | fixable)
 
 
 def _close_rejected(upload: PendingUpload, *, user: Any) -> None:
@@ -260,8 +213,8 @@ def _close_rejected(upload: PendingUpload, *, user: Any) -> None:
 
 
 @transaction.atomic
-def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: FileDefaults = FileDefaults(),
-                 per_file: list[FileDefaults] | None = None) -> PendingUpload:
+def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Hints = Hints(),
+                 per_file: list[Hints] | None = None) -> PendingUpload:
     """Check and hold a batch of (name, bytes, real size) files for review; log one upload event.
 
     With ``NEWSARCHIVE_BACKGROUND`` on, the files are only stored and queued: the worker
@@ -271,7 +224,7 @@ def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Fi
     the file name. The bytes of a file over the size limit may be cut short (the form reads
     no further than the limit); the real size is what the check and the report use.
     """
-    per_file = list(per_file or []) + [FileDefaults()] * (len(files) - len(per_file or []))
+    per_file = list(per_file or []) + [Hints()] * (len(files) - len(per_file or []))
     upload = PendingUpload.objects.create(created_by=user if getattr(user, "pk", None) else None,
                                           username=username_of(user))
     if settings.NEWSARCHIVE_BACKGROUND:
@@ -286,7 +239,7 @@ def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Fi
                        known=known)
             for i, ((name, data, size), explicit) in enumerate(zip(files, per_file), start=1)
         ]
-        if not any(f.status == UploadFile.PENDING for f in staged):
+        if not any(f.status == UploadFile.PENDING or f.can_fix for f in staged):
             _close_rejected(upload, user=user)
     record_event(action="upload", user=user, obj=upload, details={
         "files": [{"name": f.filename, "size": f.size, "status": f.status, "message": f.message} for f in staged],
@@ -296,13 +249,16 @@ def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Fi
 
 @transaction.atomic
 def update_file_facts(upload_file: UploadFile, *, paper: str, issue_date: date | None, page: str, user: Any) -> UploadFile:
-    """Change a pending file's paper, date or page and analyse it again; raise UploadRejected if they fail."""
+    """Give a pending or refused file its paper, date and page and prepare it again.
+
+    Raises IngestError (and changes nothing) if the file still cannot be prepared; a refused
+    file that passes becomes pending like any other.
+    """
     upload_file = UploadFile.objects.select_for_update().get(pk=upload_file.pk)
     data = bytes(upload_file.raw_bytes)
-    check_paper(paper)
-    check_date(issue_date)
-    explicit = FileDefaults(paper=paper, issue_date=issue_date, page=page)
-    analyse_file(upload_file, data, defaults=FileDefaults(), explicit=explicit, known=set(known_leader_names()))
+    explicit = Hints(paper=paper, issue_date=issue_date or None, page=page)
+    analyse_file(upload_file, data, defaults=Hints(), explicit=explicit, known=set(known_leader_names()))
+    upload_file.status = UploadFile.PENDING
     upload_file.save()
     record_event(action="upload", user=user, obj=upload_file.upload,
                  description=f"{upload_file.upload} 修改 {upload_file.filename}",
@@ -335,16 +291,27 @@ def publish_file(upload_file: UploadFile, *, user: Any, confirm_replace: bool = 
                     locked.status = UploadFile.PENDING
                 locked.save(update_fields=["message", "replaces_issue_id", "status"])
                 return locked
-            result = ingest_issue(
-                bytes(locked.raw_bytes), filename=locked.filename, paper=locked.paper_name,
-                issue_date=locked.issue_date, page=locked.page, uploaded_by=user,
-            )
+            result = store_prepared(_reviewed(locked), uploaded_by=user)
             _record_outcome(locked, result, user=user)
             return locked
     except (IngestError, DatabaseError) as exc:
         upload_file.status, upload_file.message = UploadFile.FAILED, f"发布失败，未写入任何内容：{exc}"
         upload_file.save(update_fields=["status", "message"])
     return upload_file
+
+
+def _reviewed(upload_file: UploadFile) -> PreparedIssue:
+    """Return the prepared issue the editor reviewed, as kept at staging (no second parse).
+
+    A file staged before prepared issues were kept has none; it is prepared again from the
+    facts the review showed, through the same door.
+    """
+    data = bytes(upload_file.raw_bytes)
+    if upload_file.prepared:
+        return prepared_from_json(upload_file.prepared, data=data)
+    explicit = Hints(paper=upload_file.paper_name, issue_date=upload_file.issue_date, page=upload_file.page)
+    return prepare_issue(data, filename=upload_file.filename, explicit=explicit,
+                         known_leaders=known_leader_names(), paper_names=None, create_papers=False)
 
 
 def _record_outcome(upload_file: UploadFile, result: Any, *, user: Any) -> None:
@@ -388,8 +355,10 @@ def publish_queued_file(upload_file: UploadFile) -> UploadFile:
 
 
 def _close_if_done(upload: PendingUpload, *, user: Any, status: str) -> None:
+    """Close the upload once no file waits; refused files left unfixed lose their bytes then."""
     if upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED, *UploadFile.WAITING]).exists():
         return
+    upload.files.filter(status=UploadFile.REJECTED).exclude(raw_bytes=b"").update(raw_bytes=b"")
     upload.status, upload.decided_at, upload.decided_by = status, timezone.now(), username_of(user)
     upload.save(update_fields=["status", "decided_at", "decided_by"])
 

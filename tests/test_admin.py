@@ -233,11 +233,11 @@ class UploadRefusalTests(AdminFixture):
         upload = PendingUpload.objects.latest("pk")
         self.assertRedirects(response, reverse("admin:articles_pendingupload_review", args=[upload.pk]))
         empty = upload.files.get(filename="空白版面.txt")
-        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, uploads.EMPTY))
+        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, "不是可读的文本文件：文件为空"))
         self.assertEqual(upload.files.get(filename="青浦报_2025-03-14_02.txt").status, UploadFile.PENDING)
         page = self.client.get(response["Location"])
         self.assertContains(page, "空白版面.txt")
-        self.assertContains(page, uploads.EMPTY)
+        self.assertContains(page, "不是可读的文本文件：文件为空")
 
     def test_the_upload_page_states_the_limits(self) -> None:
         self.client.force_login(self.editor)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 
 from articles import uploads
+from articles.ingest import Hints
 from articles.models import Article, Event, Issue, PendingUpload, UploadFile
 from tests.factories import make_paper
 
@@ -22,7 +23,7 @@ NAME = "崇明报_2025-04-19_01.txt"
 
 def stage(*files: tuple[str, bytes], user: User | None = None, **defaults) -> PendingUpload:
     return uploads.stage_upload(files=[(n, d, len(d)) for n, d in files], user=user,
-                                defaults=uploads.FileDefaults(**defaults))
+                                defaults=Hints(**defaults))
 
 
 class CleanFilenameTests(TestCase):
@@ -66,13 +67,17 @@ class StageUploadTests(TestCase):
         files = {f.filename: f for f in upload.files.all()}
         self.assertEqual(files[NAME].status, UploadFile.PENDING)
         self.assertIn("二进制", files["scan.pdf"].message)
-        self.assertEqual(files["empty.txt"].message, uploads.EMPTY)
+        self.assertIn("文件为空", files["empty.txt"].message)
         self.assertIn("未知报纸“未知报”", files["未知报_2025-04-19_01.txt"].message)
         self.assertIn("2025-02-30", files["崇明报_2025-02-30_01.txt"].message)
         self.assertIn("今天之后", files["崇明报_2999-01-01_01.txt"].message)
         rejected = [f for f in files.values() if f.status == UploadFile.REJECTED]
         self.assertEqual(len(rejected), 5)
-        self.assertTrue(all(bytes(f.raw_bytes) == b"" for f in rejected), "rejected bytes are not stored")
+        unreadable = [files["scan.pdf"], files["empty.txt"]]
+        self.assertTrue(all(bytes(f.raw_bytes) == b"" for f in unreadable), "unreadable bytes are not stored")
+        # Refused only for paper or date: kept until the upload closes, so review can fix them.
+        self.assertTrue(all(f.can_fix for f in rejected if f not in unreadable))
+        self.assertEqual(upload.status, PendingUpload.PENDING)
 
     @override_settings(NEWSARCHIVE_UPLOAD_MAX_BYTES=1000)
     def test_a_file_over_the_limit_is_rejected_by_size(self) -> None:
@@ -89,8 +94,8 @@ class StageUploadTests(TestCase):
         upload = uploads.stage_upload(
             files=[(NAME, CHONGMING, len(CHONGMING)), ("崇明报_2025-02-30.txt", CHONGMING, len(CHONGMING))],
             user=None,
-            per_file=[uploads.FileDefaults(paper="青浦报", issue_date=date(2025, 4, 18), page="03"),
-                      uploads.FileDefaults(paper="崇明报", issue_date=date(2025, 2, 28))],
+            per_file=[Hints(paper="青浦报", issue_date=date(2025, 4, 18), page="03"),
+                      Hints(paper="崇明报", issue_date=date(2025, 2, 28))],
         )
         first, second = upload.files.order_by("position")
         self.assertEqual((first.paper_name, first.issue_date, first.page), ("青浦报", date(2025, 4, 18), "03"))

@@ -44,7 +44,7 @@ class QueueTests(TestCase):
         good, empty = upload.files.get(filename=NAME), upload.files.get(filename="空白.txt")
         self.assertEqual(good.status, UploadFile.PENDING)
         self.assertTrue(good.preview)
-        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, uploads.EMPTY))
+        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, "不是可读的文本文件：文件为空"))
         self.assertFalse(Issue.objects.exists())
 
     def test_publishing_is_queued_and_done_by_the_worker_as_the_editor(self) -> None:

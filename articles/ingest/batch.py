@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from articles.ingest.facts import Hints
 from articles.ingest.prepare import PreparedIssue, known_leader_names, prepare_issue
-from articles.ingest.results import IngestError, IngestResult, sha256_of
+from articles.ingest.results import IngestError, IngestResult, sha256_of, unchanged
 from articles.ingest.store import store_prepared
 from articles.models import Issue, Paper
 
@@ -45,7 +46,7 @@ def ingest_issues_batched(
         pk = stored.get(sha256_of(file.data))
         if pk is not None:
             existing = Issue.objects.get(pk=pk)
-            results[i] = IngestResult(issue=existing, status="unchanged", articles=existing.articles.count())
+            results[i] = unchanged(existing)
             if progress:
                 progress()
         else:
@@ -66,7 +67,7 @@ def ingest_issues_batched(
             earlier = Issue.objects.filter(sha256=digest).first() if digest in seen else None
             seen.add(digest)
             if earlier is not None:  # the same bytes twice in one batch: the first one was stored
-                results[i] = IngestResult(issue=earlier, status="unchanged", articles=earlier.articles.count())
+                results[i] = unchanged(earlier)
             else:
                 results[i] = item if isinstance(item, IngestError) else store_prepared(item)
             if progress:
@@ -82,7 +83,8 @@ def _prepare_init(known: list[str], papers: list[str]) -> None:
 
 def _prepare_job(file: IssueFile) -> PreparedIssue | IngestError:
     try:
-        return prepare_issue(file.data, filename=file.filename, paper=file.paper, issue_date=file.issue_date,
-                             page=file.page, known_leaders=_prepare_state["known"], paper_names=_prepare_state["papers"])
+        explicit = Hints(paper=file.paper or "", issue_date=file.issue_date, page=file.page)
+        return prepare_issue(file.data, filename=file.filename, explicit=explicit,
+                             known_leaders=_prepare_state["known"], paper_names=_prepare_state["papers"])
     except IngestError as exc:
         return exc
