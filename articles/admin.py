@@ -25,13 +25,14 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from articles import corrections, throttle, uploads
+from articles.editing.event_log import event_sentence
 from articles.ingest import IngestError
 from articles.models import (
     Article, District, Event, Issue, Leader, LeaderAlias, LeaderTitleFix, Mention, MentionAssignment, Paper,
     PendingUpload, UploadFile,
 )
 from articles.upload_forms import (
-    FileFactsForm, LeaderTitleForm, MergeLeadersForm, PublishForm, SeparateLeaderForm, SplitForm, UploadForm,
+    FileFactsForm, LeaderTitleForm, MergeLeadersForm, SeparateLeaderForm, SplitForm, UploadForm, confirmed_files,
     per_file_facts, read_upload,
 )
 
@@ -362,17 +363,17 @@ class PendingUploadAdmin(WorkflowAdmin):
         upload = get_object_or_404(PendingUpload, pk=pk)
         files = list(upload.files.order_by("position"))
         for upload_file in files:
+            upload_file.needs_confirmation = bool(upload_file.replaces_issue_id and upload_file.status == UploadFile.PENDING)
             upload_file.facts_form = FileFactsForm(initial={
                 "paper": upload_file.paper_name, "issue_date": upload_file.issue_date, "page": upload_file.page,
             }, prefix=f"f{upload_file.pk}")
         return self.render_page(request, "admin/articles/pendingupload/review.html", {
             "title": f"上传 #{upload.pk}：{'审核' if upload.status == PendingUpload.PENDING else '报告'}",
-            "upload": upload, "files": files, "publish_form": PublishForm(),
+            "upload": upload, "files": files,
             "can_publish": request.user.has_perm("articles.change_pendingupload"),
-            "has_replacements": any(f.replaces_issue_id and f.status == UploadFile.PENDING for f in files),
             "waiting": any(f.status in UploadFile.WAITING for f in files),
-            "events": Event.objects.filter(details__upload_id=upload.pk) | Event.objects.filter(
-                object_type="pendingupload", object_id=str(upload.pk)),
+            "events": [(e, event_sentence(e)) for e in Event.objects.filter(details__upload_id=upload.pk)
+                       | Event.objects.filter(object_type="pendingupload", object_id=str(upload.pk))],
         })
 
     def facts_view(self, request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
@@ -399,16 +400,15 @@ class PendingUploadAdmin(WorkflowAdmin):
         self.require(request, "change")
         upload = get_object_or_404(PendingUpload, pk=pk)
         if request.method == "POST":
-            form = PublishForm(request.POST)
-            confirm = form.is_valid() and form.cleaned_data["confirm_replace"]
+            confirmed = confirmed_files(request.POST)
             if settings.NEWSARCHIVE_BACKGROUND:
-                queued = uploads.request_publish(upload, user=request.user, confirm_replace=confirm)
+                queued = uploads.request_publish(upload, user=request.user, confirmed=confirmed)
                 self.message_user(request, f"已加入发布队列：{queued} 个文件。本页会自动刷新显示结果。", messages.INFO)
                 return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
-            for upload_file in uploads.publish_upload(upload, user=request.user, confirm_replace=confirm):
-                level = messages.ERROR if upload_file.status == UploadFile.FAILED else messages.INFO
+            for upload_file in uploads.publish_upload(upload, user=request.user, confirmed=confirmed):
                 if upload_file.status != UploadFile.REJECTED and upload_file.message:
-                    self.message_user(request, f"{upload_file.filename}：{upload_file.message}", level)
+                    self.message_user(request, f"{upload_file.filename}：{upload_file.message}",
+                                      publish_message_level(upload_file))
         return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
 
     def discard_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -420,16 +420,30 @@ class PendingUploadAdmin(WorkflowAdmin):
         return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
 
 
+def publish_message_level(upload_file: UploadFile) -> int:
+    """A failure is an error, a replacement still to confirm a warning, a published file a success."""
+    if upload_file.status == UploadFile.FAILED:
+        return messages.ERROR
+    if upload_file.status == UploadFile.PENDING:
+        return messages.WARNING
+    return messages.SUCCESS
+
+
 @admin.register(Event)
 class EventAdmin(WorkflowAdmin):
-    """The log, read-only: nobody adds, changes or deletes a line."""
+    """The log, read-only: nobody adds, changes or deletes a line. Each line reads as a sentence."""
 
-    list_display = ("created_at", "username", "action", "object_type", "object_id", "description")
-    list_filter = ("action", "object_type")
+    list_display = ("created_at", "sentence")
+    list_display_links = ("created_at",)
+    list_filter = ("action",)
     search_fields = ("username", "description", "object_id")
     date_hierarchy = "created_at"
-    fields = ("created_at", "username", "action", "object_type", "object_id", "description", "details")
+    fields = ("created_at", "sentence", "username", "action")
     readonly_fields = fields
+
+    @admin.display(description="操作")
+    def sentence(self, obj: Event) -> str:
+        return event_sentence(obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -442,6 +456,10 @@ class EventAdmin(WorkflowAdmin):
 
 
 # --- Login throttle --------------------------------------------------------------------------
+
+
+# The admin's front page opens with the upload action and the uploads waiting for review.
+admin.site.index_template = "admin/articles/index.html"
 
 
 @sensitive_post_parameters()

@@ -95,8 +95,13 @@ class FileFactsForm(forms.Form):
     page = forms.CharField(required=False, max_length=20, label="版次")
 
 
-class PublishForm(forms.Form):
-    confirm_replace = forms.BooleanField(required=False, label="确认用新文件替换已有的同一版面")
+def confirmed_files(data: QueryDict) -> set[int]:
+    """Return the ids of the files whose replacement the editor confirmed.
+
+    Each file that would replace an issue has its own ``confirm_replace`` box beside its
+    warning on the review page, so confirming one replacement never confirms another.
+    """
+    return {int(v) for v in data.getlist("confirm_replace") if v.isdigit()}
 
 
 class SplitForm(forms.Form):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import PurePosixPath
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -330,20 +331,29 @@ def _record_outcome(upload_file: UploadFile, result: Any, *, user: Any) -> None:
     })
 
 
-def publish_upload(upload: PendingUpload, *, user: Any, confirm_replace: bool = False) -> list[UploadFile]:
-    """Publish every pending file of an upload (each file atomically); return the files."""
+def publish_upload(upload: PendingUpload, *, user: Any, confirm_replace: bool = False,
+                   confirmed: Collection[int] = ()) -> list[UploadFile]:
+    """Publish every pending file of an upload (each file atomically); return the files.
+
+    A file that would replace an issue is published only when ``confirm_replace`` (all) or
+    its id is in ``confirmed``.
+    """
     for upload_file in upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED]).order_by("position"):
-        publish_file(upload_file, user=user, confirm_replace=confirm_replace)
+        publish_file(upload_file, user=user, confirm_replace=confirm_replace or upload_file.pk in confirmed)
     _close_if_done(upload, user=user, status=PendingUpload.PUBLISHED)
     return list(upload.files.order_by("position"))
 
 
-def request_publish(upload: PendingUpload, *, user: Any, confirm_replace: bool = False) -> int:
+def request_publish(upload: PendingUpload, *, user: Any, confirm_replace: bool = False,
+                    confirmed: Collection[int] = ()) -> int:
     """Queue every pending file of an upload for the worker to publish; return how many were queued."""
-    return upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED]).update(
-        status=UploadFile.PUBLISHING, publish_requested_by=user if getattr(user, "pk", None) else None,
-        confirm_replace=confirm_replace, message="等待后台发布……",
-    )
+    waiting = upload.files.filter(status__in=[UploadFile.PENDING, UploadFile.FAILED])
+    requested_by = user if getattr(user, "pk", None) else None
+    queued = waiting.filter(pk__in=list(confirmed)).update(
+        status=UploadFile.PUBLISHING, publish_requested_by=requested_by, confirm_replace=True, message="等待后台发布……")
+    return queued + waiting.exclude(pk__in=list(confirmed)).update(
+        status=UploadFile.PUBLISHING, publish_requested_by=requested_by, confirm_replace=confirm_replace,
+        message="等待后台发布……")
 
 
 def publish_queued_file(upload_file: UploadFile) -> UploadFile:

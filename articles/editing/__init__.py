@@ -1,0 +1,7 @@
+"""The editors' side of the archive: uploads held for review, corrections, the event log and the worker.
+
+Everything here changes the archive on an editor's behalf and leaves a line in the log; the
+admin (``articles/admin/``) is its only web interface. Writing issues themselves is
+``articles/ingest``'s job: uploads reach it through ``ingest.prepare_issue`` and
+``ingest.store_prepared``, the door the ``ingest_issues`` command uses too.
+"""
