@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
-from articles.filenames import parse_filename
+from articles.ingest.filenames import parse_filename
 from articles.ingest.results import IngestError
 
 NO_PAPER = ("无法确定报纸：页面上没有可识别的报名。请为文件指定报纸，"

@@ -35,7 +35,7 @@ class Event(models.Model):
 
 
 class LoginAttempt(models.Model):
-    """Admin login attempts per username and address in the current window (articles/throttle.py).
+    """Admin login attempts per username and address in the current window (articles/editing/throttle.py).
 
     In PostgreSQL rather than the cache so that every web worker sees the same count and the
     count can be raised atomically before the password is checked.

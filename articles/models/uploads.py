@@ -41,7 +41,7 @@ class UploadFile(models.Model):
     REJECTED, PENDING, NEW, UNCHANGED, REPLACED, FAILED, DISCARDED = (
         "rejected", "pending", "new", "unchanged", "replaced", "failed", "discarded",
     )
-    # Waiting for the background worker (articles/worker.py): to be checked, or to be published.
+    # Waiting for the background worker (articles/editing/worker.py): to be checked, or to be published.
     QUEUED, PUBLISHING = "queued", "publishing"
     STATUSES = [
         (QUEUED, "排队检查中"), (REJECTED, "已拒收"), (PENDING, "待发布"), (PUBLISHING, "排队发布中"),

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles import uploads, worker
+from articles.editing import uploads, worker
 from articles.ingest import NO_DATE, NO_PAPER
 from articles.management.commands.ingest_issues import HOW_TO_GIVE_FACTS
 from articles.models import Issue, Leader, UploadFile

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from articles import uploads
+from articles.editing import uploads
 from articles.ingest import Hints, IngestError, prepare_issue, prepared_from_json, prepared_to_json
 from articles.models import Article, UploadFile
 from tests.factories import make_paper

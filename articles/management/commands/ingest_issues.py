@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from articles.ingest import IngestError, IngestResult, IssueFile, ingest_issues_batched
 from articles.ingest.facts import FactsError
-from articles.sources import ManifestError, Source, collect_sources
+from articles.ingest.sources import ManifestError, Source, collect_sources
 
 # Said after a file refused for its paper or date: how to give them on this door.
 HOW_TO_GIVE_FACTS = "可用 --paper 报名、--date YYYY-MM-DD 指定，或在目录的 manifest.json 中写明。"

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 from django.urls import reverse
 
-from articles import uploads
+from articles.editing import uploads
 from articles.ingest import ingest_issue
 from articles.models import Event, PendingUpload, UploadFile
 from tests.factories import make_paper

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from django.db import close_old_connections, transaction
 
-from articles import uploads
+from articles.editing import uploads
 from articles.models import UploadFile
 
 logger = logging.getLogger(__name__)

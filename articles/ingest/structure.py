@@ -2,7 +2,7 @@
 
 Called by ``ingest.sync_articles`` each time an issue is parsed (publish, replace,
 ``reprocess``), so an editor's split, merge or leader merge is never silently undone.
-The split/merge arithmetic is pure and shared with ``articles/corrections.py``, which
+The split/merge arithmetic is pure and shared with ``articles/editing/corrections.py``, which
 applies the same fix to the stored articles, so both produce the same bodies (and thus
 the same content hashes: permalinks survive).
 """

@@ -22,7 +22,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.events import record_event, username_of
+from articles.editing.events import record_event, username_of
 from articles.ingest import (
     Hints, IngestError, chinese_only, known_leader_names, prepare_issue, prepared_from_json, prepared_to_json,
     store_prepared,
@@ -219,7 +219,7 @@ def stage_upload(*, files: list[tuple[str, bytes, int]], user: Any, defaults: Hi
     """Check and hold a batch of (name, bytes, real size) files for review; log one upload event.
 
     With ``NEWSARCHIVE_BACKGROUND`` on, the files are only stored and queued: the worker
-    (articles/worker.py) checks them, and the review page shows them as they are done.
+    (articles/editing/worker.py) checks them, and the review page shows them as they are done.
 
     ``per_file`` holds what the editor set for each file (in the same order), which wins over
     the file name. The bytes of a file over the size limit may be cut short (the form reads

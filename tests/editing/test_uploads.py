@@ -10,12 +10,12 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 
-from articles import uploads
+from articles.editing import uploads
 from articles.ingest import Hints
 from articles.models import Article, Event, Issue, PendingUpload, UploadFile
 from tests.factories import make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 QINGPU = (SEEDS / "001_515307324d6a1a31.txt").read_bytes()
 NAME = "崇明报_2025-04-19_01.txt"

@@ -22,7 +22,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
         # An empty file must not invalidate the whole form (Django's default): it is refused
-        # on its own, by name, when the files are checked (articles/uploads.py), and the others go on.
+        # on its own, by name, when the files are checked (articles/editing/uploads.py), and the others go on.
         kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 

@@ -14,11 +14,11 @@ from django.db import connection, connections
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 
-from articles import uploads, worker
+from articles.editing import uploads, worker
 from articles.models import Event, Issue, PendingUpload, UploadFile
 from tests.factories import make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 NAME = "崇明报_2025-04-19_01.txt"
 

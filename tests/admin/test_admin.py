@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from articles import uploads
+from articles.editing import uploads
 from articles.ingest import ingest_issue
 from articles.models import Article, Event, Issue, Leader, PendingUpload, UploadFile
 from tests.factories import make_article, make_district, make_leader, make_mention, make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 QINGPU = (SEEDS / "001_515307324d6a1a31.txt").read_bytes()
 
