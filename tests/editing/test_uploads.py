@@ -67,7 +67,7 @@ class StageUploadTests(TestCase):
         files = {f.filename: f for f in upload.files.all()}
         self.assertEqual(files[NAME].status, UploadFile.PENDING)
         self.assertIn("二进制", files["scan.pdf"].message)
-        self.assertIn("文件为空", files["empty.txt"].message)
+        self.assertIn("空白", files["empty.txt"].message)
         self.assertIn("未知报纸“未知报”", files["未知报_2025-04-19_01.txt"].message)
         self.assertIn("2025-02-30", files["崇明报_2025-02-30_01.txt"].message)
         self.assertIn("今天之后", files["崇明报_2999-01-01_01.txt"].message)

@@ -28,7 +28,7 @@ FILES = [
     ("崇明报_02.txt", (HEADER + SECOND).encode("gb18030"), ("stored", "崇明报", "2025-04-18", "02")),
     ("2025-04-17_03.txt", ("崇明报\n" + THIRD).encode(), ("stored", "崇明报", "2025-04-17", "03")),
     ("scan.pdf", b"%PDF-1.4\x00\x01\x02binary", ("refused", "二进制")),
-    ("empty.txt", b"   \n", ("refused", "文件为空")),
+    ("empty.txt", b"   \n", ("refused", "文件只有空白字符")),
     ("崇明报_04.txt", SECOND.encode(), ("refused", NO_DATE)),
     # Trailing newlines make each file's bytes its own: the same bytes twice are one issue.
     ("0001.txt", (FIRST + "\n").encode(), ("refused", NO_PAPER)),
