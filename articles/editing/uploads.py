@@ -128,7 +128,7 @@ def analyse_file(upload_file: UploadFile, data: bytes, *, defaults: Hints, known
     check_size(data)
     prepared = prepare_issue(data, filename=upload_file.filename, explicit=explicit, defaults=defaults,
                              known_leaders=known, paper_names=None, create_papers=False)
-    upload_file.encoding = prepared.encoding
+    upload_file.encoding = prepared.parsed.encoding
     upload_file.paper_name, upload_file.issue_date, upload_file.page = (
         prepared.paper_name, prepared.issue_date, prepared.page)
     upload_file.preview = preview_of(prepared.parsed, known=known)

@@ -31,8 +31,7 @@ class PreparedIssue:
     paper_name: str
     issue_date: date
     page: str
-    encoding: str
-    parsed: ParsedIssue
+    parsed: ParsedIssue  # its ``encoding`` is the file's, as decoded here
 
 
 def prepare_issue(
@@ -58,7 +57,7 @@ def prepare_issue(
     if not parsed.articles:
         raise IngestError(NO_ARTICLES)
     return PreparedIssue(data=data, digest=sha256_of(data), filename=filename, paper_name=facts.paper,
-                         issue_date=facts.issue_date, page=facts.page, encoding=decoded.encoding, parsed=parsed)
+                         issue_date=facts.issue_date, page=facts.page, parsed=parsed)
 
 
 def known_leader_names() -> list[str]:

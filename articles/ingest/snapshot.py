@@ -26,7 +26,7 @@ def prepared_to_json(prepared: PreparedIssue) -> dict[str, Any]:
     parsed = prepared.parsed
     return {
         "digest": prepared.digest, "filename": prepared.filename, "paper": prepared.paper_name,
-        "issue_date": prepared.issue_date.isoformat(), "page": prepared.page, "encoding": prepared.encoding,
+        "issue_date": prepared.issue_date.isoformat(), "page": prepared.page,
         "parsed": {
             "text": parsed.text, "encoding": parsed.encoding, "noise": list(parsed.noise),
             "issue_date": _iso(parsed.issue_date),
@@ -42,7 +42,7 @@ def prepared_from_json(stored: dict[str, Any], *, data: bytes) -> PreparedIssue:
     parsed = stored["parsed"]
     return PreparedIssue(
         data=data, digest=stored["digest"], filename=stored["filename"], paper_name=stored["paper"],
-        issue_date=date.fromisoformat(stored["issue_date"]), page=stored["page"], encoding=stored["encoding"],
+        issue_date=date.fromisoformat(stored["issue_date"]), page=stored["page"],
         parsed=ParsedIssue(
             text=parsed["text"], encoding=parsed["encoding"], noise=list(parsed["noise"]),
             issue_date=_date(parsed["issue_date"]), articles=[_article(a) for a in parsed["articles"]],

@@ -72,7 +72,7 @@ def _store(prepared: PreparedIssue, *, uploaded_by) -> IngestResult:  # noqa: AN
     issue.original_filename = prepared.filename[:255]
     issue.raw_bytes = prepared.data
     issue.text = parsed.text
-    issue.encoding = prepared.encoding
+    issue.encoding = parsed.encoding
     issue.sha256 = prepared.digest
     issue.uploaded_by = uploaded_by
     issue.uploaded_at = timezone.now()
