@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from articles.admin.base import WorkflowAdmin
-from articles.editing import uploads
+from articles.editing import publishing, uploads
 from articles.editing.event_log import event_sentence
 from articles.editing.forms import FileFactsForm, UploadForm, confirmed_files, per_file_facts, read_upload
 from articles.ingest import IngestError
@@ -101,10 +101,10 @@ class PendingUploadAdmin(WorkflowAdmin):
         if request.method == "POST":
             confirmed = confirmed_files(request.POST)
             if settings.NEWSARCHIVE_BACKGROUND:
-                queued = uploads.request_publish(upload, user=request.user, confirmed=confirmed)
+                queued = publishing.request_publish(upload, user=request.user, confirmed=confirmed)
                 self.message_user(request, f"已加入发布队列：{queued} 个文件。本页会自动刷新显示结果。", messages.INFO)
                 return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
-            for upload_file in uploads.publish_upload(upload, user=request.user, confirmed=confirmed):
+            for upload_file in publishing.publish_upload(upload, user=request.user, confirmed=confirmed):
                 if upload_file.status != UploadFile.REJECTED and upload_file.message:
                     self.message_user(request, f"{upload_file.filename}：{upload_file.message}",
                                       publish_message_level(upload_file))
@@ -114,7 +114,7 @@ class PendingUploadAdmin(WorkflowAdmin):
         self.require(request, "change")
         upload = get_object_or_404(PendingUpload, pk=pk)
         if request.method == "POST":
-            uploads.discard_upload(upload, user=request.user)
+            publishing.discard_upload(upload, user=request.user)
             self.message_user(request, "已放弃未发布的文件。", messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_pendingupload_review", args=[pk]))
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.test import TestCase
 from django.urls import reverse
 
-from articles.editing import uploads
+from articles.editing import publishing, uploads
 from articles.ingest import ingest_issue
 from articles.models import Event, PendingUpload, UploadFile
 from tests.factories import make_paper
@@ -87,10 +87,10 @@ class ReviewPageTests(TestCase):
 
     def test_an_unchanged_reupload_reports_the_counts_of_the_stored_issue(self) -> None:
         first = stage(NAME, CHONGMING, self.editor)
-        (published,) = uploads.publish_upload(first, user=self.editor)
+        (published,) = publishing.publish_upload(first, user=self.editor)
         self.assertGreater(published.leaders, 0)
         again = stage(NAME, CHONGMING, self.editor)
-        (unchanged,) = uploads.publish_upload(again, user=self.editor)
+        (unchanged,) = publishing.publish_upload(again, user=self.editor)
         self.assertEqual(unchanged.status, UploadFile.UNCHANGED)
         self.assertEqual((unchanged.articles, unchanged.leaders), (published.articles, published.leaders))
         event = Event.objects.filter(action="unchanged").get()
@@ -105,7 +105,7 @@ class ReviewPageTests(TestCase):
 
     def test_the_event_log_reads_as_chinese_sentences_with_links(self) -> None:
         upload = stage(NAME, CHONGMING, self.editor)
-        (published,) = uploads.publish_upload(upload, user=self.editor)
+        (published,) = publishing.publish_upload(upload, user=self.editor)
         page = self.client.get(reverse("admin:articles_event_changelist")).content.decode()
         issue_link = reverse("admin:articles_issue_change", args=[published.issue_id_copy])
         self.assertRegex(page, rf'boss 发布了版面 <a href="{issue_link}">崇明报[^<]*</a>（文章 \d+ 篇，领导出现 \d+ 次）')

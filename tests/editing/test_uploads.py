@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase, TransactionTestCase, override_settings
 
-from articles.editing import uploads
+from articles.editing import publishing, uploads
 from articles.ingest import Hints
 from articles.models import Article, Event, Issue, PendingUpload, UploadFile
 from tests.factories import make_paper
@@ -140,7 +140,7 @@ class PublishTests(TestCase):
 
     def test_publish_creates_the_issue_and_logs_it(self) -> None:
         upload = stage((NAME, CHONGMING), user=self.editor)
-        (published,) = uploads.publish_upload(upload, user=self.editor)
+        (published,) = publishing.publish_upload(upload, user=self.editor)
         self.assertEqual(published.status, UploadFile.NEW)
         issue = Issue.objects.get()
         self.assertEqual(published.issue_id_copy, issue.pk)
@@ -151,25 +151,25 @@ class PublishTests(TestCase):
         self.assertEqual(upload.status, PendingUpload.PUBLISHED)
 
     def test_the_same_file_again_is_a_no_op_that_says_so(self) -> None:
-        uploads.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
+        publishing.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
         article_ids = set(Article.objects.values_list("pk", flat=True))
         again = stage((NAME, CHONGMING))
         self.assertIn("完全相同", again.files.get().message)
-        (result,) = uploads.publish_upload(again, user=self.editor)
+        (result,) = publishing.publish_upload(again, user=self.editor)
         self.assertEqual(result.status, UploadFile.UNCHANGED)
         self.assertIn("完全相同", result.message)
         self.assertEqual(Issue.objects.count(), 1)
         self.assertEqual(set(Article.objects.values_list("pk", flat=True)), article_ids)
 
     def test_a_replacement_waits_for_confirmation_and_keeps_unchanged_permalinks(self) -> None:
-        uploads.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
+        publishing.publish_upload(stage((NAME, CHONGMING)), user=self.editor)
         before = {a.content_hash: a.pk for a in Article.objects.all()}
         corrected = CHONGMING.replace("本报讯".encode(), "本报消息".encode(), 1)
         upload = stage((NAME, corrected))
-        (waiting,) = uploads.publish_upload(upload, user=self.editor)
+        (waiting,) = publishing.publish_upload(upload, user=self.editor)
         self.assertEqual(waiting.status, UploadFile.PENDING)
         self.assertIn("请确认替换", waiting.message)
-        (replaced,) = uploads.publish_upload(upload, user=self.editor, confirm_replace=True)
+        (replaced,) = publishing.publish_upload(upload, user=self.editor, confirm_replace=True)
         self.assertEqual(replaced.status, UploadFile.REPLACED)
         self.assertEqual(Issue.objects.count(), 1)
         after = {a.content_hash: a.pk for a in Article.objects.all()}
@@ -182,7 +182,7 @@ class PublishTests(TestCase):
         upload = stage((NAME, CHONGMING), user=self.editor)
         with mock.patch("articles.ingest.sync.write_search_fields", side_effect=[None, None, RuntimeError("boom")]):
             with self.assertRaises(RuntimeError):
-                uploads.publish_upload(upload, user=self.editor)
+                publishing.publish_upload(upload, user=self.editor)
         self.assertFalse(Issue.objects.exists())
         self.assertFalse(Article.objects.exists())
         self.assertFalse(Event.objects.filter(action="publish").exists())
@@ -192,7 +192,7 @@ class PublishTests(TestCase):
         from django.db import DatabaseError
         upload = stage((NAME, CHONGMING), user=self.editor)
         with mock.patch("articles.ingest.sync.write_search_fields", side_effect=[None, DatabaseError("disk full")]):
-            (result,) = uploads.publish_upload(upload, user=self.editor)
+            (result,) = publishing.publish_upload(upload, user=self.editor)
         self.assertEqual(result.status, UploadFile.FAILED)
         self.assertIn("未写入任何内容", result.message)
         self.assertFalse(Issue.objects.exists())
@@ -200,7 +200,7 @@ class PublishTests(TestCase):
 
     def test_discard_drops_the_bytes_and_keeps_the_report(self) -> None:
         upload = stage((NAME, CHONGMING), user=self.editor)
-        uploads.discard_upload(upload, user=self.editor)
+        publishing.discard_upload(upload, user=self.editor)
         upload.refresh_from_db()
         self.assertEqual(upload.status, PendingUpload.DISCARDED)
         upload_file = upload.files.get()
@@ -224,7 +224,7 @@ class ConcurrentPublishTests(TransactionTestCase):
         def publish(upload: PendingUpload) -> None:
             try:
                 barrier.wait()
-                results.extend(uploads.publish_upload(upload, user=editor))
+                results.extend(publishing.publish_upload(upload, user=editor))
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
             finally:
@@ -255,7 +255,7 @@ class DoubleClickPublishTests(TransactionTestCase):
         def publish() -> None:
             try:
                 barrier.wait()
-                uploads.publish_upload(PendingUpload.objects.get(pk=upload.pk), user=editor)
+                publishing.publish_upload(PendingUpload.objects.get(pk=upload.pk), user=editor)
             except BaseException as exc:  # noqa: BLE001 - reported below
                 errors.append(exc)
             finally:

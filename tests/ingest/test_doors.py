@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles.editing import uploads, worker
+from articles.editing import publishing, uploads, worker
 from articles.ingest import NO_DATE, NO_PAPER
 from articles.management.commands.ingest_issues import HOW_TO_GIVE_FACTS
 from articles.models import Issue, Leader, UploadFile
@@ -51,7 +51,7 @@ def through_admin(user: User, settings) -> tuple[dict[str, tuple], dict[str, tup
     upload = uploads.stage_upload(files=[(n, d, len(d)) for n, d, _ in FILES], user=user)
     while worker.process_next():
         pass
-    uploads.request_publish(upload, user=user)
+    publishing.request_publish(upload, user=user)
     while worker.process_next():
         pass
     outcomes = {}

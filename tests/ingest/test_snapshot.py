@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from articles.editing import uploads
+from articles.editing import publishing, uploads
 from articles.ingest import Hints, IngestError, prepare_issue, prepared_from_json, prepared_to_json
 from articles.models import Article, UploadFile
 from tests.factories import make_paper
@@ -37,7 +37,7 @@ def test_publishing_stores_the_parse_the_editor_reviewed_without_parsing_again()
     # Mark the reviewed parse: a second parse at publish time would lose the mark.
     upload_file.prepared["parsed"]["articles"][0]["title"] = "审核时的标题"
     upload_file.save()
-    uploads.publish_upload(upload, user=editor)
+    publishing.publish_upload(upload, user=editor)
     upload_file.refresh_from_db()
     assert upload_file.status == UploadFile.NEW
     first = Article.objects.get(issue_id=upload_file.issue_id_copy, position=1)
