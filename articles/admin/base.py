@@ -1,9 +1,9 @@
 """What every admin page of the archive shares: 403 for signed-in non-staff, custom pages inside the admin's layout."""
-
 from __future__ import annotations
 
 from functools import wraps
 from typing import Any, Callable
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied

@@ -1,8 +1,8 @@
 """Leaders in the admin: merge two records, separate namesakes, correct a printed title; the curation rows those leave."""
-
 from __future__ import annotations
 
 from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,7 +13,6 @@ from articles.admin.base import WorkflowAdmin
 from articles.editing import corrections
 from articles.editing.forms import LeaderTitleForm, MergeLeadersForm, SeparateLeaderForm
 from articles.models import Leader, LeaderAlias, LeaderTitleFix, MentionAssignment
-
 
 
 @admin.register(Leader)
@@ -32,10 +31,6 @@ class LeaderAdmin(WorkflowAdmin):
         ("<int:pk>/separate/", "separate_view", "separate"),
         ("<int:pk>/title/", "title_view", "title"),
     ]
-
-    @admin.display(description="出现次数")
-    def mention_count(self, obj: Leader) -> int:
-        return obj.mentions.count()
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

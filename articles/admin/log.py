@@ -1,15 +1,14 @@
 """The event log in the admin: read-only, each line a Chinese sentence linking to its object."""
-
 from __future__ import annotations
 
 from typing import Any
+
 from django.contrib import admin
 from django.http import HttpRequest
 
 from articles.admin.base import WorkflowAdmin
 from articles.editing.event_log import event_sentence
 from articles.models import Event
-
 
 
 @admin.register(Event)

@@ -1,5 +1,4 @@
 """The admin login, throttled (``articles/editing/throttle.py``), and the admin front page."""
-
 from __future__ import annotations
 
 from django.contrib import admin

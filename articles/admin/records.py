@@ -1,8 +1,8 @@
 """The archive's records in the admin: districts, papers, issues (purge) and articles (correct, split, merge)."""
-
 from __future__ import annotations
 
 from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,7 +14,6 @@ from articles.admin.base import WorkflowAdmin
 from articles.editing import corrections
 from articles.editing.forms import SplitForm
 from articles.models import Article, District, Issue, Mention, Paper
-
 
 
 @admin.register(District)

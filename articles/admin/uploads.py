@@ -1,8 +1,8 @@
-"""The upload → review → publish workflow in the admin; every change goes through ``articles/editing/uploads.py``."""
-
+"""The upload → review → publish workflow in the admin; changes go through ``editing.uploads`` and ``editing.publishing``."""
 from __future__ import annotations
 
 from typing import Any
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -15,7 +15,6 @@ from articles.editing.event_log import event_sentence
 from articles.editing.forms import FileFactsForm, UploadForm, confirmed_files, per_file_facts, read_upload
 from articles.ingest import IngestError
 from articles.models import Event, Paper, PendingUpload, UploadFile
-
 
 
 @admin.register(PendingUpload)
