@@ -76,7 +76,9 @@ def article_warnings(article: Any, *, known: set[str]) -> list[str]:
         notes.append("文章接上版，开头不在本版")
     if article.event_date is None:
         notes.append("未找到事件日期")
-    notes += [f"新领导：{m.name}（此前未见）" for m in article.leaders if m.name not in known]
+    new = [m.name for m in article.leaders if m.name not in known]
+    if new:  # one note for all of them: the review shows one short line per article
+        notes.append(f"新领导（此前未见）：{'、'.join(new)}")
     return notes
 
 

@@ -112,7 +112,7 @@ class StageUploadTests(TestCase):
         article = mock.Mock(warnings=[], continues_elsewhere=True, continued_from_elsewhere=False,
                             event_date=None, leaders=[parsed_leader])
         notes = uploads.article_warnings(article, known={"张三"})
-        self.assertIn("新领导：王小二（此前未见）", notes)
+        self.assertIn("新领导（此前未见）：王小二", notes)
         self.assertIn("未找到事件日期", notes)
         self.assertIn("文章在本版未完（转下版）", notes)
 
