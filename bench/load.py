@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
@@ -90,6 +91,31 @@ def discover_urls(rng: random.Random, per_kind: int = 200) -> dict[str, list[str
     from django.db import connection
     from django.urls import reverse
 
+    articles, issues, districts, leaders = _sample_rows(rng, per_kind)
+    common, rare = _index_terms(rng)
+
+    def search(path: str, terms: list[str]) -> list[str]:
+        return [f"{path}?{urlencode({'q': rng.choice(terms)})}" for _ in range(per_kind)] if terms else []
+
+    urls = {
+        "home": [reverse("articles:home")],
+        "article": [reverse("articles:article_detail", kwargs={"pk": pk}) for pk in articles],
+        "issue": [i.get_absolute_url() for i in issues],
+        "district": [reverse("articles:district_detail", kwargs={"slug": s}) for s in districts],
+        "leader": [reverse("articles:leader_detail", kwargs={"pk": pk}) for pk in leaders],
+        "calendar": _calendar_urls(rng, issues, districts),
+        "search_common": search(reverse("articles:search"), common),
+        "search_rare": search(reverse("articles:search"), rare),
+        "api_search": search(reverse("articles:api_search"), common[:10] + rare[:10]),
+        "api_article": [reverse("articles:api_article", kwargs={"pk": pk}) for pk in articles],
+    }
+    connection.close()
+    # Non-ASCII slugs are sent percent-encoded, as a browser does.
+    return {kind: [quote(u, safe="/?=&%") for u in found] for kind, found in urls.items() if found}
+
+
+def _sample_rows(rng: random.Random, per_kind: int) -> tuple[list, list, list, list]:
+    """Return random article ids, issues, district slugs and leader ids (with repeats, ``per_kind`` each)."""
     from articles.models import Article, District, Issue, Mention
 
     def sample(queryset, k: int) -> list:  # noqa: ANN001
@@ -102,17 +128,25 @@ def discover_urls(rng: random.Random, per_kind: int = 200) -> dict[str, list[str
     issues = sample(Issue.objects.select_related("paper").only("pk", "issue_date", "paper__slug"), per_kind)
     districts = sample(District.objects.filter(article_count__gt=0).values_list("slug", flat=True), per_kind)
     leaders = sample(Mention.objects.values_list("leader_id", flat=True), per_kind)
+    return articles, issues, districts, leaders
+
+
+def _index_terms(rng: random.Random) -> tuple[list[str], list[str]]:
+    """Return bigrams (the index's terms) of recent articles: the most frequent, and up to 200 in one article only."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
-        # Bigrams (the index's terms) of recent articles: the most frequent ones, and ones in one article only.
         stats = "SELECT search_vector FROM articles_article ORDER BY id DESC LIMIT 5000"
         cursor.execute("SELECT word FROM ts_stat(%s) WHERE char_length(word) = 2 ORDER BY ndoc DESC, word LIMIT 20", [stats])
         common = [row[0] for row in cursor.fetchall()]
         cursor.execute("SELECT word FROM ts_stat(%s) WHERE char_length(word) = 2 AND ndoc = 1 ORDER BY word", [stats])
         rare = [row[0] for row in cursor.fetchall()]
-    rare = rng.sample(rare, min(len(rare), 200))
+    return common, rng.sample(rare, min(len(rare), 200))
 
-    def search(path: str, terms: list[str]) -> list[str]:
-        return [f"{path}?{urlencode({'q': rng.choice(terms)})}" for _ in range(per_kind)] if terms else []
+
+def _calendar_urls(rng: random.Random, issues: list, districts: list[str]) -> list[str]:
+    """Month, day and district-year calendar pages around the sampled issues' dates."""
+    from django.urls import reverse
 
     calendar = []
     for issue in issues:
@@ -121,21 +155,7 @@ def discover_urls(rng: random.Random, per_kind: int = 200) -> dict[str, list[str
         calendar.append(reverse("articles:date_day", kwargs={"year": day.year, "month": day.month, "day": day.day}))
         if districts:
             calendar.append(reverse("articles:district_year", kwargs={"slug": rng.choice(districts), "year": day.year}))
-    urls = {
-        "home": [reverse("articles:home")],
-        "article": [reverse("articles:article_detail", kwargs={"pk": pk}) for pk in articles],
-        "issue": [i.get_absolute_url() for i in issues],
-        "district": [reverse("articles:district_detail", kwargs={"slug": s}) for s in districts],
-        "leader": [reverse("articles:leader_detail", kwargs={"pk": pk}) for pk in leaders],
-        "calendar": calendar,
-        "search_common": search(reverse("articles:search"), common),
-        "search_rare": search(reverse("articles:search"), rare),
-        "api_search": search(reverse("articles:api_search"), common[:10] + rare[:10]),
-        "api_article": [reverse("articles:api_article", kwargs={"pk": pk}) for pk in articles],
-    }
-    connection.close()
-    # Non-ASCII slugs are sent percent-encoded, as a browser does.
-    return {kind: [quote(u, safe="/?=&%") for u in found] for kind, found in urls.items() if found}
+    return calendar
 
 
 def request_plan(urls: dict[str, list[str]], count: int, rng: random.Random) -> list[tuple[str, str]]:
@@ -244,31 +264,13 @@ def run_load(host: str, port: int, plan: list[tuple[str, str]], *, clients: int,
     started = time.perf_counter()
     deadline = started + seconds
 
+    def take() -> tuple[str, str] | None:
+        with lock:
+            index = next(next_index, None)
+        return None if index is None or time.perf_counter() >= deadline else plan[index]
+
     def client() -> None:
-        conn = http.client.HTTPConnection(host, port, timeout=30)
-        mine: list[tuple[str, float | None, str | None]] = []
-        while time.perf_counter() < deadline:
-            with lock:
-                index = next(next_index, None)
-            if index is None:
-                break
-            kind, url = plan[index]
-            begin = time.perf_counter()
-            try:
-                conn.request("GET", url, headers={"Host": "127.0.0.1"})
-                response = conn.getresponse()
-                response.read()
-                elapsed = (time.perf_counter() - begin) * 1000
-                if response.status == 200:
-                    mine.append((kind, elapsed, None))
-                else:
-                    mine.append((kind, None, f"HTTP {response.status}"))
-                if response.will_close:
-                    conn.close()
-            except (OSError, http.client.HTTPException) as exc:
-                mine.append((kind, None, type(exc).__name__))
-                conn.close()
-        conn.close()
+        mine = _client_requests(host, port, take)
         with lock:
             for kind, elapsed, error in mine:
                 if error is None:
@@ -284,6 +286,29 @@ def run_load(host: str, port: int, plan: list[tuple[str, str]], *, clients: int,
         thread.join()
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _client_requests(host: str, port: int,
+                     take: Callable[[], tuple[str, str] | None]) -> list[tuple[str, float | None, str | None]]:
+    """One client on one kept-alive connection: (kind, ms or None, error or None) per request it took."""
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    mine: list[tuple[str, float | None, str | None]] = []
+    while (job := take()) is not None:
+        kind, url = job
+        begin = time.perf_counter()
+        try:
+            conn.request("GET", url, headers={"Host": "127.0.0.1"})
+            response = conn.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - begin) * 1000
+            mine.append((kind, elapsed, None) if response.status == 200 else (kind, None, f"HTTP {response.status}"))
+            if response.will_close:
+                conn.close()
+        except (OSError, http.client.HTTPException) as exc:
+            mine.append((kind, None, type(exc).__name__))
+            conn.close()
+    conn.close()
+    return mine
 
 
 def warm_up(host: str, port: int, urls: dict[str, list[str]]) -> None:

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.csrf import requires_csrf_token
 
-from articles.uploads import limits_text, size_text
+from articles.editing.uploads import limits_text, size_text
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ admin.site.index_title = "管理"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    # The admin login, throttled after repeated failures (articles/throttle.py); before admin.site.urls.
+    # The admin login, throttled after repeated failures (articles/editing/throttle.py); before admin.site.urls.
     path("admin/login/", throttled_login, name="throttled_login"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.events import record_event
+from articles.editing.events import record_event
 from articles.models import Issue
 from newsarchive import backups
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.test import TestCase
 
 from articles import browse
-from articles.corrections import edit_leader_title, merge_leaders, separate_leader
+from articles.editing.corrections import edit_leader_title, merge_leaders, separate_leader
 from articles.ingest import ingest_issue, purge_issue, refresh_browse_summaries, reprocess_issue
 from articles.models import Article, District, Issue, Leader, LeaderMonth, LeaderTitle, Mention
 from tests.factories import make_article, make_district, make_issue, make_leader, make_mention, make_paper

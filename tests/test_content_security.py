@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from articles import uploads
+from articles.editing import uploads
 from newsarchive.content_security import POLICY
 from tests.factories import make_article, make_district, make_issue, make_leader, make_mention, make_paper
 

@@ -69,7 +69,7 @@ def _fix_titles(mentions: list[Mention]) -> None:
 
 
 def leaders_for(pairs: set[tuple[str, int | None]]) -> dict[tuple[str, int | None], Leader]:
-    """``structure.leader_for`` for many (name, district id) pairs at once: alias first, else the record."""
+    """The leader each (name, district id) pair means, for many pairs at once: alias first, else the record."""
     if not pairs:
         return {}
     from articles.models import LeaderAlias

@@ -1,25 +1,29 @@
-"""Decode and parse a file into a PreparedIssue, touching no database when given the paper names."""
+"""The one door from bytes to a prepared issue: decode, resolve the facts, parse.
+
+Every intake (the admin upload and its worker, the ``ingest_issues`` command, the batch
+loader) calls ``prepare_issue``; what it returns is stored by ``store.store_prepared``. An
+upload keeps its prepared issue as JSON (``snapshot``) between review and publishing, so the
+parse an editor reviewed is the parse that is stored. Touches no database when given the
+paper names.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from articles.filenames import parse_filename
-from articles.ingest.results import (
-    NO_ARTICLES,
-    NO_DATE,
-    NO_PAPER,
-    IngestError,
-    sha256_of,
-)
+from django.utils import timezone
+
+from articles.ingest.facts import NO_ARTICLES, UNREADABLE, Hints, chinese_only, resolve_facts
+from articles.ingest.results import IngestError, sha256_of
 from articles.models import Leader, Paper
 from articles.text import DecodeError, ParsedIssue, decode, parse_issue, tokens
+from articles.text.dates import header_date
 
 
 @dataclass
 class PreparedIssue:
-    """One file decoded and parsed, ready to store (no database was touched to make it)."""
+    """One file decoded, its facts resolved and its text parsed, ready to store."""
 
     data: bytes
     digest: str
@@ -27,31 +31,33 @@ class PreparedIssue:
     paper_name: str
     issue_date: date
     page: str
-    parsed: ParsedIssue
+    parsed: ParsedIssue  # its ``encoding`` is the file's, as decoded here
 
 
 def prepare_issue(
-    data: bytes, *, filename: str, paper: str | None = None, issue_date: date | None = None,
-    page: str | None = None, known_leaders: list[str], paper_names: list[str] | None,
+    data: bytes, *, filename: str, explicit: Hints = Hints(), defaults: Hints = Hints(),
+    known_leaders: Iterable[str], paper_names: Iterable[str] | None, create_papers: bool = True,
+    today: date | None = None,
 ) -> PreparedIssue:
-    """Decode and parse one file (pure CPU when ``paper_names`` is given); raises IngestError."""
+    """Decode, resolve and parse one file; raise IngestError with the reason an editor reads.
+
+    Pure CPU when ``paper_names`` is given (the batch loader's worker processes); otherwise
+    the archive's papers are read once here. See ``facts`` for the order facts are taken in.
+    """
     try:
         decoded = decode(data)
     except DecodeError as exc:
-        raise IngestError(str(exc)) from exc
-    facts = parse_filename(filename)
-    paper_name = (paper or facts.paper or paper_named_in(decoded.text, paper_names) or "").strip()
-    if not paper_name:
-        raise IngestError(NO_PAPER)
-    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=issue_date or facts.issue_date,
+        raise IngestError(UNREADABLE.format(reason=chinese_only(exc.reason))) from exc
+    papers = list(paper_names) if paper_names is not None else list(Paper.objects.values_list("name", flat=True))
+    facts = resolve_facts(filename=filename, text=decoded.text, explicit=explicit, defaults=defaults,
+                          paper_names=papers, header_date=header_date(decoded.text),
+                          today=today or timezone.localdate(), create_papers=create_papers)
+    parsed = parse_issue(decoded.text, encoding=decoded.encoding, issue_date=facts.issue_date,
                          known_leaders=known_names_in(decoded.text, known_leaders))
-    the_date = issue_date or facts.issue_date or parsed.issue_date
-    if the_date is None:
-        raise IngestError(NO_DATE)
     if not parsed.articles:
         raise IngestError(NO_ARTICLES)
-    return PreparedIssue(data=data, digest=sha256_of(data), filename=filename, paper_name=paper_name,
-                         issue_date=the_date, page=page if page is not None else (facts.page or ""), parsed=parsed)
+    return PreparedIssue(data=data, digest=sha256_of(data), filename=filename, paper_name=facts.paper,
+                         issue_date=facts.issue_date, page=facts.page, parsed=parsed)
 
 
 def known_leader_names() -> list[str]:
@@ -80,14 +86,6 @@ def known_names_in(text: str, names: Iterable[str]) -> list[str]:
         if (n[:2] in pairs and (len(n) == 2 or (len(n) == 3 and n[1:] in pairs)))
         if n.isalnum() and len(n) in (2, 3)
     ] + [n for n in names if n and not (n.isalnum() and len(n) in (2, 3)) and possible(n)]
-
-
-def paper_named_in(text: str, paper_names: Iterable[str] | None = None) -> str | None:
-    """Return the archive's paper whose name the page prints (a masthead or 《崇明报》), if exactly one."""
-    if paper_names is None:
-        paper_names = Paper.objects.values_list("name", flat=True)
-    names = [name for name in paper_names if name in text]
-    return names[0] if len(names) == 1 else None
 
 
 def dominant_district(parsed: ParsedIssue) -> str | None:

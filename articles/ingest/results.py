@@ -4,13 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from articles.models import Issue
-
-NO_PAPER = "无法确定报名：请用 --paper 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt（如 崇明报_2025-04-19_01.txt）。"
-
-NO_DATE = "无法确定出版日期：请用 --date YYYY-MM-DD 指定，或把文件命名为 报名_YYYY-MM-DD_版次.txt。"
-
-NO_ARTICLES = "文件中没有找到任何文章。"
+from articles.models import Issue, Mention
 
 # Fields an editor may correct by hand; reprocess re-applies them over the pipeline's output.
 CORRECTABLE_FIELDS = ("title", "subtitle", "byline", "event_date", "district_id")
@@ -29,6 +23,17 @@ class IngestResult:
     articles: int = 0
     leaders: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+def unchanged(issue: Issue) -> IngestResult:
+    """Report a file whose very bytes are already stored: nothing written, the issue's own counts.
+
+    The counts are what the stored issue holds (articles and leader mentions), so a re-upload
+    reports the same figures as the first publish did, not "0 leaders".
+    """
+    articles = issue.articles.count()
+    mentions = Mention.objects.filter(article__issue=issue).count()
+    return IngestResult(issue=issue, status="unchanged", articles=articles, leaders=mentions)
 
 
 def sha256_of(data: bytes) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import date
 from difflib import SequenceMatcher
 
-from articles.events import record_event
+from articles.editing.events import record_event
 from articles.ingest.mentions import _write_mentions, prune_leaders
 from articles.ingest.places import district_for, remembering_districts
 from articles.ingest.results import CORRECTABLE_FIELDS, sha256_of
 from articles.ingest.search_fields import write_search_fields
 from articles.models import Article, Issue, Mention
-from articles.structure import restructure
+from articles.ingest.structure import restructure
 from articles.text import ParsedArticle, ParsedIssue
 
 # How alike (0-1) a re-parsed article must be to the corrected one it replaces to inherit its corrections.

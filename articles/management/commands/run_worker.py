@@ -1,9 +1,9 @@
-"""Run the background worker that checks and publishes uploads (see articles/worker.py)."""
+"""Run the background worker that checks and publishes uploads (see articles/editing/worker.py)."""
 import signal
 
 from django.core.management.base import BaseCommand
 
-from articles import worker
+from articles.editing import worker
 
 
 class Command(BaseCommand):

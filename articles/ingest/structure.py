@@ -2,7 +2,7 @@
 
 Called by ``ingest.sync_articles`` each time an issue is parsed (publish, replace,
 ``reprocess``), so an editor's split, merge or leader merge is never silently undone.
-The split/merge arithmetic is pure and shared with ``articles/corrections.py``, which
+The split/merge arithmetic is pure and shared with ``articles/editing/corrections.py``, which
 applies the same fix to the stored articles, so both produce the same bodies (and thus
 the same content hashes: permalinks survive).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from articles.models import District, Issue, Leader, LeaderAlias, StructureCorrection
+from articles.models import Issue, StructureCorrection
 from articles.text.parsed import LeaderMention, ParsedArticle
 
 SPLIT_WARNING = "人工拆分"
@@ -87,12 +87,3 @@ def restructure(issue: Issue, articles: list[ParsedArticle]) -> list[ParsedArtic
         else:
             articles = _merge_at_anchor(articles, correction.anchor)
     return articles
-
-
-def leader_for(name: str, district: District | None) -> Leader:
-    """Return the leader a name means in a district: an alias's leader, else the record of that name."""
-    alias = LeaderAlias.objects.select_related("leader").filter(name=name, district=district).first()
-    if alias is not None:
-        return alias.leader
-    leader, _ = Leader.objects.get_or_create(name=name, district=district)
-    return leader

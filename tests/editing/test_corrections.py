@@ -9,12 +9,12 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import TestCase
 
-from articles import corrections
+from articles.editing import corrections
 from articles.ingest import ingest_issue, reprocess_issue
 from articles.models import Article, Event, Issue, Leader, LeaderAlias, Mention
 from tests.factories import make_article, make_district, make_leader, make_mention, make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 
 

@@ -10,7 +10,7 @@ from articles.ingest import NO_DATE, NO_PAPER, IngestError, ingest_issue, reproc
 from articles.models import Article, District, Issue, Leader, Mention, Paper
 from articles.text import tokens
 
-SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 JINSHAN = (SEEDS / "003_f0bf356bcebb6edb.txt").read_bytes()
 

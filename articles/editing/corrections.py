@@ -3,7 +3,7 @@
 Each function is one editor action: it writes in one transaction and appends one event.
 Field edits are kept in ``Article.corrections`` and splits/merges as ``StructureCorrection``
 rows, so ``reprocess`` applies them again instead of overwriting them (see
-``ingest.sync_articles`` and ``articles/structure.py``).
+``ingest.sync_articles`` and ``articles/ingest/structure.py``).
 """
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from articles.events import record_event
+from articles.editing.events import record_event
 from articles.ingest import CORRECTABLE_FIELDS, purge_issue, sha256_of, write_search_fields
 from articles.models import (
     Article, District, Issue, Leader, LeaderAlias, LeaderTitleFix, Mention, MentionAssignment, StructureCorrection,
 )
-from articles.structure import join_paragraphs, paragraphs_of
+from articles.ingest.structure import join_paragraphs, paragraphs_of
 
 NOTHING_TO_SPLIT = "只能在第 2 段到最后一段之间拆分。"
 NO_NEXT_ARTICLE = "这是本版最后一篇文章，没有可合并的下一篇。"

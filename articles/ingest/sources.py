@@ -1,7 +1,7 @@
 """Find issue files on disk and what a folder's ``manifest.json`` says about them.
 
 A manifest maps file names to their paper, date and page, for files whose names do not
-follow the convention (see ``articles/filenames.py``)::
+follow the convention (see ``articles/ingest/filenames.py``)::
 
     {"files": {"000_1812f75c900816aa.txt": {"paper": "崇明报", "date": "2025-04-19", "page": "01"}}}
 """

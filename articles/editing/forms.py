@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import QueryDict
 
 from articles.models import Article, District, Leader, Paper
-from articles.uploads import FileDefaults
+from articles.ingest import Hints
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -22,7 +22,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,text/plain"}))
         # An empty file must not invalidate the whole form (Django's default): it is refused
-        # on its own, by name, when the files are checked (articles/uploads.py), and the others go on.
+        # on its own, by name, when the files are checked (articles/editing/uploads.py), and the others go on.
         kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
@@ -34,7 +34,13 @@ class MultipleFileField(forms.FileField):
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker. Its value must be ISO (2025-05-03) whatever the locale's date format,
+    or the browser shows an empty field and refuses the form."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class UploadForm(forms.Form):
@@ -49,17 +55,18 @@ class UploadForm(forms.Form):
                                  help_text="文件名没有写明日期时使用。")
     page = forms.CharField(required=False, max_length=20, label="版次")
 
-    def defaults(self) -> FileDefaults:
+    def defaults(self) -> Hints:
         data = self.cleaned_data
-        return FileDefaults(paper=data["paper"].name if data["paper"] else "", issue_date=data["issue_date"],
-                            page=(data["page"] or "").strip())
+        return Hints(paper=data["paper"].name if data["paper"] else "", issue_date=data["issue_date"],
+                     page=(data["page"] or "").strip())
 
 
-def per_file_facts(data: QueryDict, count: int) -> list[FileDefaults]:
+def per_file_facts(data: QueryDict, count: int) -> list[Hints]:
     """Read what the editor set for each file on the upload page (``file-<n>-paper`` etc., 0-based).
 
     The page's script fills these rows from each file name; without the script there are none.
-    A date that is not YYYY-MM-DD counts as not given.
+    A date that is not YYYY-MM-DD counts as not given. A row with a paper describes its file,
+    page included: an empty page there means the file has none.
     """
     facts = []
     for n in range(count):
@@ -68,8 +75,9 @@ def per_file_facts(data: QueryDict, count: int) -> list[FileDefaults]:
             issue_date = date.fromisoformat(raw_date) if raw_date else None
         except ValueError:
             issue_date = None
-        facts.append(FileDefaults(paper=(data.get(f"file-{n}-paper") or "").strip()[:100], issue_date=issue_date,
-                                  page=(data.get(f"file-{n}-page") or "").strip()[:20]))
+        paper = (data.get(f"file-{n}-paper") or "").strip()[:100]
+        page = (data.get(f"file-{n}-page") or "").strip()[:20]
+        facts.append(Hints(paper=paper, issue_date=issue_date, page=page if paper else None))
     return facts
 
 
@@ -87,8 +95,13 @@ class FileFactsForm(forms.Form):
     page = forms.CharField(required=False, max_length=20, label="版次")
 
 
-class PublishForm(forms.Form):
-    confirm_replace = forms.BooleanField(required=False, label="确认用新文件替换已有的同一版面")
+def confirmed_files(data: QueryDict) -> set[int]:
+    """Return the ids of the files whose replacement the editor confirmed.
+
+    Each file that would replace an issue has its own ``confirm_replace`` box beside its
+    warning on the review page, so confirming one replacement never confirms another.
+    """
+    return {int(v) for v in data.getlist("confirm_replace") if v.isdigit()}
 
 
 class SplitForm(forms.Form):

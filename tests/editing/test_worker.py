@@ -14,11 +14,11 @@ from django.db import connection, connections
 from django.test import TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 
-from articles import uploads, worker
+from articles.editing import publishing, uploads, worker
 from articles.models import Event, Issue, PendingUpload, UploadFile
 from tests.factories import make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 NAME = "崇明报_2025-04-19_01.txt"
 
@@ -44,13 +44,13 @@ class QueueTests(TestCase):
         good, empty = upload.files.get(filename=NAME), upload.files.get(filename="空白.txt")
         self.assertEqual(good.status, UploadFile.PENDING)
         self.assertTrue(good.preview)
-        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, uploads.EMPTY))
+        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, "不是可读的文本文件：文件为空"))
         self.assertFalse(Issue.objects.exists())
 
     def test_publishing_is_queued_and_done_by_the_worker_as_the_editor(self) -> None:
         upload = queue((NAME, CHONGMING), user=self.editor)
         worker.process_next()
-        self.assertEqual(uploads.request_publish(upload, user=self.editor), 1)
+        self.assertEqual(publishing.request_publish(upload, user=self.editor), 1)
         self.assertEqual(upload.files.get().status, UploadFile.PUBLISHING)
         self.assertFalse(Issue.objects.exists())
         self.assertTrue(worker.process_next())
@@ -95,7 +95,7 @@ class KilledWorkerTests(TransactionTestCase):
         editor = User.objects.create_superuser("boss", password="pw-boss-123")
         upload = queue((NAME, CHONGMING), user=editor)
         worker.process_next()
-        uploads.request_publish(upload, user=editor)
+        publishing.request_publish(upload, user=editor)
 
         # Hold the issues table so the worker stops inside its publish transaction.
         blocker = psycopg2.connect(**connection.get_connection_params())

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from articles.filenames import FileNameFacts, parse_filename
+from articles.ingest.filenames import FileNameFacts, parse_filename
 
 CASES = [
     ("paper date page", "崇明报_2025-04-19_01.txt", FileNameFacts("崇明报", date(2025, 4, 19), "01")),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.sources import ManifestError, collect_sources
+from articles.ingest.sources import ManifestError, collect_sources
 
 
 def test_folder_files_come_in_name_order_without_manifest_or_hidden_files(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_a_broken_manifest_is_a_clear_error(tmp_path: Path, content: str) -> Non
 
 
 def test_sample_manifest_names_every_sample_file() -> None:
-    folder = Path(__file__).resolve().parent.parent / "sample_data"
+    folder = Path(__file__).resolve().parents[2] / "sample_data"
     sources = collect_sources([folder])
     assert len(sources) == 5
     assert all(s.paper and s.issue_date for s in sources)

@@ -8,7 +8,7 @@ from django.test import TransactionTestCase
 from articles.ingest import IngestError, ingest_issues_batched, known_names_in
 from articles.models import Article, Issue, Mention
 
-SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).parent.parent / "data" / "seeds").glob("*.txt"))
 
 
 class KnownNamesTests(TransactionTestCase):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from django.db import close_old_connections, transaction
 
-from articles import uploads
+from articles.editing import publishing, uploads
 from articles.models import UploadFile
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def process_next() -> bool:
         if upload_file.status == UploadFile.QUEUED:
             uploads.check_queued_file(upload_file)
         else:
-            uploads.publish_queued_file(upload_file)
+            publishing.publish_queued_file(upload_file)
     logger.info("upload file %s (%s): %s", upload_file.pk, upload_file.filename, upload_file.status)
     return True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.test import TestCase
 
-from articles.events import record_event
+from articles.editing.events import record_event
 from articles.models import Event
 from tests.factories import make_issue
 

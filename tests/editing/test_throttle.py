@@ -10,7 +10,7 @@ from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import throttle
+from articles.editing import throttle
 from articles.models import LoginAttempt
 
 

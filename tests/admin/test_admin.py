@@ -9,12 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from articles import uploads
+from articles.editing import uploads
 from articles.ingest import ingest_issue
 from articles.models import Article, Event, Issue, Leader, PendingUpload, UploadFile
 from tests.factories import make_article, make_district, make_leader, make_mention, make_paper
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
 QINGPU = (SEEDS / "001_515307324d6a1a31.txt").read_bytes()
 
@@ -233,11 +233,11 @@ class UploadRefusalTests(AdminFixture):
         upload = PendingUpload.objects.latest("pk")
         self.assertRedirects(response, reverse("admin:articles_pendingupload_review", args=[upload.pk]))
         empty = upload.files.get(filename="空白版面.txt")
-        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, uploads.EMPTY))
+        self.assertEqual((empty.status, empty.message), (UploadFile.REJECTED, "不是可读的文本文件：文件为空"))
         self.assertEqual(upload.files.get(filename="青浦报_2025-03-14_02.txt").status, UploadFile.PENDING)
         page = self.client.get(response["Location"])
         self.assertContains(page, "空白版面.txt")
-        self.assertContains(page, uploads.EMPTY)
+        self.assertContains(page, "不是可读的文本文件：文件为空")
 
     def test_the_upload_page_states_the_limits(self) -> None:
         self.client.force_login(self.editor)
