@@ -77,9 +77,21 @@ def other_part(article: Article) -> OtherPart | None:
     direction, page = marker
     same_day = Issue.objects.filter(paper_id=article.paper_id, issue_date=article.issue_date).only("pk", "page")
     issue = next((i for i in same_day if page_key(i.page) == page and i.pk != article.issue_id), None)
-    match = None
-    if issue is not None:
-        flag = {"continued_from_elsewhere": True} if direction == "下转" else {"continues_elsewhere": True}
-        match = Article.objects.filter(issue=issue, **flag).only("pk", "title", "derived_title").order_by(
-            "position" if direction == "下转" else "-position").first()
+    match = _matching_part(issue, direction, back_to=page_key(article.issue.page)) if issue else None
     return OtherPart(direction, page, issue, match)
+
+
+def _matching_part(issue: Issue, direction: str, *, back_to: str) -> Article | None:
+    """Return the article on ``issue`` that carries the other end of the marker: the one whose own
+    marker names the page we came from, else the first (下转) or last (上接) flagged article."""
+    flag = {"continued_from_elsewhere": True} if direction == "下转" else {"continues_elsewhere": True}
+    parts = list(Article.objects.filter(issue=issue, **flag).only(
+        "pk", "title", "derived_title", "body", "continues_elsewhere", "continued_from_elsewhere").order_by("position"))
+    if not parts:
+        return None
+    page_text = Issue.objects.filter(pk=issue.pk).values_list("text", flat=True).first() or ""
+    for part in parts:
+        marker = marker_page(part, page_text)
+        if marker and marker[1] == back_to:
+            return part
+    return parts[0] if direction == "下转" else parts[-1]
