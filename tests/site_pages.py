@@ -72,5 +72,6 @@ def page_addresses(archive: dict) -> dict[str, str]:
         "search-results": "/search/?q=推进会",
         "search-filtered": f"/search/?q=会议&district=chongming&from=2025-01-01&leader={leader.pk}",
         "search-none": "/search/?q=缪景",
+        "feed-in-browser": "/district/chongming/feed/",
         "not-found": "/no-such-page/",
     }

@@ -46,7 +46,7 @@ def check_html(jar: Path, folder: Path) -> list[str]:
 def test_every_page_type_is_valid_html(client, tmp_path):
     jar = vnu_jar()
     for name, address in page_addresses(build_archive()).items():
-        response = client.get(address)
+        response = client.get(address, headers={"Accept": "text/html"})
         assert response.status_code == (404 if name == "not-found" else 200), name
         assert response["Content-Type"].startswith("text/html"), name
         (tmp_path / f"{name}.html").write_bytes(response.content)
