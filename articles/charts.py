@@ -21,7 +21,7 @@ _MAX_BAR_WIDTH = 40
 # no inline style, and attributes look the same inline and as a standalone image (<img src=…svg>).
 _BAR = 'fill="#a4161a"'
 _AXIS = 'stroke="#777" stroke-width="1"'
-_TICK = 'font-size="16" fill="#333" font-family="sans-serif"'
+_TICK = 'font-size="15" fill="#333" font-family="sans-serif"'
 
 
 def month_points(counts: Mapping[date, int], *, start: date | None = None, end: date | None = None) -> list[tuple[str, int]]:

@@ -75,7 +75,9 @@ def test_reader_finds_districts_and_leaders(browser, live_server, screenshot, vi
     titles = browser.find_element(By.CSS_SELECTOR, "table").text
     assert "区委书记" in titles and "崇明区委书记" not in titles
     tick = browser.find_element(By.CSS_SELECTOR, "svg.chart text.tick")
-    assert tick.size["height"] >= 9, "chart labels must stay legible at this width"
+    shown = browser.execute_script(
+        "var t = arguments[0]; return parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;", tick)
+    assert shown >= 10.5, f"chart labels are {shown:.1f}px: too small to read at this width"
     screenshot("leader")
     follow(browser, "nav.site-nav", "日期")
     follow(browser, "main", "4月")
