@@ -94,3 +94,10 @@ class ReaderPagesTests(TestCase):
         response = self.client.get(f"/issue/{self.a['issue'].pk}/raw/")
         self.assertContains(response, 'class="site-header"')
         self.assertContains(response, "<p>生态岛建设推进会召开</p>", html=True)
+
+    def test_a_title_corrected_by_an_editor_is_marked_on_the_public_page(self):
+        article = self.a["may"]
+        article.corrections = {"title": "乡村振兴工作会议"}
+        article.save(update_fields=["corrections"])
+        self.assertContains(self.client.get(article.get_absolute_url()), "标题已更正")
+        self.assertNotContains(self.client.get(self.a["lead"].get_absolute_url()), "标题已更正")
