@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import charts, search, search_links, search_trail, suggestions
+from articles import charts, crumbs, search, search_links, search_trail, suggestions
 from articles.citations import cite_article
 from articles.forms import AdvancedSearchForm, SearchForm
 from articles.text import query as query_syntax
@@ -29,7 +29,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     result = search.search(form.params()) if form.is_valid() and request.GET else None
     query_string = _url_with(request.GET, drop=("page",)).partition("?")[2]
     context = {
-        "form": form,
+        "form": form, "crumbs": [*crumbs.home(), ("检索", reverse("articles:search"))],
         "advanced": AdvancedSearchForm(),
         "result": result,
         "errors": form.error_messages_text() if form.is_bound and form.errors else [],
