@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     month = browse.latest_month()
     return render(request, "articles/home.html", {
         "issues": browse.newest_issues_per_paper(),
-        "districts": sorted(browse.districts_with_counts(), key=lambda d: indexes.pinyin_key(d.name)),
+        "districts": [d for _, group in indexes.districts_by_province() for d in group],
         "month": month,
         "top_leaders": browse.top_leaders_of_month(month) if month else [],
     })

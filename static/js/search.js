@@ -17,6 +17,13 @@
     var heading = document.getElementById("results-heading");
     if (heading) { heading.focus({ preventScroll: true }); }
   }
+  // A link to the syntax help (from an empty result) unfolds it as well as scrolling to it.
+  document.querySelectorAll("a[href='#syntax-help']").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var help = document.getElementById("syntax-help");
+      if (help) { help.open = true; }
+    });
+  });
   // On a phone the facets start folded below the results.
   var fold = document.querySelector(".facets-fold");
   if (fold && window.matchMedia("(max-width: 56rem)").matches) { fold.open = false; }

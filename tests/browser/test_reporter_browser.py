@@ -81,6 +81,9 @@ def test_a_mistyped_name_leads_to_the_right_one(browser, live_server, screenshot
     search_for(browser, live_server, "缪景")
     assert "档案中没有文章包含“缪景”" in browser.find_element(By.CSS_SELECTOR, ".empty-result").text
     screenshot("empty")
+    help_link = browser.find_element(By.CSS_SELECTOR, ".empty-result a[href='#syntax-help']")
+    help_link.click()
+    assert browser.find_element(By.ID, "syntax-help").get_attribute("open") is not None
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".suggestions a"))
     assert "缪京" in browser.find_element(By.ID, "id_q").get_attribute("value")
     assert "共 1 篇" in results_heading(browser)
