@@ -2,7 +2,8 @@
 
 The parser flags such articles (``continues_elsewhere``, ``continued_from_elsewhere``) and cuts
 the marker out of the body, so the page named in the marker is read again from the stored page
-text, next to the article's first or last words.
+text, next to the article's first or last words. A story whose text stops mid-sentence is flagged
+too, with no marker to read: then the page only says that the story does not end here.
 """
 from __future__ import annotations
 
