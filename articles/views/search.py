@@ -69,11 +69,14 @@ def _why_empty(params: QueryDict, form: SearchForm) -> dict:
     return {
         "terms": terms, "narrowed": narrowed, "without_filters": without_filters,
         "without_filters_url": search_links.search_url(params, drop=("district", "paper", "leader", "from", "to")),
-        "suggestions": [
-            (s, search_links.search_url(params, q=form.cleaned_data["q"].replace(s.term, s.instead)))
-            for s in suggestions.close_terms(terms)
-        ],
+        "suggestions": [(s, search_links.search_url(params, q=_corrected(form.cleaned_data["q"], s)))
+                        for s in suggestions.close_terms(terms)],
     }
+
+
+def _corrected(query: str, suggestion: suggestions.Suggestion) -> str:
+    """Return the query with the mistyped term replaced; the term alone when it was typed in another form (繁体)."""
+    return query.replace(suggestion.term, suggestion.instead) if suggestion.term in query else suggestion.instead
 
 
 def search_chart(request: HttpRequest) -> HttpResponse:
