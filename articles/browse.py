@@ -82,11 +82,6 @@ def newest_issues_per_paper() -> list[Issue]:
     return issues
 
 
-def districts_with_counts() -> list[District]:
-    """Return every district with its ``article_count`` (a column the database keeps exact)."""
-    return list(District.objects.only("pk", "name", "slug", "article_count"))
-
-
 def latest_month() -> date | None:
     """Return the first day of the newest month that has articles."""
     newest = Article.objects.order_by("-issue_date", "-id").values_list("issue_date", flat=True).first()

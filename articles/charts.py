@@ -11,16 +11,17 @@ from datetime import date
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-_PAD_LEFT, _PAD_RIGHT, _PAD_TOP, _PAD_BOTTOM = 36, 8, 12, 28
-# At most this many x-axis labels are printed; the others stay in each bar's tooltip.
-_MAX_X_LABELS = 12
+_PAD_LEFT, _PAD_RIGHT, _PAD_TOP, _PAD_BOTTOM = 60, 12, 24, 32
+# At most this many x-axis labels are printed; the others stay in each bar's tooltip. Few and
+# large enough that they stay legible when a 640-unit chart is shrunk to a 390-pixel phone.
+_MAX_X_LABELS = 6
 # A few months of data should not draw slabs across the whole chart.
 _MAX_BAR_WIDTH = 40
 # Colours as presentation attributes, not a <style> element: the Content-Security-Policy allows
 # no inline style, and attributes look the same inline and as a standalone image (<img src=…svg>).
 _BAR = 'fill="#a4161a"'
 _AXIS = 'stroke="#777" stroke-width="1"'
-_TICK = 'font-size="11" fill="#444" font-family="sans-serif"'
+_TICK = 'font-size="15" fill="#333" font-family="sans-serif"'
 
 
 def month_points(counts: Mapping[date, int], *, start: date | None = None, end: date | None = None) -> list[tuple[str, int]]:
@@ -62,7 +63,7 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>',
-        *_axes(peak, width=width, plot_h=plot_h),
+        *_axes(peak, width=width, plot_h=plot_h, unit=unit),
         *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit),
         *_x_labels(points, step=step, height=height),
         "</svg>",
@@ -70,11 +71,18 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
     return mark_safe("".join(parts))
 
 
-def _axes(peak: int, *, width: int, plot_h: int) -> Iterable[str]:
+def _axes(peak: int, *, width: int, plot_h: int, unit: str) -> Iterable[str]:
+    """Draw the base line, a y axis with 0, the middle and the peak (with the unit), and grid lines."""
     base = _PAD_TOP + plot_h
+    yield f'<line class="axis" {_AXIS} x1="{_PAD_LEFT}" y1="{_PAD_TOP}" x2="{_PAD_LEFT}" y2="{base}"/>'
     yield f'<line class="axis" {_AXIS} x1="{_PAD_LEFT}" y1="{base}" x2="{width - _PAD_RIGHT}" y2="{base}"/>'
-    yield f'<text class="tick" {_TICK} x="{_PAD_LEFT - 4}" y="{_PAD_TOP + 4}" text-anchor="end">{peak}</text>'
-    yield f'<text class="tick" {_TICK} x="{_PAD_LEFT - 4}" y="{base}" text-anchor="end">0</text>'
+    ticks = sorted({0, peak // 2, peak}) if peak >= 4 else sorted({0, peak})
+    for value in ticks:
+        y = base - plot_h * value / peak
+        label = f"{value}{escape(unit)}" if value == peak else str(value)
+        yield f'<text class="tick" {_TICK} x="{_PAD_LEFT - 6}" y="{y + 5:.1f}" text-anchor="end">{label}</text>'
+        if value:
+            yield f'<line stroke="#ddd" stroke-width="1" x1="{_PAD_LEFT + 1}" y1="{y:.1f}" x2="{width - _PAD_RIGHT}" y2="{y:.1f}"/>'
 
 
 def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: int, unit: str) -> Iterable[str]:

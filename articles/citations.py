@@ -1,11 +1,17 @@
 """Citations of archived articles in GB/T 7714-2015 newspaper format.
 
 ``作者. 题名[N]. 报纸名, 出版日期(版次).`` e.g. ``李双玖. 崇明召开生态岛建设推进会[N]. 崇明报, 2025-04-19(1).``
+Given the article's address, the online form that a reader of this archive actually consulted:
+``作者. 题名[N/OL]. 报纸名, 出版日期(版次)[引用日期]. 网址.`` A title the page did not print (derived
+from the body) is a title supplied by the cataloguer, which the standard puts in square brackets.
 Shared by the article page and the search export, so both print the same reference.
 """
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from django.utils import timezone
 
 from articles.models import Article
 
@@ -45,11 +51,20 @@ def format_page(page: str) -> str:
     return str(int(page)) if page.isdigit() else page
 
 
-def cite_article(article: Article) -> str:
-    """Return the GB/T 7714 newspaper reference of an article (needs ``paper`` and ``issue`` loaded)."""
+def cite_article(article: Article, *, url: str | None = None, accessed: date | None = None) -> str:
+    """Return the GB/T 7714 reference of an article (needs ``paper`` and ``issue`` loaded).
+
+    With ``url`` the online form ``[N/OL]`` with the access date (today unless given) and the address.
+    """
     authors = format_authors(byline_authors(article.byline))
-    title = article.title or article.derived_title or "(无标题)"
+    if article.title:
+        title = article.title
+    else:
+        title = f"[{article.derived_title}]" if article.derived_title else "[无标题]"
     page = format_page(article.issue.page) if article.issue.page else ""
-    parts = [f"{authors}. " if authors else "", f"{title}[N]. ", f"{article.paper.name}, ",
-             f"{article.issue_date:%Y-%m-%d}", f"({page})" if page else "", "."]
-    return "".join(parts)
+    kind = "[N/OL]" if url else "[N]"
+    parts = [f"{authors}. " if authors else "", f"{title}{kind}. ", f"{article.paper.name}, ",
+             f"{article.issue_date:%Y-%m-%d}", f"({page})" if page else ""]
+    if url:
+        parts.append(f"[{accessed or timezone.localdate():%Y-%m-%d}]. {url}")
+    return "".join(parts) + "."

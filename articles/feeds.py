@@ -9,18 +9,19 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles import browse
+from articles.feed_pages import ReadableInBrowser, printed_datetime
 from articles.models import Article, District, Leader, Paper
 
 SUMMARY_CHARS = 200
 
 
-class _ArticleFeed(Feed):
-    """Shared item fields: title, summary, publication date, author, paper."""
+class _ArticleFeed(ReadableInBrowser, Feed):
+    """Shared item fields: title with paper and date, summary, printed date, author, paper."""
 
     feed_type = Atom1Feed
 
     def item_title(self, item: Article) -> str:
-        return item.display_title
+        return entry_title(item)
 
     def item_description(self, item: Article) -> str:
         # Atom1Feed writes the summary as type="html": readers unescape the XML once and then
@@ -29,7 +30,8 @@ class _ArticleFeed(Feed):
         return escape(Truncator(" ".join(item.paragraphs)).chars(SUMMARY_CHARS))
 
     def item_pubdate(self, item: Article):
-        return item.issue.processed_at
+        # The day it was printed, not the day it was archived: a back issue loaded today is old news.
+        return printed_datetime(item)
 
     def item_updateddate(self, item: Article):
         return item.issue.processed_at
@@ -39,6 +41,12 @@ class _ArticleFeed(Feed):
 
     def item_categories(self, item: Article) -> list[str]:
         return [item.paper.name]
+
+
+def entry_title(item: Article) -> str:
+    """Title an entry with its paper and printed date, so a list of entries reads like a clipping file."""
+    page = f" 第{int(item.issue.page)}版" if item.issue.page.isdigit() else (f" {item.issue.page}版" if item.issue.page else "")
+    return f"{item.display_title}（{item.paper.name} {item.issue_date.year}年{item.issue_date.month}月{item.issue_date.day}日{page}）"
 
 
 class DistrictFeed(_ArticleFeed):

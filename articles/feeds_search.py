@@ -10,6 +10,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from articles import search
+from articles.feed_pages import ReadableInBrowser, printed_datetime
+from articles.feeds import entry_title
 from articles.forms import SearchForm
 from articles.models import Article
 from articles.text.highlight import snippet, to_text
@@ -18,14 +20,14 @@ from articles.views.search import timed_out_response
 FEED_ITEMS = 50
 
 
-class SearchFeed(Feed):
+class SearchFeed(ReadableInBrowser, Feed):
     """``/search/feed/?q=…&district=…``: subscribe once, see new matches in any feed reader."""
 
     feed_type = Atom1Feed
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
         try:
-            return super().__call__(request, *args, **kwargs)
+            return super().__call__(request, *args, **kwargs)  # a page for a browser, Atom for a reader
         except search.OperationalError:  # the statement timeout fired
             return timed_out_response()
 
@@ -55,13 +57,16 @@ class SearchFeed(Feed):
         return articles
 
     def item_title(self, item: Article) -> str:
-        return f"{item.display_title}（{item.paper.name} {item.issue_date:%Y-%m-%d}）"
+        return entry_title(item)
 
     def item_description(self, item: Article) -> str:
         # Escaped as HTML: the summary is type="html" (see articles/feeds.py).
         return escape(to_text(snippet(item.body, getattr(item, "feed_needles", []))))
 
     def item_pubdate(self, item: Article):
+        return printed_datetime(item)
+
+    def item_updateddate(self, item: Article):
         return item.issue.processed_at
 
     def item_author_name(self, item: Article) -> str | None:

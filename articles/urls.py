@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from articles import feeds
 from articles.feeds_search import SearchFeed
-from articles.views import api, browse
+from articles.views import api, browse, indexes
 from articles.views import search as search_views
 
 
@@ -57,10 +57,16 @@ app_name = "articles"
 
 urlpatterns = [
     path("", browse.home, name="home"),
+    # The index pages of the top navigation: papers, districts, dates, leaders (/leaders/?q=缪)
+    path("paper/", indexes.paper_index, name="paper_index"),
+    path("district/", indexes.district_index, name="district_index"),
+    path("date/", indexes.date_index, name="date_index"),
+    path("leaders/", indexes.leader_index, name="leader_index"),
     # example: /issue/12/
     path("issue/<int:pk>/", browse.issue_detail, name="issue_detail"),
-    # example: /issue/12/raw/  (the stored source text)
+    # example: /issue/12/raw/  (the stored source text as a page) and /issue/12/raw.txt (plain text)
     path("issue/<int:pk>/raw/", browse.issue_raw, name="issue_raw"),
+    path("issue/<int:pk>/raw.txt", browse.issue_raw_text, name="issue_raw_text"),
     # example: /article/345/
     path("article/<int:pk>/", browse.article_detail, name="article_detail"),
     # example: /district/崇明区/

@@ -112,13 +112,13 @@ def measure(urls: list[str]) -> list[float]:
 
 def cold_aggregates() -> dict[str, float]:
     """Time the summary-backed figures once each (nothing is cached: these are first-call times)."""
-    from articles import browse
+    from articles import browse, indexes
     from articles.models import District
 
     district = District.objects.first()
     month = browse.latest_month()
     jobs: dict[str, Callable[[], object]] = {
-        "districts_with_counts": browse.districts_with_counts,
+        "districts_by_province": indexes.districts_by_province,
         "top_leaders_of_month": lambda: month and browse.top_leaders_of_month(month),
         "district_leaders_ranked": lambda: district and browse.district_leaders_ranked(district, sort="mentions").items,
     }

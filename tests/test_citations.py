@@ -48,8 +48,15 @@ class CiteArticleTests(SimpleTestCase):
     def test_without_author_starts_with_title(self):
         self.assertEqual(cite_article(_article(title="春耕")), "春耕[N]. 崇明报, 2025-04-19(1).")
 
-    def test_derived_title_is_used_when_none_printed(self):
-        self.assertEqual(cite_article(_article(derived_title="村里修路")), "村里修路[N]. 崇明报, 2025-04-19(1).")
+    def test_derived_title_is_used_in_brackets_when_none_printed(self):
+        self.assertEqual(cite_article(_article(derived_title="村里修路")), "[村里修路][N]. 崇明报, 2025-04-19(1).")
+
+    def test_online_form_has_access_date_and_address(self):
+        article = _article(title="生态岛建设推进会召开", byline="记者 李双玖")
+        self.assertEqual(
+            cite_article(article, url="https://archive.example.cn/article/7/", accessed=date(2026, 12, 1)),
+            "李双玖. 生态岛建设推进会召开[N/OL]. 崇明报, 2025-04-19(1)[2026-12-01]. https://archive.example.cn/article/7/.",
+        )
 
     def test_without_page_omits_parentheses(self):
         self.assertEqual(cite_article(_article(title="春耕", page="")), "春耕[N]. 崇明报, 2025-04-19.")

@@ -30,7 +30,7 @@ class FeedTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("application/atom+xml", response["Content-Type"])
         root = ElementTree.fromstring(response.content)
-        return root, [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+        return root, [e.find(f"{ATOM}title").text.partition("（")[0] for e in root.findall(f"{ATOM}entry")]
 
     def test_district_feed_has_articles_about_it_newest_first(self):
         root, titles = self.entries("district_feed", queries=2, slug="chongming")
@@ -47,6 +47,22 @@ class FeedTests(TestCase):
         entry = root.find(f"{ATOM}entry")
         self.assertTrue(entry.find(f"{ATOM}link").get("href").endswith(self.new.get_absolute_url()))
         self.assertEqual(entry.find(f"{ATOM}author/{ATOM}name").text, "记者 李双玖")
+
+    def test_entries_are_titled_with_paper_and_date_and_dated_by_the_printed_day(self):
+        root, _ = self.entries("district_feed", queries=2, slug="chongming")
+        entry = root.find(f"{ATOM}entry")
+        self.assertEqual(entry.find(f"{ATOM}title").text, "生态岛建设（崇明报 2025年4月19日 第1版）")
+        self.assertTrue(entry.find(f"{ATOM}published").text.startswith("2025-04-19T00:00:00"))
+
+    def test_a_browser_gets_a_readable_page_a_feed_reader_gets_atom(self):
+        url = reverse("articles:district_feed", kwargs={"slug": "chongming"})
+        page = self.client.get(url, headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+        self.assertEqual(page["Content-Type"], "text/html; charset=utf-8")
+        self.assertContains(page, "订阅地址")
+        self.assertContains(page, "生态岛建设（崇明报 2025年4月19日 第1版）")
+        self.assertIn("Accept", page["Vary"])
+        reader = self.client.get(url, headers={"Accept": "application/atom+xml, text/html;q=0.5"})
+        self.assertIn("application/atom+xml", reader["Content-Type"])
 
     def test_unknown_district_is_404(self):
         self.assertEqual(self.client.get("/district/nowhere/feed/").status_code, 404)

@@ -61,7 +61,15 @@ def test_years_out_of_range_are_404(web: Client, archive: dict, url: str) -> Non
 
 @pytest.mark.parametrize("url", ["/paper/cmb/1001/01/", "/date/9998/12/", "/paper/cmb/9998/", "/district/chongming/1001/"])
 def test_the_first_and_last_years_served_have_pages(web: Client, archive: dict, url: str) -> None:
+    # A calendar period without issues is a 404, so the first and last years get an issue each.
+    for day in (date(1001, 1, 1), date(9998, 12, 31)):
+        make_article(issue=make_issue(paper=archive["paper"], issue_date=day), title="边界日期")
     assert web.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/paper/cmb/1001/01/", "/date/9998/12/", "/paper/cmb/9998/", "/district/chongming/1001/"])
+def test_the_first_and_last_years_without_issues_are_404(web: Client, archive: dict, url: str) -> None:
+    assert web.get(url).status_code == 404
 
 
 def test_huge_page_numbers_are_an_empty_page(web: Client, archive: dict) -> None:

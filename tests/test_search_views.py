@@ -7,6 +7,7 @@ from datetime import date
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
@@ -94,12 +95,21 @@ class ExportTests(TestCase):
     def test_csv_has_the_columns_and_defuses_formulas(self) -> None:
         response = self.client.get(reverse("articles:search_export_csv"), {"q": "缪京"})
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-        self.assertEqual(rows[0], ["标题", "报纸", "出版日期", "版次", "区县", "领导", "网址"])
-        self.assertEqual(rows[1][1:6], ["崇明报", "2025-04-19", "01", "崇明区", "缪京"])
+        self.assertEqual(rows[0], ["标题", "副标题", "作者", "报纸", "出版日期", "版次", "事件日期", "区县", "领导",
+                                   "摘要", "引文（GB/T 7714）", "网址"])
+        row = dict(zip(rows[0], rows[1]))
+        self.assertEqual([row[k] for k in ("报纸", "出版日期", "版次", "区县", "领导")], ["崇明报", "2025-04-19", "01", "崇明区", "缪京"])
+        self.assertIn("抓好", row["摘要"])
+        self.assertIn("[N/OL]. 崇明报, 2025-04-19(1)[", row["引文（GB/T 7714）"])
+        self.assertTrue(row["引文（GB/T 7714）"].endswith(row["网址"] + "."))
+        day = timezone.localdate().isoformat()
+        self.assertIn(f"filename*=UTF-8''%E7%BC%AA%E4%BA%AC_{day}.csv", response["Content-Disposition"])
 
     def test_citations_are_gbt_7714(self) -> None:
         response = self.client.get(reverse("articles:search_cite"), {"q": "耕地"})
-        self.assertEqual(response.content.decode(), "[1] 耕地保护[N]. 崇明报, 2020-01-02(1).\n")
+        day = timezone.localdate().isoformat()
+        self.assertRegex(response.content.decode(),
+                         rf"^\[1\] 耕地保护\[N/OL\]\. 崇明报, 2020-01-02\(1\)\[{day}\]\. http://testserver/article/\d+/\.\n$")
 
     def test_feed_is_atom_with_the_matches(self) -> None:
         response = self.client.get(reverse("articles:search_feed"), {"q": "耕地"})

@@ -8,6 +8,7 @@ class BrowseUrlTests(SimpleTestCase):
         ("home", {}, "/"),
         ("issue_detail", {"pk": 12}, "/issue/12/"),
         ("issue_raw", {"pk": 12}, "/issue/12/raw/"),
+        ("issue_raw_text", {"pk": 12}, "/issue/12/raw.txt"),
         ("article_detail", {"pk": 345}, "/article/345/"),
         ("district_detail", {"slug": "chongming"}, "/district/chongming/"),
         ("district_leaders", {"slug": "chongming"}, "/district/chongming/leaders/"),

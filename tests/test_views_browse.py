@@ -76,7 +76,7 @@ class ArticleDetailTests(BrowseData):
         self.assertContains(response, "全区动员")
         self.assertContains(response, "2025年4月18日")
         self.assertContains(response, "<p>第二段。</p>", html=True)
-        self.assertContains(response, "李双玖. 生态岛建设推进会[N]. 崇明报, 2025-04-19(1).")
+        self.assertContains(response, "李双玖. 生态岛建设推进会[N/OL]. 崇明报, 2025-04-19(1)[")
         self.assertContains(response, f'href="{self.leader.get_absolute_url()}"')
         self.assertIsNone(response.context["previous"])
         self.assertEqual(response.context["next"], self.derived)
@@ -97,21 +97,28 @@ class ArticleDetailTests(BrowseData):
 
 class IssueDetailTests(BrowseData):
     def test_lists_articles_in_printed_order_with_raw_link_and_other_pages(self):
-        response = self.get("issue_detail", queries=3, pk=self.issue2.pk)
+        response = self.get("issue_detail", queries=5, pk=self.issue2.pk)
         self.assertEqual(list(response.context["articles"]), [self.first, self.derived, self.third])
         self.assertContains(response, reverse("articles:issue_raw", kwargs={"pk": self.issue2.pk}))
         self.assertContains(response, "推断标题")
         self.assertContains(response, self.issue2b.get_absolute_url())
 
     def test_raw_text_is_plain_text(self):
-        response = self.client.get(reverse("articles:issue_raw", kwargs={"pk": self.issue2.pk}))
+        response = self.client.get(reverse("articles:issue_raw_text", kwargs={"pk": self.issue2.pk}))
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
+
+    def test_raw_text_page_shows_the_text_in_the_site_layout_with_a_plain_text_link(self):
+        response = self.client.get(reverse("articles:issue_raw", kwargs={"pk": self.issue2.pk}))
+        self.assertTemplateUsed(response, "base.html")
+        self.assertContains(response, 'class="raw-text"')
+        self.assertContains(response, reverse("articles:issue_raw_text", kwargs={"pk": self.issue2.pk}))
+        self.assertContains(response, self.issue2.get_absolute_url())
 
 
 class DistrictTests(BrowseData):
     def test_counts_articles_about_the_district_printed_elsewhere(self):
         response = self.get("district_detail", queries=6, slug="qingpu")
-        self.assertEqual({a.pk for a in response.context["articles"]}, {self.third.pk, self.qp_article.pk})
+        self.assertEqual({a.pk for a in response.context["page_obj"].object_list}, {self.third.pk, self.qp_article.pk})
         self.assertEqual(response.context["article_count"], 2)
 
     def test_leaders_show_their_title_at_latest_mention(self):
@@ -130,22 +137,22 @@ class DistrictTests(BrowseData):
 
 class PaperAndCalendarTests(BrowseData):
     def test_paper_page_links_years(self):
-        response = self.get("paper_detail", queries=4, slug="cmb")
+        response = self.get("paper_detail", queries=6, slug="cmb")
         self.assertContains(response, reverse("articles:paper_year", kwargs={"slug": "cmb", "year": 2025}))
 
     def test_year_page_links_days_with_issues(self):
-        response = self.get("paper_year", queries=2, slug="cmb", year=2025)
+        response = self.get("paper_year", queries=4, slug="cmb", year=2025)
         self.assertEqual(response.context["day_count"], 2)
         self.assertContains(response, 'href="/paper/cmb/2025/04/19/"')
         self.assertContains(response, 'href="/paper/cmb/2025/03/"')
 
     def test_month_grid_links_days_with_issues_only(self):
-        response = self.get("paper_month", queries=2, slug="cmb", year=2025, month=4)
+        response = self.get("paper_month", queries=4, slug="cmb", year=2025, month=4)
         self.assertContains(response, 'href="/paper/cmb/2025/04/19/"')
         self.assertNotContains(response, 'href="/paper/cmb/2025/04/18/"')
 
     def test_district_month_counts_articles_printed_elsewhere(self):
-        response = self.get("district_month", queries=2, slug="qingpu", year=2025, month=4)
+        response = self.get("district_month", queries=4, slug="qingpu", year=2025, month=4)
         self.assertContains(response, 'href="/district/qingpu/2025/04/19/"')
         self.assertContains(response, 'href="/district/qingpu/2025/04/18/"')
 

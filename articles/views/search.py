@@ -2,18 +2,23 @@
 from __future__ import annotations
 
 import csv
-from urllib.parse import urlencode
+import re
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
-from articles import charts, search
+from articles import charts, crumbs, search, search_links, search_trail, suggestions
+from articles.citations import cite_article
 from articles.forms import AdvancedSearchForm, SearchForm
+from articles.text import query as query_syntax
+from articles.text.highlight import snippet
 
 EXPORT_LIMIT = 1000
-_CSV_HEADER = ["标题", "报纸", "出版日期", "版次", "区县", "领导", "网址"]
+_CSV_HEADER = ["标题", "副标题", "作者", "报纸", "出版日期", "版次", "事件日期", "区县", "领导", "摘要", "引文（GB/T 7714）", "网址"]
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -22,17 +27,56 @@ def search_page(request: HttpRequest) -> HttpResponse:
         return redirect(_url_with(request.GET, q=advanced.to_query(), drop=AdvancedSearchForm.FIELDS + ("in_field",)))
     form = SearchForm(request.GET)
     result = search.search(form.params()) if form.is_valid() and request.GET else None
+    query_string = _url_with(request.GET, drop=("page",)).partition("?")[2]
     context = {
-        "form": form,
+        "form": form, "crumbs": [*crumbs.home(), ("检索", reverse("articles:search"))],
         "advanced": AdvancedSearchForm(),
         "result": result,
         "errors": form.error_messages_text() if form.is_bound and form.errors else [],
-        "query_string": _url_with(request.GET, drop=("page",)).partition("?")[2],
+        "query_string": query_string,
+        "results_param": search_trail.results_query(request.GET),
         "max_query": settings.NEWSARCHIVE_SEARCH_MAX_QUERY,
         "facet_links": _facet_links(request.GET, result) if result else {},
         "page_links": _page_links(request.GET, result) if result else {},
+        **(_result_tools(request.GET, form, result) if result else {}),
     }
     return render(request, "articles/search.html", context)
+
+
+def _result_tools(params: QueryDict, form: SearchForm, result: search.SearchResult) -> dict:
+    """Return the links around the results: active filters, sort orders, page numbers, and help when empty."""
+    sort = form.cleaned_data.get("sort") or "relevance"
+    tools = {
+        "active_filters": search_links.active_filters(params, form.cleaned_data),
+        "sort_links": search_links.sort_links(params, sort),
+        "page_numbers": search_links.page_links(params, page=result.page, num_pages=result.num_pages),
+    }
+    if not result.count and not result.timed_out:
+        tools["empty"] = _why_empty(params, form)
+    return tools
+
+
+def _why_empty(params: QueryDict, form: SearchForm) -> dict:
+    """Say why nothing was found: the filters (and how much the terms find without them), or the terms."""
+    query = form.params().query
+    terms = [t.text for t in query.positive_terms]
+    narrowed = any(form.cleaned_data.get(k) for k in ("district", "paper", "leader", "from", "to"))
+    without_filters = 0
+    if narrowed and terms:
+        unfiltered = SearchForm(QueryDict(urlencode({"q": form.cleaned_data["q"]})))
+        if unfiltered.is_valid():
+            without_filters = search.search(unfiltered.params(), with_facets=False).count
+    return {
+        "terms": terms, "narrowed": narrowed, "without_filters": without_filters,
+        "without_filters_url": search_links.search_url(params, drop=("district", "paper", "leader", "from", "to")),
+        "suggestions": [(s, search_links.search_url(params, q=_corrected(form.cleaned_data["q"], s)))
+                        for s in suggestions.close_terms(terms)],
+    }
+
+
+def _corrected(query: str, suggestion: suggestions.Suggestion) -> str:
+    """Return the query with the mistyped term replaced; the term alone when it was typed in another form (繁体)."""
+    return query.replace(suggestion.term, suggestion.instead) if suggestion.term in query else suggestion.instead
 
 
 def search_chart(request: HttpRequest) -> HttpResponse:
@@ -52,35 +96,45 @@ def search_chart(request: HttpRequest) -> HttpResponse:
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
-    """The current result set (first EXPORT_LIMIT rows) as CSV that Excel opens in UTF-8."""
+    """The current result set (first EXPORT_LIMIT rows) as CSV that Excel opens in UTF-8, named after query and day."""
     articles = _export(request)
     if not isinstance(articles, list):
         return articles
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = "attachment; filename=\"search.csv\"; filename*=UTF-8''%E6%A3%80%E7%B4%A2%E7%BB%93%E6%9E%9C.csv"
+    response["Content-Disposition"] = _attachment(request.GET.get("q", ""), "csv")
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(_CSV_HEADER)
+    terms = [t.text for t in query_syntax.parse(request.GET.get("q", "")).positive_terms]
     for a in articles:
+        url = request.build_absolute_uri(a.get_absolute_url())
         writer.writerow([_cell(v) for v in (
-            a.display_title, a.paper.name, f"{a.issue_date:%Y-%m-%d}", a.issue.page,
-            a.district.name if a.district else "", "、".join(l.name for l in a.leaders.all()),
-            request.build_absolute_uri(a.get_absolute_url()),
+            a.display_title, a.subtitle, a.byline, a.paper.name, f"{a.issue_date:%Y-%m-%d}", a.issue.page,
+            f"{a.event_date:%Y-%m-%d}" if a.event_date else "", a.district.name if a.district else "",
+            "、".join(l.name for l in a.leaders.all()), "".join(s.text for s in snippet(a.body, terms)),
+            cite_article(a, url=url), url,
         )])
     return response
 
 
 def export_citations(request: HttpRequest) -> HttpResponse:
-    """The current result set as GB/T 7714 references, one per line."""
-    from articles.citations import cite_article
-
+    """The current result set as GB/T 7714 online references ([N/OL], access date, address), one per line."""
     articles = _export(request)
     if not isinstance(articles, list):
         return articles
-    lines = [f"[{i}] {cite_article(a)}" for i, a in enumerate(articles, start=1)]
+    lines = [f"[{i}] {cite_article(a, url=request.build_absolute_uri(a.get_absolute_url()))}"
+             for i, a in enumerate(articles, start=1)]
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = "inline; filename=\"citations.txt\""
+    response["Content-Disposition"] = _attachment(request.GET.get("q", ""), "txt", inline=True)
     return response
+
+
+def _attachment(query: str, extension: str, *, inline: bool = False) -> str:
+    """Name a download after the query and the day (缪京_2026-12-01.csv), with an ASCII name for old clients."""
+    day = f"{timezone.localdate():%Y-%m-%d}"
+    words = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', "_", query).strip("_.")[:40] or "检索结果"
+    return (f"{'inline' if inline else 'attachment'}; filename=\"search-{day}.{extension}\"; "
+            f"filename*=UTF-8''{quote(f'{words}_{day}.{extension}')}")
 
 
 def opensearch(request: HttpRequest) -> HttpResponse:
