@@ -134,6 +134,8 @@ def looks_like_name(name: str, *, listed: bool = False) -> bool:
     # in a list the name's edges are printed, so 其 may stand inside it too (刘其昕).
     if name[0] == "于" and name[1] in _AFTER_PREPOSITION_YU:
         return False  # 于会上, 于今年: the preposition
+    if name[0] in "和与" and len(name) == 3 and name[1:] in _common_words():
+        return False  # 委员和专家: the conjunction before a noun, not the surname 和
     forbidden = _NOT_IN_NAME - _LISTED_OK if listed else _NOT_IN_NAME
     if any(c in forbidden for c in (name[1:] if name[0] == "于" else name)):
         return False

@@ -235,3 +235,7 @@ def test_surnames_that_are_also_words_and_list_titles(text: str, expected: dict)
 @pytest.mark.parametrize("text", ["区长于会上指出，要抓好落实。", "县长于今年三月出席。"])
 def test_yu_as_a_preposition_is_no_name(text: str) -> None:
     assert not any(name.startswith("于") for name in as_dict(text))
+
+
+def test_he_before_a_noun_is_the_conjunction() -> None:
+    assert as_dict("主任对委员和专家代表提出的建议表示感谢。") == {}
