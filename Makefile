@@ -26,6 +26,7 @@ migrate: install
 
 samples: migrate
 	$(DEV_ENV) $(MANAGE) ingest_issues sample_data
+	$(DEV_ENV) $(MANAGE) search_index --rebuild
 
 run: samples
 	$(DEV_ENV) $(MANAGE) ensure_dev_admin
@@ -43,6 +44,7 @@ serve: install
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(MANAGE) ingest_issues sample_data
+	$(SERVE_ENV) $(MANAGE) search_index --rebuild
 	@echo "Serving http://127.0.0.1:$(PORT)/  Ctrl-C to stop."
 	@$(SERVE_ENV) $(MANAGE) run_worker & worker=$$!; \
 	  stop() { kill $$worker 2>/dev/null; wait $$worker; [ -n "$$DATABASE_URL" ] || $(SERVE_ENV) $(MANAGE) localdb stop; }; \

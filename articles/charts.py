@@ -46,10 +46,11 @@ def _month(day: date) -> date:
 
 
 def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int = 640, height: int = 200,
-                  unit: str = "篇", chart_id: str = "chart") -> SafeString:
+                  unit: str = "篇", chart_id: str = "chart", links: Mapping[str, str] | None = None) -> SafeString:
     """Return an accessible SVG bar chart of ``points``; it scales to its container through viewBox.
 
-    ``chart_id`` keeps the title/description ids unique when a page shows several charts.
+    ``chart_id`` keeps the title/description ids unique when a page shows several charts;
+    ``links`` maps a point's label to the address its bar opens (e.g. that month's results).
     """
     if not points:
         return mark_safe("")
@@ -64,7 +65,7 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>',
         *_axes(peak, width=width, plot_h=plot_h, unit=unit),
-        *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit),
+        *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit, links=links or {}),
         *_x_labels(points, step=step, height=height),
         "</svg>",
     ]
@@ -85,14 +86,17 @@ def _axes(peak: int, *, width: int, plot_h: int, unit: str) -> Iterable[str]:
             yield f'<line stroke="#ddd" stroke-width="1" x1="{_PAD_LEFT + 1}" y1="{y:.1f}" x2="{width - _PAD_RIGHT}" y2="{y:.1f}"/>'
 
 
-def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: int, unit: str) -> Iterable[str]:
+def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: int, unit: str,
+          links: Mapping[str, str]) -> Iterable[str]:
     bar_w = min(step - min(2.0, step * 0.2), _MAX_BAR_WIDTH)
     for i, (label, n) in enumerate(points):
         h = plot_h * n / peak
         x = _PAD_LEFT + (i + 0.5) * step - bar_w / 2
         y = _PAD_TOP + plot_h - h
-        yield (f'<rect class="bar" {_BAR} x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
+        bar = (f'<rect class="bar" {_BAR} x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
                f'<title>{escape(label)}：{n} {escape(unit)}</title></rect>')
+        link = links.get(label) if n else None
+        yield f'<a href="{escape(link)}">{bar}</a>' if link else bar
 
 
 def _x_labels(points: Sequence[tuple[str, int]], *, step: float, height: int) -> Iterable[str]:

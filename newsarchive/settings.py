@@ -181,6 +181,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSARCHIVE_UPLOAD_MAX_BYTES + 1024 * 1024
 # Uploaded files stay in memory or in the OS temp dir; they are never written where they are served.
 FILE_UPLOAD_MAX_MEMORY_SIZE = NEWSARCHIVE_UPLOAD_MAX_BYTES
 NEWSARCHIVE_SEARCH_MAX_QUERY = int(os.environ.get("NEWSARCHIVE_SEARCH_MAX_QUERY", 200))
+# The search index beside PostgreSQL (articles/search/index.py): derived, rebuilt by
+# `manage.py search_index --rebuild`; each web process reads it, one at a time writes it.
+NEWSARCHIVE_SEARCH_INDEX = os.environ.get("NEWSARCHIVE_SEARCH_INDEX", str(BASE_DIR / "var" / "search-index"))
 # Admin login throttle (articles/editing/throttle.py): failures allowed per username and address, and the window.
 NEWSARCHIVE_LOGIN_MAX_FAILURES = int(os.environ.get("NEWSARCHIVE_LOGIN_MAX_FAILURES", 5))
 NEWSARCHIVE_LOGIN_WINDOW_SECONDS = int(os.environ.get("NEWSARCHIVE_LOGIN_WINDOW_SECONDS", 15 * 60))

@@ -19,3 +19,6 @@ def _test_settings(request: pytest.FixtureRequest) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A search index per test, built from the test's database on its first search (the
+    # database is rolled back after each test; an index shared between tests would not be).
+    settings.NEWSARCHIVE_SEARCH_INDEX = str(request.getfixturevalue("tmp_path") / "search-index")

@@ -3,7 +3,7 @@
 Syntax (documented on the search page):
   ``乡村振兴 耕地``        space = AND: both terms
   ``"长三角 一体化"``      quotes: one exact phrase (spaces between Chinese characters do not count)
-  ``缪京 OR 李峻``         OR (upper case) between two terms: either
+  ``缪京 OR 李峻``         OR (also ``or`` or ``或``) between two terms: either
   ``-招聘``                minus: articles without the term
   ``标题:`` ``正文:`` ``作者:`` ``领导:``   search one field (``领导:`` is a leader's exact name)
 
@@ -22,6 +22,8 @@ from articles.text import tokens
 FIELDS = {"标题": "title", "正文": "body", "作者": "author", "领导": "leader"}
 ANY = "any"
 MAX_TERMS = 12
+# A token that is one of these, unquoted, joins its neighbours with OR (type "或" in quotes to find it).
+OR_WORDS = ("OR", "or", "或")
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
 _FIELD_PREFIX = re.compile(rf"({'|'.join(FIELDS)})[:：]")
@@ -144,7 +146,7 @@ def _tokenize(text: str, notices: list[str]) -> list[_Token]:
             while i < n and not text[i].isspace() and not (text[i] == '"' and i > start):
                 i += 1
             tok.text = text[start:i]
-        tok.is_or = tok.text == "OR" and not tok.phrase and not tok.negated and tok.field == ANY
+        tok.is_or = tok.text in OR_WORDS and not tok.phrase and not tok.negated and tok.field == ANY
         out.append(tok)
     return out
 

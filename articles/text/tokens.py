@@ -104,6 +104,18 @@ def is_bigram(term: str) -> bool:
     return len(term) == 2 and bool(_CJK_RUN.fullmatch(term))
 
 
+def char_grams(text: str) -> list[str]:
+    """Return the overlapping character bigrams of folded text (one character: itself).
+
+    The search index stores these with positions for every character of a field, letters,
+    digits and punctuation included, so a term is found exactly when its bigrams stand at
+    consecutive positions: a substring test answered by the index alone.
+    """
+    if len(text) < 2:
+        return [text] if text else []
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
 def quote_lexeme(term: str) -> str:
     """Quote one lexeme for a tsvector or tsquery literal."""
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"

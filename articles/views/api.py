@@ -14,10 +14,12 @@ def api_search(request: HttpRequest) -> JsonResponse:
     form = SearchForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.error_messages_text()}, status=400, json_dumps_params={"ensure_ascii": False})
+    chart = request.GET.get("chart")
+    if chart in ("month", "year"):
+        return _chart(form, chart)
     result = search.search(form.params())
     body = {
         "count": result.count,
-        "count_is_estimate": result.count_is_estimate,
         "page": result.page,
         "num_pages": result.num_pages,
         "page_size": search.PAGE_SIZE,
@@ -26,6 +28,15 @@ def api_search(request: HttpRequest) -> JsonResponse:
         "facets": _facets(result.facets),
     }
     return JsonResponse(body, status=503 if result.timed_out else 200, json_dumps_params={"ensure_ascii": False})
+
+
+def _chart(form: SearchForm, unit: str) -> JsonResponse:
+    """``chart=month`` → {"months": {"2025-04": n, …}}, ``chart=year`` → {"years": {"2025": n}}: exact counts."""
+    try:
+        counts = search.period_counts(form.params(), unit)
+    except search.OperationalError:
+        return JsonResponse({"errors": [search.TIMEOUT_NOTICE]}, status=503, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse({f"{unit}s": counts, "count": sum(counts.values())}, json_dumps_params={"ensure_ascii": False})
 
 
 def api_article(request: HttpRequest, pk: int) -> JsonResponse:
@@ -73,5 +84,4 @@ def _facets(facets: search.Facets) -> dict:
         "paper": values(facets.papers, "value"),
         "year": [{"value": v.id, "count": v.count} for v in facets.years],
         "leader": [{"value": v.id, "label": v.label, "count": v.count} for v in facets.leaders],
-        "partial": facets.partial,
     }

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import date, timedelta
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
@@ -28,6 +29,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     result = search.search(form.params()) if form.is_valid() and request.GET else None
     query_string = _url_with(request.GET, drop=("page",)).partition("?")[2]
+    chart = month_chart(request.GET, form.cleaned_data.get("q") or "", result.months) if result else ""
     context = {
         "form": form, "crumbs": [*crumbs.home(), ("检索", reverse("articles:search"))],
         "advanced": AdvancedSearchForm(),
@@ -39,6 +41,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "facet_links": _facet_links(request.GET, result) if result else {},
         "page_links": _page_links(request.GET, result) if result else {},
         **(_result_tools(request.GET, form, result) if result else {}),
+        "chart": chart,
     }
     return render(request, "articles/search.html", context)
 
@@ -80,19 +83,33 @@ def _corrected(query: str, suggestion: suggestions.Suggestion) -> str:
 
 
 def search_chart(request: HttpRequest) -> HttpResponse:
-    """Matching articles per month as an SVG image (its own request, so the result page stays fast)."""
+    """Matching articles per month as a standalone SVG (each bar links to that month's results)."""
     form = SearchForm(request.GET)
     if not form.is_valid():
         return HttpResponse(status=400)
-    params = form.params()
     try:
-        counts = search.month_counts(params)
+        svg = month_chart(request.GET, form.cleaned_data.get("q") or "", search.month_counts(form.params()))
     except search.OperationalError:
-        counts = {}
-    svg = charts.bar_chart_svg(charts.month_points(counts), title="每月相关文章数", chart_id="search-chart")
+        svg = ""
     if not svg:
         svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 40"><text x="8" y="24">没有数据</text></svg>'
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def month_chart(params: QueryDict, q: str, counts: dict[date, int]) -> str:
+    """The exact matches per month as an SVG bar chart titled with the query and its unit (篇/月).
+
+    Each bar links to the same search narrowed to its month, so a number can be checked
+    against the articles behind it.
+    """
+    points = charts.month_points(counts)
+    links = {}
+    for label, _n in points:
+        first = date.fromisoformat(label + "-01")
+        last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+        links[label] = _url_with(params, drop=("page",), **{"from": first.isoformat(), "to": last.isoformat()})
+    title = f"“{q}”每月匹配文章数（篇/月）" if q else "每月匹配文章数（篇/月）"
+    return charts.bar_chart_svg(points, title=title, chart_id="search-chart", links=links)
 
 
 def export_csv(request: HttpRequest) -> HttpResponse:
