@@ -23,7 +23,7 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import connection
+from django.db import connections
 
 from articles.text import tokens
 
@@ -123,15 +123,15 @@ def _doc(row: tuple) -> ArticleDoc:
                       leader_ids=tuple(row[9]))
 
 
-def documents(ids: Iterable[int] | None = None, *, batch: int = 2000) -> Iterator[ArticleDoc]:
+def documents(ids: Iterable[int] | None = None, *, using: str = "default", batch: int = 2000) -> Iterator[ArticleDoc]:
     """Read articles from PostgreSQL as index documents (all of them, or those of ``ids``)."""
     if ids is not None:
-        with connection.cursor() as cur:
+        with connections[using].cursor() as cur:
             cur.execute(_DOC_SQL + " WHERE a.id = ANY(%s)", [list(ids)])
             yield from (_doc(r) for r in cur.fetchall())
         return
     # A named (server-side) cursor streams the archive instead of holding it in memory.
-    with connection.chunked_cursor() as cur:
+    with connections[using].chunked_cursor() as cur:
         cur.execute(_DOC_SQL)
         while rows := cur.fetchmany(batch):
             yield from (_doc(r) for r in rows)
@@ -139,6 +139,11 @@ def documents(ids: Iterable[int] | None = None, *, batch: int = 2000) -> Iterato
 
 def root() -> Path:
     return Path(settings.NEWSARCHIVE_SEARCH_INDEX)
+
+
+def live_path() -> Path | None:
+    """The directory of the live generation, or None before the first build."""
+    return _live_generation()
 
 
 def _live_generation() -> Path | None:

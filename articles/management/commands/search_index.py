@@ -9,7 +9,7 @@ from articles.search import sync
 
 
 class Command(BaseCommand):
-    help = "检索索引：--rebuild 从数据库重建；不带参数时只补上待同步的改动。Rebuild or catch up the search index."
+    help = "检索索引：--rebuild 从数据库重建；不带参数时只补上待同步的改动；两者都会清理已同步的改动记录。Rebuild or catch up the search index."
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("--rebuild", action="store_true", help="build a new index of every article")
@@ -23,3 +23,4 @@ class Command(BaseCommand):
         else:
             n = sync.catch_up()
             self.stdout.write(f"检索索引已同步：{n} 篇文章有改动")
+        self.stdout.write(f"已清理 {sync.prune()} 条已同步的改动记录")
