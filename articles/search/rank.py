@@ -77,7 +77,7 @@ def _tie(score: float) -> float:
 
 def all_ids(searcher: tantivy.Searcher, query: tantivy.Query) -> list[int]:
     """Every match's id, newest first (for checks and exports of whole result sets)."""
-    total = searcher.search(query, 0, count=True).count
+    total = searcher.search(query, 1, count=True).count  # (a limit of 0 is refused)
     if not total:
         return []
     found = searcher.search(query, total, count=False, order_by_field="order")
