@@ -1,7 +1,12 @@
-"""Search benchmark: latency, recall and precision at archive scale, against a naive icontains scan.
+"""Search benchmark: the index search and the PostgreSQL-only baseline in one run, against icontains.
 
     .venv/bin/python bench/search.py --articles 1000000          # build (or extend, or reuse) and measure
-    .venv/bin/python bench/search.py --articles 100000 --db newsarchive_bench_100k
+    .venv/bin/python bench/search.py --articles 200000 --db newsarchive_bench_200k
+
+Both methods answer the same queries on the same data: latency (top-20 page + count + facets,
+both sorts; the month chart), recall, displayed precision, count exactness and whether the
+chart adds up to the count. The search index of the corpus is kept beside its database
+(var/search-index-<db>) and built once (timed); ``--rebuild-index`` builds it again.
 
 The corpus (bench/corpus.py) lives in its own database (default ``newsarchive_bench``, on the
 embedded server or on DATABASE_URL's server), so tests and ``make run`` never see it; a later
@@ -41,6 +46,8 @@ def setup(db: str) -> None:
     from django.conf import settings
 
     settings.DATABASES["default"]["NAME"] = db
+    # The benchmark's own search index, beside its own database.
+    settings.NEWSARCHIVE_SEARCH_INDEX = str(ROOT / "var" / f"search-index-{db}")
     import django
 
     django.setup()
@@ -518,68 +525,94 @@ def pct(values: list[float], p: float) -> float:
     return ordered[k]
 
 
-def run_queries(refs: Refs, baseline_every: int) -> None:
-    """Time every query in both sorts and check it against the substring ground truth.
+METHODS = ("index", "baseline")
 
+
+def run_queries(refs: Refs, icontains_every: int) -> None:
+    """Time every query with both methods in both sorts and check them against the substring truth.
+
+    Methods: ``index`` is today's search (``articles.search``, the index beside PostgreSQL);
+    ``baseline`` the PostgreSQL-only search it replaced (``bench/baseline``), same data, same run.
     Definitions:
-    * recall: share of the true matches in the full result set a user can page through
-      (``search.filtered``: the same index candidates plus the exact check). Must be 1.000.
-    * page recall: the newest-first page shown equals the 20 newest true matches.
+    * recall: share of the true matches in the full result set a user can page through. Must be 1.000.
+    * page: the newest-first page shown equals the 20 newest true matches.
     * precision: share of the displayed rows (page 1, both sorts) that truly match.
-    * count: exact counts must equal the truth; estimated ones ("约 N") are reported as the
-      ratio estimate / truth.
-    * speed-up: median icontains time / median newest-first search time on the same queries.
+    * count: exact when it equals the truth; estimated ones ("约 N") are reported as estimate / truth.
+    * chart: the month counts add up to the true count.
+    * speed-up: median icontains time / median newest-first time of the method on the same queries.
     """
-    from articles import search
-
     qs = queries()
     print(f"\nGround truth for {len(qs)} queries (Python substring scan of every article) …", flush=True)
     began = time.perf_counter()
     truth = ground_truth(qs, refs)
     print(f"  done in {time.perf_counter() - began:.0f} s")
     truth_dates = _dates_of(set().union(*truth))
-    per_class: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    print(f"\n{'query':<40} {'hits':>8} {'count':>9} {'recall':>7} {'page':>5} {'prec':>6} {'rel ms':>8} "
-          f"{'new ms':>8} {'icontains ms':>12}")
+    per: dict[str, dict[str, dict[str, list]]] = {m: defaultdict(lambda: defaultdict(list)) for m in METHODS}
+    print(f"\n{'query':<34} {'hits':>8} {'index count':>11} {'base count':>11} {'idx rel/new ms':>15} "
+          f"{'base rel/new ms':>16} {'chart ms':>9} {'icontains ms':>12}")
     for k, q in enumerate(qs):
-        stats = per_class[q.klass]
-        shown: set[int] = set()
-        results = {}
-        for sort in ("relevance", "newest"):
-            params = params_for(q, refs, sort)
-            results[sort] = search.search(params)  # warm-up
-            shown |= {row.article.pk for row in results[sort].rows}
-            for _ in range(REPEATS):
-                stats[sort].append(timed(lambda: search.search(params)))
-        hits = truth[k]
-        found = set(search.filtered(params_for(q, refs, "newest")).values_list("id", flat=True))
-        recall = len(found & hits) / len(hits) if hits else 1.0
-        precision = len(shown & hits) / len(shown) if shown else 1.0
-        newest_truth = sorted(hits, key=lambda i: (truth_dates[i], i), reverse=True)[: search.PAGE_SIZE]
-        page_ok = [row.article.pk for row in results["newest"].rows] == newest_truth
-        result = results["newest"]
-        if result.count_is_estimate:
-            stats["estimate_ratio"].append(result.count / len(hits) if hits else float("nan"))
-            count_text = f"约{result.count:,}"
-        else:
-            stats["count_exact"].append(result.count == len(hits))
-            count_text = f"{result.count:,}" + ("" if result.count == len(hits) else "!")
-        stats["recall"].append(recall)
-        stats["page_ok"].append(page_ok)
-        stats["precision"].append(precision)
-        stats["hits"].append(len(hits))
+        line = {m: measure(m, q, refs, truth[k], truth_dates, per[m][q.klass]) for m in METHODS}
         base_ms = float("nan")
-        if baseline_every and k % baseline_every == 0:
-            naive = icontains_queryset(q, refs)
-            base_ms = timed(lambda: (list(naive.order_by("-issue_date", "-id")[:20]), naive.count()))
-            naive_found = set(naive.values_list("id", flat=True))
-            stats["baseline_ms"].append(base_ms)
-            stats["baseline_recall"].append(len(naive_found & hits) / len(hits) if hits else 1.0)
-            stats["ours_ms_for_baseline"].append(statistics.median(stats["newest"][-REPEATS:]))
-        print(f"{q.label()[:40]:<40} {len(hits):>8,} {count_text:>9} {recall:>7.3f} {'ok' if page_ok else 'DIFF':>5} "
-              f"{precision:>6.3f} {statistics.median(stats['relevance'][-REPEATS:]):>8.1f} "
-              f"{statistics.median(stats['newest'][-REPEATS:]):>8.1f} {base_ms:>12.0f}", flush=True)
-    print_summary(per_class)
+        if icontains_every and k % icontains_every == 0:
+            base_ms = _icontains(q, refs, truth[k], per)
+        print(f"{q.label()[:34]:<34} {len(truth[k]):>8,} {line['index']['count']:>11} {line['baseline']['count']:>11} "
+              f"{line['index']['ms']:>15} {line['baseline']['ms']:>16} {line['index']['chart']:>9.1f} "
+              f"{base_ms:>12.0f}", flush=True)
+    for method in METHODS:
+        print_summary(method, per[method])
+
+
+def _methods():  # noqa: ANN202
+    from articles import search
+    from bench import baseline
+
+    return search, baseline
+
+
+def measure(method: str, q: BenchQuery, refs: Refs, hits: set[int], truth_dates: dict[int, date],
+            stats: dict[str, list]) -> dict[str, object]:
+    """Run one query with one method: time both sorts and the month chart, check the answers."""
+    search, baseline = _methods()
+    run = search.search if method == "index" else baseline.search
+    shown, pages = set(), {}
+    for sort in ("relevance", "newest"):
+        params = params_for(q, refs, sort)
+        result = run(params)  # warm-up
+        pages[sort] = [row.article.pk for row in result.rows] if method == "index" else result.ids
+        shown |= set(pages[sort])
+        stats[sort] += [timed(lambda: run(params)) for _ in range(REPEATS)]
+    params = params_for(q, refs, "newest")
+    found = (set(search.matching_ids(params)) if method == "index"
+             else set(baseline.filtered(params).values_list("id", flat=True)))
+    month_counts = search.month_counts if method == "index" else baseline.month_counts
+    stats["chart"] += [timed(lambda: month_counts(params)) for _ in range(REPEATS)]
+    stats["chart_ok"].append(sum(month_counts(params).values()) == len(hits))
+    stats["recall"].append(len(found & hits) / len(hits) if hits else 1.0)
+    stats["precision"].append(len(shown & hits) / len(shown) if shown else 1.0)
+    newest_truth = sorted(hits, key=lambda i: (truth_dates[i], i), reverse=True)[:20]
+    stats["page_ok"].append(pages["newest"] == newest_truth)
+    estimate = getattr(result, "count_is_estimate", False)
+    if estimate:
+        stats["estimate_ratio"].append(result.count / len(hits) if hits else float("nan"))
+    else:
+        stats["count_exact"].append(result.count == len(hits))
+    stats["hits"].append(len(hits))
+    ms = f"{statistics.median(stats['relevance'][-REPEATS:]):.1f}/{statistics.median(stats['newest'][-REPEATS:]):.1f}"
+    count = (f"约{result.count:,}" if estimate else f"{result.count:,}" + ("" if result.count == len(hits) else "!"))
+    return {"count": count, "ms": ms, "chart": statistics.median(stats["chart"][-REPEATS:])}
+
+
+def _icontains(q: BenchQuery, refs: Refs, hits: set[int], per: dict[str, dict[str, dict[str, list]]]) -> float:
+    """Time the naive icontains page + count once; note each method's newest-first median beside it."""
+    naive = icontains_queryset(q, refs)
+    base_ms = timed(lambda: (list(naive.order_by("-issue_date", "-id")[:20]), naive.count()))
+    naive_found = set(naive.values_list("id", flat=True))
+    for method in METHODS:
+        stats = per[method][q.klass]
+        stats["baseline_ms"].append(base_ms)
+        stats["baseline_recall"].append(len(naive_found & hits) / len(hits) if hits else 1.0)
+        stats["ours_ms_for_baseline"].append(statistics.median(stats["newest"][-REPEATS:]))
+    return base_ms
 
 
 def _dates_of(ids: set[int]) -> dict[int, date]:
@@ -592,17 +625,17 @@ def _dates_of(ids: set[int]) -> dict[int, date]:
     return out
 
 
-def print_summary(per_class: dict[str, dict[str, list]]) -> None:
-    print("\nPer class (server time of search.search(): top-20 page + count + facets + highlighting, ms)")
-    header = (f"{'class':<22} {'n':>3} {'relevance p50/p95/p99':>24} {'newest p50/p95/p99':>22} "
-              f"{'recall min':>10} {'page ok':>7} {'prec min':>8} {'counts':>14} {'icontains p50':>13} "
-              f"{'speed-up p50':>12}")
+def print_summary(method: str, per_class: dict[str, dict[str, list]]) -> None:
+    print(f"\n[{method}] per class (server time of search(): top-20 page + count + facets + highlighting, ms; "
+          f"chart = month counts)")
+    header = (f"{'class':<22} {'n':>3} {'relevance p50/p95/p99':>24} {'newest p50/p95/p99':>22} {'chart p50/p95':>14} "
+              f"{'recall min':>10} {'page ok':>7} {'prec min':>8} {'counts':>14} {'chart=count':>11} "
+              f"{'icontains p50':>13} {'speed-up p50':>12}")
     print(header)
     everything: dict[str, list] = defaultdict(list)
     for klass, s in per_class.items():
-        for key in ("relevance", "newest", "baseline_ms", "ours_ms_for_baseline", "recall", "precision",
-                    "page_ok", "count_exact", "estimate_ratio"):
-            everything[key] += s.get(key, [])
+        for key, values in s.items():
+            everything[key] += values
         print(_summary_line(klass, s))
     print(_summary_line("ALL", everything))
     ratios = everything.get("estimate_ratio", [])
@@ -612,17 +645,35 @@ def print_summary(per_class: dict[str, dict[str, list]]) -> None:
 
 
 def _summary_line(klass: str, s: dict[str, list]) -> str:
-    rel, new = s.get("relevance", []), s.get("newest", [])
+    rel, new, chart = s.get("relevance", []), s.get("newest", []), s.get("chart", [])
     base, ours = s.get("baseline_ms", []), s.get("ours_ms_for_baseline", [])
     speedup = statistics.median(base) / statistics.median(ours) if base and ours else float("nan")
     exact = s.get("count_exact", [])
     counts = f"{sum(exact)}/{len(exact)} ex, {len(s.get('estimate_ratio', []))} 约"
+    chart_ok = s.get("chart_ok", [])
     return (f"{klass:<22} {len(s.get('recall', [])):>3} "
             f"{pct(rel, 50):>7.1f}/{pct(rel, 95):>7.1f}/{pct(rel, 99):>7.1f} "
             f"{pct(new, 50):>6.1f}/{pct(new, 95):>6.1f}/{pct(new, 99):>6.1f} "
+            f"{pct(chart, 50):>6.1f}/{pct(chart, 95):>7.1f} "
             f"{min(s.get('recall', [1])):>10.3f} {sum(s.get('page_ok', []))}/{len(s.get('page_ok', [])):<4} "
-            f"{min(s.get('precision', [1])):>8.3f} {counts:>14} "
+            f"{min(s.get('precision', [1])):>8.3f} {counts:>14} {sum(chart_ok):>5}/{len(chart_ok):<5} "
             f"{(statistics.median(base) if base else float('nan')):>13.0f} {speedup:>11.0f}×")
+
+
+def ensure_index(rebuild: bool) -> None:
+    """Build the search index of the corpus (timed) unless one is live; then apply pending changes."""
+    from articles.search import index, sync
+
+    if rebuild or index.live_path() is None:
+        began = time.perf_counter()
+        n = sync.rebuild()
+        seconds = time.perf_counter() - began
+        print(f"\nSearch index built: {n:,} articles in {seconds:,.0f} s ({n / seconds:,.0f} articles/s, 1 thread)")
+    else:
+        print(f"\nSearch index reused; {sync.catch_up():,} changed articles applied")
+    print(f"  pruned {sync.prune():,} change-log rows")
+    size = sum(f.stat().st_size for f in index.live_path().rglob("*") if f.is_file())
+    print(f"  index size {size / 1024 / 1024:,.0f} MiB")
 
 
 def print_sizes() -> None:
@@ -654,10 +705,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1_000_000, help="corpus size (default 1,000,000)")
     parser.add_argument("--db", default="newsarchive_bench", help="benchmark database (never the app's)")
-    parser.add_argument("--baseline-every", type=int, default=0,
-                        help="run the icontains baseline on every k-th query (default: all up to 200k articles, else 7)")
+    parser.add_argument("--icontains-every", type=int, default=0,
+                        help="run the icontains scan on every k-th query (default: all up to 200k articles, else 7)")
     parser.add_argument("--real-ingest", type=int, default=40, help="seed pages to ingest through ingest_issue")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--rebuild-index", action="store_true", help="rebuild the search index even if one exists")
     args = parser.parse_args()
     setup(args.db)
     print(f"Database {args.db}; target {args.articles:,} articles")
@@ -677,13 +729,14 @@ def main() -> None:
               f"ingest_issues_batched (2 parse processes) {batched:,.1f} issues/s ({args.real_ingest * 3} pages)",
               flush=True)
     print_sizes()
+    ensure_index(args.rebuild_index)
     if args.build_only:
         return
     from articles.models import Article
 
     n = Article.objects.count()
-    baseline_every = args.baseline_every or (1 if n <= 200_000 else 7)
-    run_queries(reference_rows(), baseline_every)
+    icontains_every = args.icontains_every or (1 if n <= 200_000 else 7)
+    run_queries(reference_rows(), icontains_every)
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ from __future__ import annotations
 from django.db import connections
 
 from articles.models import Article, Leader, Mention
-from articles.search.filters import lexeme_frequencies
-from articles.search.results import _SECTION
+from bench.baseline.filters import lexeme_frequencies
+
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
 from newsarchive.read_replicas import read_alias
@@ -42,10 +42,10 @@ def _term_sql(term: Term, alias: str, text: str = "search_text") -> tuple[str, l
     if term.field == "leader":
         return (f"EXISTS (SELECT 1 FROM {Mention._meta.db_table} m JOIN {Leader._meta.db_table} l "
                 f"ON l.id = m.leader_id WHERE m.article_id = {alias}.id AND l.name = %s)", [term.text])
-    if term.field == ANY or term.field not in _SECTION:
+    if term.field == ANY or term.field not in SECTION:
         return f"(strpos({alias}.{text}, %s) > 0)", [term.text]
     return (f"(strpos(split_part({alias}.{text}, %s, %s), %s) > 0)",
-            [tokens.FIELD_SEP, _SECTION[term.field], term.text])
+            [tokens.FIELD_SEP, SECTION[term.field], term.text])
 
 
 def exact_ids(ids: list[int], query: Query) -> set[int]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from django.db import connections
 
 from articles.models import District, Leader, Mention, Paper
-from articles.search.paths import _Row
-from articles.search.results import FACET_ROWS, LEADER_FACET_ROWS, TOP_LEADERS, FacetValue, Facets
+from bench.baseline.paths import _Row
+from articles.search.params import FacetValue
+from bench.baseline.limits import FACET_ROWS, LEADER_FACET_ROWS, TOP_LEADERS, Facets
 from newsarchive.read_replicas import read_alias
 
 

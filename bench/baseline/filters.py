@@ -12,7 +12,8 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 
 from articles.models import Article, District, Leader, Mention, Paper
-from articles.search.results import _SECTION, _STATS_TTL, SCAN_WINDOW, SearchParams
+from articles.search.params import SearchParams
+from bench.baseline.limits import SCAN_WINDOW, SECTION, STATS_TTL
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
 from newsarchive.read_replicas import read_alias
@@ -110,9 +111,9 @@ def _exact_in_index(term: Term) -> bool:
 
 
 def _section(field_name: str) -> F | Func:
-    if field_name == ANY or field_name not in _SECTION:
+    if field_name == ANY or field_name not in SECTION:
         return F("search_text")
-    return Func(F("search_text"), Value(tokens.FIELD_SEP), Value(_SECTION[field_name]),
+    return Func(F("search_text"), Value(tokens.FIELD_SEP), Value(SECTION[field_name]),
                 function="split_part", output_field=TextField())
 
 
@@ -143,12 +144,6 @@ def _term_tsquery(term: Term) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " & ".join(quoted) + ")"
 
 
-def rarest_lexeme(text: str) -> str:
-    """Return the index term of ``text`` that the fewest articles contain (unknown terms are rare)."""
-    freqs = lexeme_frequencies()
-    return min(tokens.query_terms(text), key=lambda t: (freqs.get(t, 0.0), t))
-
-
 def needs_exact_check(query: Query) -> bool:
     """True when candidates may include non-matches (terms longer than a bigram, fields, 1-character terms)."""
     for group in query.groups:
@@ -164,7 +159,7 @@ _stats_cache: dict[str, object] = {"at": 0.0, "freqs": {}}
 
 def lexeme_frequencies() -> dict[str, float]:
     """Return {bigram: share of articles} from the planner's statistics, cached for a while."""
-    if time.monotonic() - float(_stats_cache["at"]) < _STATS_TTL:
+    if time.monotonic() - float(_stats_cache["at"]) < STATS_TTL:
         return _stats_cache["freqs"]  # type: ignore[return-value]
     with connections[read_alias()].cursor() as cur:
         cur.execute(

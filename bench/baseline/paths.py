@@ -1,4 +1,4 @@
-"""Ordering and pages: the bitmap path for rare terms, the date walk for common ones."""
+"""Baseline (the PostgreSQL-only search before the index): the bitmap path for rare terms, the date walk for common ones."""
 from __future__ import annotations
 
 import json
@@ -9,13 +9,13 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from articles.models import Article
-from articles.search.exact import _text_terms, exact_ids, exact_sql
-from articles.search.filters import (
+from bench.baseline.exact import _text_terms, exact_ids, exact_sql
+from bench.baseline.filters import (
     _stats_cache, base_queryset, candidates, estimated_share, filtered_base, lexeme_frequencies, needs_exact_check,
 )
-from articles.search.results import (
-    COMMON_SHARE, COUNT_CAP, EXACT_COUNT_LIMIT, FACET_ROWS, SCAN_WINDOW, SORTS, WALK_MATCHES, WALK_ROWS,
-    SearchParams,
+from articles.search.params import SORTS, SearchParams
+from bench.baseline.limits import (
+    COMMON_SHARE, COUNT_CAP, EXACT_COUNT_LIMIT, FACET_ROWS, SCAN_WINDOW, WALK_MATCHES, WALK_ROWS,
 )
 from articles.text.query import Query, Term
 from newsarchive.read_replicas import read_alias
@@ -233,11 +233,6 @@ def _estimated_rows(qs: QuerySet[Article]) -> int:
         plan = cur.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     return int(plan[0]["Plan"]["Plan Rows"])
-
-
-def ordered_ids(params: SearchParams, *, offset: int, limit: int) -> list[int]:
-    """Return the ids of one page of exact matches in the requested order."""
-    return _run(params, offset=offset, limit=limit).ids
 
 
 def fetch_articles(ids: list[int]) -> list[Article]:
