@@ -60,11 +60,25 @@ def _corpus_date(record: dict) -> date:
 
 def ingest(corpus: Path, realpages: Path) -> None:
     """Load the corpus articles (one issue each) and the real pages (through the parser) once."""
-    from articles.ingest import ingest_issue, write_search_fields
-    from articles.models import Article, Issue, Paper
+    from django.db import transaction
+
+    from articles.ingest import ingest_issue
+    from articles.models import Article
 
     if Article.objects.exists():
         return
+    with transaction.atomic():
+        _ingest_corpus(corpus)
+    for n, page in enumerate(sorted((realpages / "issues").glob("*.txt"))):
+        ingest_issue(page.read_bytes(), filename=page.name, paper="真实版面",
+                     issue_date=date(2025, 1, 6) + timedelta(days=37 * n), page="01")
+
+
+def _ingest_corpus(corpus: Path) -> None:
+    """One issue per corpus article (its page label is the article's id), text as published."""
+    from articles.ingest import write_search_fields
+    from articles.models import Article, Issue, Paper
+
     paper, _ = Paper.objects.get_or_create(name="真实语料", defaults={"slug": "corpus"})
     for path in sorted(corpus.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -72,16 +86,13 @@ def ingest(corpus: Path, realpages: Path) -> None:
             body = "\n".join(record["body"])
             data = line.encode()
             issue = Issue.objects.create(
-                paper=paper, issue_date=_corpus_date(record), page="01", original_filename=record["id"],
+                paper=paper, issue_date=_corpus_date(record), page=record["id"], original_filename=record["id"],
                 raw_bytes=data, text=body, encoding="utf-8", sha256=hashlib.sha256(data).hexdigest())
             article = Article.objects.create(
                 issue=issue, paper=paper, issue_date=issue.issue_date, position=1, title=record["title"] or "",
                 subtitle=record["subtitle"] or "", byline=record["byline"] or "", body=body,
                 content_hash=hashlib.sha256(body.encode()).hexdigest())
             write_search_fields(article)
-    for n, page in enumerate(sorted((realpages / "issues").glob("*.txt"))):
-        ingest_issue(page.read_bytes(), filename=page.name, paper="真实版面",
-                     issue_date=date(2025, 1, 6) + timedelta(days=37 * n), page="01")
 
 
 def keys() -> dict[int, str]:
