@@ -13,13 +13,14 @@ from django.db import connections, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
+from articles.search import rows_for
 from articles.search.params import STATEMENT_TIMEOUT_MS, SearchParams
 from bench.baseline.facets import facets_for
 from bench.baseline.filters import candidates, filter_text, filtered, filtered_base
 from bench.baseline.limits import Result
-from articles.search import rows_for
 from bench.baseline.paths import _run, fetch_articles
 from newsarchive.read_replicas import read_alias
+
 
 __all__ = ["filtered", "month_counts", "search"]
 

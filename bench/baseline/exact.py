@@ -4,10 +4,10 @@ from __future__ import annotations
 from django.db import connections
 
 from articles.models import Article, Leader, Mention
-from bench.baseline.filters import lexeme_frequencies
-
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
+from bench.baseline.filters import lexeme_frequencies
+from bench.baseline.limits import SECTION
 from newsarchive.read_replicas import read_alias
 
 

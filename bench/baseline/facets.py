@@ -4,9 +4,9 @@ from __future__ import annotations
 from django.db import connections
 
 from articles.models import District, Leader, Mention, Paper
-from bench.baseline.paths import _Row
 from articles.search.params import FacetValue
 from bench.baseline.limits import FACET_ROWS, LEADER_FACET_ROWS, TOP_LEADERS, Facets
+from bench.baseline.paths import _Row
 from newsarchive.read_replicas import read_alias
 
 

@@ -13,9 +13,9 @@ from django.db.models.lookups import GreaterThan
 
 from articles.models import Article, District, Leader, Mention, Paper
 from articles.search.params import SearchParams
-from bench.baseline.limits import SCAN_WINDOW, SECTION, STATS_TTL
 from articles.text import tokens
 from articles.text.query import ANY, Query, Term
+from bench.baseline.limits import SCAN_WINDOW, SECTION, STATS_TTL
 from newsarchive.read_replicas import read_alias
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+
 # The bitmap path collects at most this many candidates; above it the count is an estimate.
 COUNT_CAP = 10000
 # Facets count at most this many matches (the page says so when there are more).

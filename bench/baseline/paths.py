@@ -9,15 +9,15 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from articles.models import Article
+from articles.search.params import SORTS, SearchParams
+from articles.text.query import Query, Term
 from bench.baseline.exact import _text_terms, exact_ids, exact_sql
 from bench.baseline.filters import (
     _stats_cache, base_queryset, candidates, estimated_share, filtered_base, lexeme_frequencies, needs_exact_check,
 )
-from articles.search.params import SORTS, SearchParams
 from bench.baseline.limits import (
     COMMON_SHARE, COUNT_CAP, EXACT_COUNT_LIMIT, FACET_ROWS, SCAN_WINDOW, WALK_MATCHES, WALK_ROWS,
 )
-from articles.text.query import Query, Term
 from newsarchive.read_replicas import read_alias
 
 
