@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -156,6 +156,13 @@ class RankingTests(TestCase):
         old = make_article(issue=self.issue_old, title="甲", body="生态岛建设。")
         new = make_article(issue=self.issue_new, title="甲", body="生态岛建设。")
         self.assertEqual(self.ranked("生态岛"), [new.pk, old.pk])
+
+
+    def test_ties_beyond_the_first_read_stay_newest_first(self) -> None:
+        # More equal scores than the first read (page + TIE_MARGIN) holds: the order is still by date.
+        issues = [make_issue(issue_date=date(2020, 1, 1) + timedelta(days=i)) for i in range(75)]
+        made = [make_article(issue=issue, title="甲", body="乡村振兴。") for issue in issues]
+        self.assertEqual(self.ranked("乡村振兴"), [a.pk for a in reversed(made)][:20])
 
 
 class SyncTests(TestCase):

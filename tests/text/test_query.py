@@ -20,8 +20,12 @@ class ParseTests(TestCase):
     def test_or_joins_neighbours_into_one_group(self) -> None:
         self.assertEqual(parse("缪京 OR 李峻 耕地").groups, ((Term("缪京"), Term("李峻")), (Term("耕地"),)))
 
-    def test_lower_case_or_is_a_word(self) -> None:
-        self.assertEqual(len(parse("缪京 or 李峻").groups), 3)
+    def test_lower_case_or_and_chinese_or_join_too(self) -> None:
+        for q in ("缪京 or 李峻", "缪京 或 李峻"):
+            self.assertEqual(parse(q).groups, ((Term("缪京"), Term("李峻")),), q)
+
+    def test_quoted_or_is_searched_as_text(self) -> None:
+        self.assertEqual(parse('缪京 "或" 李峻').groups, ((Term("缪京"),), (Term("或", phrase=True),), (Term("李峻"),)))
 
     def test_minus_excludes(self) -> None:
         query = parse("李峻 -耕地")
