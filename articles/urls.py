@@ -97,7 +97,8 @@ urlpatterns = [
     path("search/cite.txt", search_views.export_citations, name="search_cite"),
     path("search/feed/", SearchFeed(), name="search_feed"),
     path("opensearch.xml", search_views.opensearch, name="opensearch"),
-    # JSON API: /api/search?q=…&district=&paper=&leader=&from=&to=&sort=&page=, /api/articles/345
+    # JSON API: /api/search?q=…&district=&paper=&leader=&from=&to=&sort=&page= (&chart=month or year: exact
+    # counts per period), /api/articles/345
     path("api/search", api.api_search, name="api_search"),
     path("api/articles/<int:pk>", api.api_article, name="api_article"),
 ]

@@ -17,37 +17,17 @@ import argparse
 import hashlib
 import json
 import math
-import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only")
-os.environ.setdefault("DJANGO_HTTPS", "0")
+
+from bench.search import setup  # noqa: E402 - the same database and index set-up as the search benchmark
 
 JUDGMENTS = ROOT / "bench" / "data" / "judgments.json"
 K = 10
-
-
-def setup(db: str) -> None:
-    """Point Django at the ranking database (created if missing) and its own search index."""
-    from django.conf import settings
-
-    settings.DATABASES["default"]["NAME"] = db
-    settings.NEWSARCHIVE_SEARCH_INDEX = str(ROOT / "var" / f"search-index-{db}")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    if not os.environ.get("DATABASE_URL"):
-        from newsarchive import localdb
-
-        localdb.ensure_database(db)
-    call_command("migrate", verbosity=0)
 
 
 def _corpus_date(record: dict) -> date:

@@ -37,7 +37,6 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 
 REPEATS = 3
 
-
 from bench.search_corpus import Refs, ensure_corpus, print_sizes, real_ingest_rate, reference_rows  # noqa: E402
 
 
