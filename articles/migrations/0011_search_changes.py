@@ -17,52 +17,35 @@ CREATE TABLE articles_searchchange (
 CREATE INDEX articles_searchchange_xact ON articles_searchchange (xact);
 """
 
-_FUNCTIONS = """
-CREATE FUNCTION articles_search_change_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO articles_searchchange (article_id) SELECT id FROM new_rows;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION articles_search_change_old() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO articles_searchchange (article_id) SELECT id FROM old_rows;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION articles_search_mention_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO articles_searchchange (article_id) SELECT DISTINCT article_id FROM new_rows;
-    RETURN NULL;
-END $$;
-CREATE FUNCTION articles_search_mention_old() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO articles_searchchange (article_id) SELECT DISTINCT article_id FROM old_rows;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER article_search_insert AFTER INSERT ON articles_article
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_change_new();
-CREATE TRIGGER article_search_update AFTER UPDATE ON articles_article
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_change_new();
-CREATE TRIGGER article_search_delete AFTER DELETE ON articles_article
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_change_old();
-CREATE TRIGGER mention_search_insert AFTER INSERT ON articles_mention
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_mention_new();
-CREATE TRIGGER mention_search_update AFTER UPDATE ON articles_mention
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_mention_new();
-CREATE TRIGGER mention_search_delete AFTER DELETE ON articles_mention
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION articles_search_mention_old();
-"""
+# (table, the column holding the article id) whose writes change an article's search document.
+_SOURCES = (("articles_article", "id"), ("articles_mention", "article_id"))
 
-_DROP = """
-DROP TRIGGER IF EXISTS article_search_insert ON articles_article;
-DROP TRIGGER IF EXISTS article_search_update ON articles_article;
-DROP TRIGGER IF EXISTS article_search_delete ON articles_article;
-DROP TRIGGER IF EXISTS mention_search_insert ON articles_mention;
-DROP TRIGGER IF EXISTS mention_search_update ON articles_mention;
-DROP TRIGGER IF EXISTS mention_search_delete ON articles_mention;
-DROP FUNCTION IF EXISTS articles_search_change_new(), articles_search_change_old(),
-    articles_search_mention_new(), articles_search_mention_old();
-DROP TABLE IF EXISTS articles_searchchange;
-"""
+
+def _functions() -> str:
+    """One trigger function per source table and transition (new rows, old rows), three triggers each."""
+    sql = []
+    for table, column in _SOURCES:
+        for rows in ("new_rows", "old_rows"):
+            sql.append(f"""
+CREATE FUNCTION {table}_search_{rows}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO articles_searchchange (article_id) SELECT DISTINCT {column} FROM {rows};
+    RETURN NULL;
+END $$;""")
+        for event, rows in (("INSERT", "new_rows"), ("UPDATE", "new_rows"), ("DELETE", "old_rows")):
+            table_kind = "NEW" if rows == "new_rows" else "OLD"
+            sql.append(f"CREATE TRIGGER {table}_search_{event.lower()} AFTER {event} ON {table} "
+                       f"REFERENCING {table_kind} TABLE AS {rows} FOR EACH STATEMENT "
+                       f"EXECUTE FUNCTION {table}_search_{rows}();")
+    return "\n".join(sql)
+
+
+def _drop() -> str:
+    sql = [f"DROP TRIGGER IF EXISTS {table}_search_{event} ON {table};"
+           for table, _column in _SOURCES for event in ("insert", "update", "delete")]
+    sql += [f"DROP FUNCTION IF EXISTS {table}_search_{rows}();"
+            for table, _column in _SOURCES for rows in ("new_rows", "old_rows")]
+    return "\n".join(sql) + "\nDROP TABLE IF EXISTS articles_searchchange;"
 
 
 class Migration(migrations.Migration):
@@ -72,5 +55,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(_TABLE + _FUNCTIONS, _DROP),
+        migrations.RunSQL(_TABLE + _functions(), _drop()),
     ]
