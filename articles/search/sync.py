@@ -83,20 +83,19 @@ def catch_up() -> int:
     horizon, rows = _log_since(alias, state["horizon"])
     seen = set(state["seen"])
     new_ids = sorted({article for change, article, _x in rows if change not in seen})
-    if not new_ids and horizon == state["horizon"]:
-        return 0
+    if not new_ids:
+        return 0  # (the horizon moves on with the next change: no file is written per search)
     with _writer_lock(wait=False) as mine:
         if not mine or index.live_path() != path or _read_state(path) != state:
             return 0  # someone else is writing (or just wrote): they apply these rows
-        if new_ids:
-            live = index.open_live()
-            index_writer = index.writer(live)
-            for article_id in new_ids:
-                index_writer.delete_documents_by_term("id", article_id)
-            index.add_all(index_writer, index.documents(new_ids, using=alias))
-            index_writer.commit()
-            index_writer.wait_merging_threads()
-            live.reload()
+        live = index.open_live()
+        index_writer = index.writer(live)
+        for article_id in new_ids:
+            index_writer.delete_documents_by_term("id", article_id)
+        index.add_all(index_writer, index.documents(new_ids, using=alias))
+        index_writer.commit()
+        index_writer.wait_merging_threads()
+        live.reload()
         _write_state(path, horizon, [change for change, _a, xact in rows if xact >= horizon])
     return len(new_ids)
 
