@@ -51,7 +51,7 @@ def _drop() -> str:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0009_background_queue"),
+        ("articles", "0010_upload_prepared_issue"),
     ]
 
     operations = [
