@@ -12,7 +12,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from articles import search
-from articles.corrections import edit_article, purge_issue_logged
+from articles.editing.corrections import edit_article, purge_issue_logged
 from articles.search import SearchParams, sync
 from articles.text import tokens
 from articles.text.query import parse
