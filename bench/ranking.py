@@ -8,7 +8,7 @@ The real articles (the parser issue's corpus and the real pages) are read from t
 and ingested into their own database (default ``newsarchive_bench_rank``); no article text is
 kept in the repository. ``bench/data/judgments.json`` holds, per query, the grade (0 not about
 it, 1 partly, 2 mainly about it) of *every* article that contains the query, keyed by a stable
-name: the corpus id (``east-006``) or ``<page file>#<article position>``. The grades were given
+name: the corpus id (``east-006``) or ``<page file>#<hash of the article's opening>``. The grades were given
 from the pool file (query and article text, in article-id order) before any ranking was run.
 """
 from __future__ import annotations
@@ -76,13 +76,25 @@ def _ingest_corpus(corpus: Path) -> None:
 
 
 def keys() -> dict[int, str]:
-    """{article id: stable name} (corpus id, or page file # position)."""
+    """{article id: stable name}: the corpus id, or the page file and a hash of the article's opening.
+
+    A page's articles are named by what they say, not by their position: a parser change that
+    splits a page differently must not move a grade to another article.
+    """
     from articles.models import Article
 
     out = {}
-    for pk, name, position in Article.objects.values_list("id", "issue__original_filename", "position"):
-        out[pk] = name if name.count("-") == 1 and not name.endswith(".txt") else f"{name}#{position}"
+    for pk, name, body in Article.objects.values_list("id", "issue__original_filename", "body"):
+        out[pk] = name if not name.endswith(".txt") else f"{name}#{opening_hash(body)}"
     return out
+
+
+def opening_hash(body: str) -> str:
+    """A short hash of the first 24 characters of the folded body (no text is kept, only this)."""
+    from articles.text import tokens
+
+    opening = "".join(tokens.normalize(body).split())[:24]
+    return hashlib.sha256(opening.encode()).hexdigest()[:12]
 
 
 def pools(queries: list[str]) -> dict[str, list[int]]:
