@@ -50,7 +50,9 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
     """Return an accessible SVG bar chart of ``points``; it scales to its container through viewBox.
 
     ``chart_id`` keeps the title/description ids unique when a page shows several charts;
-    ``links`` maps a point's label to the address its bar opens (e.g. that month's results).
+    ``links`` maps a point's label to the address its bar opens (e.g. that month's results):
+    the chart then keeps the SVG's own role (a graphics document of labelled links) instead of
+    role="img", which may not hold interactive parts.
     """
     if not points:
         return mark_safe("")
@@ -62,7 +64,7 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
     desc = f"{points[0][0]} 至 {points[-1][0]}，共 {total} {unit}，最多 {peak} {unit}"
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'{_role(links)}aria-labelledby="{chart_id}-title {chart_id}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>',
         *_axes(peak, width=width, plot_h=plot_h, unit=unit),
         *_bars(points, peak=peak, step=step, plot_h=plot_h, unit=unit, links=links or {}),
@@ -70,6 +72,10 @@ def bar_chart_svg(points: Sequence[tuple[str, int]], *, title: str, width: int =
         "</svg>",
     ]
     return mark_safe("".join(parts))
+
+
+def _role(links: Mapping[str, str] | None) -> str:
+    return "" if links else 'role="img" '
 
 
 def _axes(peak: int, *, width: int, plot_h: int, unit: str) -> Iterable[str]:
@@ -96,7 +102,7 @@ def _bars(points: Sequence[tuple[str, int]], *, peak: int, step: float, plot_h: 
         bar = (f'<rect class="bar" {_BAR} x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}">'
                f'<title>{escape(label)}：{n} {escape(unit)}</title></rect>')
         link = links.get(label) if n else None
-        yield f'<a href="{escape(link)}">{bar}</a>' if link else bar
+        yield f'<a href="{escape(link)}" aria-label="{escape(label)}：{n} {escape(unit)}">{bar}</a>' if link else bar
 
 
 def _x_labels(points: Sequence[tuple[str, int]], *, step: float, height: int) -> Iterable[str]:
