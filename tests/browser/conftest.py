@@ -61,11 +61,15 @@ def browser() -> Iterator["webdriver.Chrome"]:  # noqa: F821 - selenium is impor
 
 def click_and_wait(driver, element, *, timeout: int = 30) -> None:  # noqa: ANN001 - selenium objects
     """Click a link or button and wait until its page has gone, so nothing of the old page is read."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     element.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(element))
+    # While the old page is torn down, Chromium can answer the staleness probe with "unhandled
+    # inspector error: Node … does not belong to the document": the page is going; ask again.
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        expected_conditions.staleness_of(element))
 
 
 def set_viewport(driver, width: int, height: int) -> None:
