@@ -118,11 +118,21 @@ def ensure_corpus(target: int, db: str) -> dict[str, float]:
     secondary indexes dropped and built once at the end, then VACUUM ANALYZE. A stopped build
     resumes batch by batch. When complete, ``bench_build`` holds ``ready``.
     """
+    refs = reference_rows()
+    figures, reusable = _reusable_corpus(target)
+    if reusable:
+        return figures
+    figures.update(_copy_load(refs, target))
+    figures.update(_finish_corpus(refs))
+    return figures
+
+
+def _reusable_corpus(target: int) -> tuple[dict[str, float], bool]:
+    """Return the figures so far and whether the stored corpus can be used as it is."""
     from django.db import connection
 
     from articles.models import Article
 
-    refs = reference_rows()
     with connection.cursor() as cur:
         for sql in STATE_TABLES:
             cur.execute(sql)
@@ -133,18 +143,22 @@ def ensure_corpus(target: int, db: str) -> dict[str, float]:
     figures: dict[str, float] = {"articles_before": have}
     if ready and have >= target:
         print(f"Reusing corpus: {have:,} articles (complete since {ready}).")
-        return figures
+        return figures, True
     if have and not copy_built and not ready:
         print(f"Reusing corpus: {have:,} articles (built before COPY loading; not extended).")
-        return figures
-    if have >= target and ready:
-        return figures
-    figures.update(_copy_load(refs, target))
+        return figures, True
+    return figures, False
+
+
+def _finish_corpus(refs: Refs) -> dict[str, float]:
+    """VACUUM ANALYZE, ingest a few live issues through the ordinary path, mark the corpus ready."""
+    from django.db import connection
+
+    figures: dict[str, float] = {}
     began = time.perf_counter()
     with connection.cursor() as cur:
-        cur.execute("VACUUM ANALYZE articles_article")
-        cur.execute("VACUUM ANALYZE articles_mention")
-        cur.execute("VACUUM ANALYZE articles_issue")
+        for table in ("articles_article", "articles_mention", "articles_issue"):
+            cur.execute(f"VACUUM ANALYZE {table}")
     figures["analyze_seconds"] = time.perf_counter() - began
     start = _next_issue_index()
     issues, articles, seconds = load_issues(refs, start, start + LIVE_INGEST_ISSUES, report_every=10**9)
@@ -168,62 +182,77 @@ def _next_issue_index() -> int:
 
 def _copy_load(refs: Refs, target: int) -> dict[str, float]:
     """COPY issues [0, N) in parallel batches until ``target`` articles are stored; build indexes once."""
-    import multiprocessing
-
     from django.db import connection, connections
 
-    from bench import corpus
-
-    corpus.seed_units()  # parsed once here, inherited by the forked workers
-    corpus.names()
-    corpus._zipf_weights()  # noqa: SLF001
-    names = corpus.names()
-    plain = {
-        "papers_ids": refs.papers, "paper_district": refs.paper_district, "district_ids": refs.districts,
-        "leader_ids": [refs.leaders[(i, corpus.name_district(i))] for i in range(len(names))],
-    }
-    params = dict(connection.get_connection_params())
-    figures: dict[str, float] = {}
+    params, plain = dict(connection.get_connection_params()), _worker_refs(refs)
     with connection.cursor() as cur:
         _drop_secondary_indexes(cur)
-        cur.execute("SELECT coalesce(sum(articles), 0), coalesce(max(start), -1) FROM bench_batches")
-        have, last_start = cur.fetchone()
+        cur.execute("SELECT coalesce(sum(articles), 0) FROM bench_batches")
+        have = cur.fetchone()[0]
         cur.execute("SELECT start FROM bench_batches")
         done = {row[0] for row in cur.fetchall()}
     issues_needed = _whole_batches(-(-target // 5))  # 3-7 articles per issue: 5 on average
     connections.close_all()
     began = time.perf_counter()
-    loaded_articles = loaded_issues = 0
+    loaded = [0, 0]  # issues, articles
     while True:
         jobs = [(s, min(s + COPY_BATCH_ISSUES, issues_needed)) for s in range(0, issues_needed, COPY_BATCH_ISSUES)
                 if s not in done]
         if not jobs:
             break
-        print(f"COPY load: {len(jobs)} batches of {COPY_BATCH_ISSUES} issues on {COPY_WORKERS} processes "
-              f"(secondary indexes dropped)", flush=True)
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(COPY_WORKERS, initializer=_copy_worker_init, initargs=(params, plain)) as pool:
-            for k, (s, n_issues, n_articles) in enumerate(pool.imap_unordered(_copy_batch, jobs), start=1):
-                done.add(s)
-                loaded_issues += n_issues
-                loaded_articles += n_articles
-                if k % 20 == 0 or k == len(jobs):
-                    rate = loaded_articles / (time.perf_counter() - began)
-                    print(f"  … {have + loaded_articles:,} articles ({rate:,.0f} articles/s, "
-                          f"{loaded_issues / (time.perf_counter() - began):,.0f} issues/s)", flush=True)
-        if have + loaded_articles >= target:
+        _run_copy_jobs(jobs, params, plain, done, loaded, have, began)
+        if have + loaded[1] >= target:
             break
-        issues_needed += _whole_batches(-(-(target - have - loaded_articles) // 5))
-    seconds = time.perf_counter() - began
-    figures.update(bulk_issues=loaded_issues, bulk_articles=loaded_articles, bulk_seconds=max(seconds, 1e-9))
+        issues_needed += _whole_batches(-(-(target - have - loaded[1]) // 5))
+    figures = {"bulk_issues": loaded[0], "bulk_articles": loaded[1],
+               "bulk_seconds": max(time.perf_counter() - began, 1e-9)}
+    figures["index_build_seconds"] = _build_indexes()
+    return figures
+
+
+def _worker_refs(refs: Refs) -> dict:
+    """Parse the seed units once here (the forked workers inherit them) and return plain ids."""
+    from bench import corpus
+
+    corpus.seed_units()
+    corpus._zipf_weights()  # noqa: SLF001
+    names = corpus.names()
+    return {
+        "papers_ids": refs.papers, "paper_district": refs.paper_district, "district_ids": refs.districts,
+        "leader_ids": [refs.leaders[(i, corpus.name_district(i))] for i in range(len(names))],
+    }
+
+
+def _run_copy_jobs(jobs: list, params: dict, plain: dict, done: set, loaded: list, have: int, began: float) -> None:
+    """Run one round of COPY batches on ``COPY_WORKERS`` processes, counting into ``loaded``."""
+    import multiprocessing
+
+    print(f"COPY load: {len(jobs)} batches of {COPY_BATCH_ISSUES} issues on {COPY_WORKERS} processes "
+          f"(secondary indexes dropped)", flush=True)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(COPY_WORKERS, initializer=_copy_worker_init, initargs=(params, plain)) as pool:
+        for k, (s, n_issues, n_articles) in enumerate(pool.imap_unordered(_copy_batch, jobs), start=1):
+            done.add(s)
+            loaded[0] += n_issues
+            loaded[1] += n_articles
+            if k % 20 == 0 or k == len(jobs):
+                elapsed = time.perf_counter() - began
+                print(f"  … {have + loaded[1]:,} articles ({loaded[1] / elapsed:,.0f} articles/s, "
+                      f"{loaded[0] / elapsed:,.0f} issues/s)", flush=True)
+
+
+def _build_indexes() -> float:
+    """Restore the secondary indexes and the id sequences; return the seconds it took."""
+    from django.db import connection
+
     began = time.perf_counter()
     with connection.cursor() as cur:
         _restore_secondary_indexes(cur)
         for table in ("articles_issue", "articles_article", "articles_mention"):
             cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
-    figures["index_build_seconds"] = time.perf_counter() - began
-    print(f"Indexes built in {figures['index_build_seconds']:,.0f} s", flush=True)
-    return figures
+    seconds = time.perf_counter() - began
+    print(f"Indexes built in {seconds:,.0f} s", flush=True)
+    return seconds
 
 
 def _whole_batches(issues: int) -> int:

@@ -191,6 +191,12 @@ def _run(params: SearchParams, *, offset: int, limit: int) -> _Outcome:
                 count, estimate = max(len(found), round(len(found) / max(walked, 1) * total)), True
             ordered = _order(found, sort, query)
             return _Outcome([r.id for r in ordered[offset:need]], count, estimate, found, not end)
+    return _bitmap_path(qs, query, sort, offset=offset, limit=limit)
+
+
+def _bitmap_path(qs: QuerySet[Article], query, sort: str, *, offset: int, limit: int) -> _Outcome:  # noqa: ANN001
+    """Collect candidates from the GIN bitmap; past ``COUNT_CAP`` walk the dates for the page."""
+    need = offset + limit
     matches = _bitmap_candidates(qs, query)
     if matches.complete:
         ordered = _order(matches.rows, sort, query)
