@@ -12,7 +12,7 @@ import re
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
 _ROLE = (
-    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/]?"
+    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/]?|作者\s*[:：]"
     r"|文\s*/\s*图\s*[:：/]?\s*|[文图摄]\s*[:：/]|[文图摄]\s+)"
 )
 # One or more "role names" pairs and nothing else on the line.
@@ -29,13 +29,16 @@ _CREDIT_ORG = (
     r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
     r"|新闻|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
 )
+# Names in a bracketed credit after a role may be printed with nothing between them
+# (（记者：张三李四 见习记者王五）): the bracket and the role already say they are names.
+_GLUED_NAMES = r"[\u4e00-\u9fff]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff]{2,12})*"
 # The office that sent a report, credited after its last sentence: (某某区人大常委会代表工委),
 # （某县新闻办 张三 李四 图/文）.
 _OFFICE = r"[\u4e00-\u9fff]{1,16}?(?:委员会|工委|委|办公室|办|局|中心|宣传部|部|站|所|队|社|处|科|院|庭)"
 _OFFICE_CREDIT = rf"{_OFFICE}(?:\s*{_NAMES})?(?:\s*(?:图\s*/\s*文|文\s*/\s*图|供稿|供图|摄))?"
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
-    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_NAMES}(?:\s*{_ROLE}\s*{_NAMES})*"
+    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_GLUED_NAMES}(?:\s*{_ROLE}\s*{_GLUED_NAMES})*"
     rf"|(?:(?<=[。！？!?][（(])|(?<=^[（(]))\s*{_OFFICE_CREDIT})\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
@@ -94,7 +97,7 @@ def is_credit_line(line: str) -> bool:
     if not s or re.search(r"[，,。；;！？!?、“”《》]", s):
         return False
     roles = 0
-    for item in re.split(r"\s+", s):
+    for item in _credit_items(s):
         if _OFFICE_ITEM.fullmatch(item):
             continue  # the office a credit names (区政府办 供稿); a role must still be named
         head = _CREDIT_HEAD.match(item)
@@ -114,6 +117,18 @@ def is_credit_line(line: str) -> bool:
         if not (looks_like_name(item) or (roles and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", item))):
             return False
     return roles > 0
+
+
+def _credit_items(s: str) -> list[str]:
+    """Split a credit line at spaces, joining a name a spurious space cut (``蒋 栋``, ``吴金 华``)."""
+    items: list[str] = []
+    for item in re.split(r"\s+", s):
+        cut = len(item) == 1 or (items and len(items[-1]) == 1)
+        if items and cut and not _CREDIT_HEAD.match(items[-1]) and re.fullmatch(r"[\u4e00-\u9fff]+", items[-1] + item) and len(items[-1] + item) <= 3:
+            items[-1] += item
+        else:
+            items.append(item)
+    return items
 
 
 # A commentary's author after a hollow box: "□ 张三", "□ 李四 王五".

@@ -107,7 +107,13 @@ def looks_like_headline(line: str) -> bool:
         return False
     if commas == 2 and not kicker and not _parallel_phrases(s):
         return False
-    return not _SPEECH.match(s)
+    return not introduces_speech(s)
+
+
+def introduces_speech(line: str) -> bool:
+    """True for a speaker introducing what follows (某某强调——, 他指出：): a sub-head of the
+    report, never a headline or a kicker."""
+    return bool(_SPEECH.match(line.strip()))
 
 
 def _spaced_parts(s: str) -> bool:

@@ -211,7 +211,7 @@ def _mark_kickers(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         nxt = next_line(lines, i)
         if line.kind == BODY and not line.lead and _KICKER.match(line.text.strip()) and nxt is not None \
-                and nxt.kind == HEADLINE:
+                and nxt.kind == HEADLINE and not headlines.introduces_speech(line.text):
             line.kind = HEADLINE
 
 

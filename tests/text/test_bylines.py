@@ -32,6 +32,10 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("本报记者", True),  # the role alone, the name left out
         ("区政府办 供稿", True),  # an office and its role
         ("区委办 县委办", False),  # offices with no role
+        ("作者：吴立富", True),
+        ("作者研究认为", False),  # 作者 names a writer only with its colon
+        ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
+        ("记者 张 三 李四", True),
     ],
 )
 def test_is_byline_line(line: str, expected: bool) -> None:
@@ -59,6 +63,7 @@ def test_inline_byline(paragraph: str, credit: str | None) -> None:
         ("开创新局面。（某县新闻办 张某红 李某华图/文）", "开创新局面。", "某县新闻办 张某红 李某华图/文"),
         ("会议决定召开党组（扩大）", "会议决定召开党组（扩大）", None),  # no sentence closes before it
         ("会议举行。（扩大会议）", "会议举行。（扩大会议）", None),  # not an office
+        ("完成各项议程。(记者:吴立金张志文见习记者汪子妍)", "完成各项议程。", "记者:吴立金张志文见习记者汪子妍"),
     ],
 )
 def test_an_office_credited_after_the_last_sentence(paragraph: str, rest: str, credit: str | None) -> None:

@@ -631,3 +631,14 @@ def test_a_news_lead_under_an_open_caption_starts_the_report() -> None:
     )
     [article] = page.articles
     assert article.body.startswith("某县新闻网6月4日讯")
+
+
+def test_a_speaker_line_above_a_headline_looking_sentence_is_no_kicker() -> None:
+    page = segment_page(
+        "新春佳节将至，1月20日，县委书\n记孙明率队深入项目一线、企业、\n商超等地，实地调研督导安全生产\n"
+        "和市场保供工作，并开展节前慰问\n，详细了解建筑施工安全、市场保\n供等情况，提出具体整改意见。\n\n"
+        "孙明强调——\n\n"
+        "春节是阖家团圆的重要节日，安全\n生产工作容不得半点松懈。要牢固\n树立安全发展理念，准确把握岁末\n"
+        "年初安全生产形势，压紧压实各方\n责任，确保群众度过祥和春节。\n"
+    )
+    assert [a.title for a in page.articles] == [None]
