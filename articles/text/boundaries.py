@@ -33,7 +33,11 @@ _DAY_START = re.compile(
     r"(?:\s*[、至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
-_RELATIVE_START = re.compile(r"^(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)")
+# A relative time opening the report, also after a short scene-setting clause: 近日，… /
+# 春节将至，连日来，…
+_RELATIVE_START = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
+)
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
 _DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.

@@ -23,12 +23,17 @@ def _ctx(lead: str, before: str = "5月6日，某某镇召开防汛工作会议�
     ("■ 6月27日，区委召开常委会。", "bullet_x_date"),
     ("● 6月27日，区委召开常委会。", "day_start"),
     ("近日，某某街道举办读书月活动。", "relative_start"),
+    ("春节将至，连日来，区委书记张某分别率队走访。", "relative_start"),  # after a short scene clause
     ("东城新闻讯（李四）金秋时节，", "any_lead"),
     ("会上，李四传达了上级精神。", "back_reference"),
     ("李四强调，要压实责任。", "speech"),
 ])
 def test_features_read_how_a_paragraph_opens(lead: str, name: str) -> None:
     assert boundaries.features(_ctx(lead))[name] == 1.0
+
+
+def test_a_relative_time_deep_in_a_sentence_is_not_an_opening() -> None:
+    assert boundaries.features(_ctx("会议要求各单位认真落实，近日要完成排查。"))["relative_start"] == 0.0
 
 
 def test_a_bullet_is_its_own_evidence_not_a_reference_back() -> None:
