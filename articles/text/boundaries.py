@@ -39,7 +39,8 @@ _RELATIVE_START = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
 )
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
-_DATE_EARLY = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+# A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日).
+_DATE_EARLY = re.compile(r"(?<!截至)(?<!截止)(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
 _BULLET = re.compile(r"^[■●◆▲★□○◇△◎]\s*")
 # A dispatch lead of any paper or site: 本报讯 / 宝安讯 / 鼓楼新闻网讯 / 天津北方网讯：

@@ -32,6 +32,11 @@ def test_features_read_how_a_paragraph_opens(lead: str, name: str) -> None:
     assert boundaries.features(_ctx(lead))[name] == 1.0
 
 
+def test_the_cut_off_day_of_a_statistic_is_no_dateline() -> None:
+    assert boundaries.features(_ctx("据统计，截至10月24日，全区已备耕2万亩。"))["date_early"] == 0.0
+    assert boundaries.features(_ctx("据统计，10月24日全区召开会议。"))["date_early"] == 1.0
+
+
 def test_a_relative_time_deep_in_a_sentence_is_not_an_opening() -> None:
     assert boundaries.features(_ctx("会议要求各单位认真落实，近日要完成排查。"))["relative_start"] == 0.0
 
