@@ -140,6 +140,8 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
+    if boundaries.names_returning_official(context.lead, context.before):
+        return False  # the official the report introduced, by bare name: the same visit goes on
     if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):
         return True  # the next day of a month's record of events (1日…, 2日…)
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):

@@ -61,7 +61,7 @@ _ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议
 # An official named with a title in the first sentence: 区委书记张三 / 区长李四.
 _TITLED = re.compile(
     r"(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)(?P<name>[\u4e00-\u9fff]{2,3}?)"
-    r"(?:带队|带领|率|深入|来到|前往|到|赴|主持|出席|调研|走访|一行|在|会见|检查|督导|看望|慰问|参加|实地|先后|听取)"
+    r"(?:带队|带领|率|深入|来到|来|前往|到|赴|主持|出席|调研|走访|一行|在|会见|检查|督导|看望|慰问|参加|实地|先后|听取)"
 )
 
 
@@ -107,6 +107,17 @@ def _new_people(lead: str, before: str) -> float:
     if not match:
         return 0.0
     return 0.0 if match.group("name")[:2] in before else 1.0
+
+
+def names_returning_official(lead: str, before: str) -> bool:
+    """True when the paragraph's opening clause has as its subject, by bare name, an official
+    the text above introduced with a title: ``2月3日上午，某某一行来到…`` under a report of
+    某某's visit goes on with that visit. A new report introduces its officials with titles."""
+    lead, before = re.sub(r"\s+", "", lead), re.sub(r"\s+", "", before)
+    names = {m.group("name") for m in _TITLED.finditer(before[-1500:])}
+    opening = _first_sentence(lead)[:30]
+    return any(len(n) >= 2 and re.search(rf"^[^，,。]{{0,12}}[，,]{n}(?:一行|同志|带队|率队|先后|来到|深入)", opening)
+               for n in names)
 
 
 def starts_with_day(text: str) -> bool:

@@ -32,6 +32,14 @@ def test_features_read_how_a_paragraph_opens(lead: str, name: str) -> None:
     assert boundaries.features(_ctx(lead))[name] == 1.0
 
 
+def test_an_official_the_report_introduced_returns_by_bare_name() -> None:
+    above = "春节后上班第一天，省委常委、省纪委书记孙立明来我市参加走访调研活动。市领导陪同调研。"
+    assert boundaries.names_returning_official("2月3日上午，孙立明一行来到某某集团调研。", above)
+    # A new report introduces its official with a title, and a stranger is a stranger.
+    assert not boundaries.names_returning_official("2月3日上午，区委书记孙立明来到某某集团调研。", above)
+    assert not boundaries.names_returning_official("2月3日上午，赵大海一行来到某某集团调研。", above)
+
+
 def test_the_cut_off_day_of_a_statistic_is_no_dateline() -> None:
     assert boundaries.features(_ctx("据统计，截至10月24日，全区已备耕2万亩。"))["date_early"] == 0.0
     assert boundaries.features(_ctx("据统计，10月24日全区召开会议。"))["date_early"] == 1.0

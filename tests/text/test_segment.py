@@ -642,3 +642,13 @@ def test_a_speaker_line_above_a_headline_looking_sentence_is_no_kicker() -> None
         "年初安全生产形势，压紧压实各方\n责任，确保群众度过祥和春节。\n"
     )
     assert [a.title for a in page.articles] == [None]
+
+
+def test_the_next_day_of_a_visit_stays_with_its_report() -> None:
+    page = segment_page(
+        "省领导来区开展走访调研活动\n\n"
+        "近日，省委要求学习推广某市走访活动做法。春节后上班第一天，省委常委、省纪委书记孙立明来我市参加走访调研活动。"
+        "市领导陪同调研。\n\n"
+        "2月3日上午，孙立明一行来到某某集团听取企业发展介绍，并走进生产车间详细了解企业运营情况。\n"
+    )
+    assert len(page.articles) == 1
