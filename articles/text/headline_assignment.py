@@ -66,6 +66,8 @@ class HeadlineGroup:
         """
         if i <= 0 or not self._wraps(i):
             return False
+        if SPEECH_KICKER.search(self.lines[i].value):
+            return False  # 某某在某地调研时强调: the kicker that opens a three-line head
         if not self.wrapped:
             return splits_word(self.lines[i - 1].value, self.lines[i].value)
         if i >= 2 and self._wraps(i - 1):
@@ -151,6 +153,9 @@ MAX_LINES = 6
 # The last line of a wrapped headline at most this share of the line above it ends the
 # headline: the line after it is a new one.
 SHORT_TAIL = 0.5
+# A kicker reporting where a leader spoke (某某在某县调研时强调) is printed above its title:
+# it starts a headline, it never continues the line above it.
+SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-]*$")
 WRAP_CUT_PENALTY = 0.5
 
 

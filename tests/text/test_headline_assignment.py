@@ -77,6 +77,8 @@ def _wrapped(*texts: str) -> HeadlineGroup:
     (("让获得感幸福感", "安全感更加充实"), [False, True]),
     (("某某区召开某某工作会议暨", "推进会"), [False, True]),
     (("推动某某产业集群", "高质量发展", "再上新台阶"), [False, True, True]),
+    # a kicker naming where a leader spoke opens the next three-line head
+    (("某某重大项目建设有序推进", "张三在某某县调研时强调", "坚持实事求是推进乡村振兴"), [False, False, True]),
 ])
 def test_wrapped_headline_parts(texts: tuple, joined: list[bool]) -> None:
     group = _wrapped(*texts)
