@@ -36,6 +36,7 @@ class Layout:
     blank_breaks: bool
     model: boundaries.Model
     observe: Observer | None = None
+    column: float | None = None  # the body's wrap width on a hard-wrapped page
 
 
 def byline_convention(lines: list[Line]) -> str:

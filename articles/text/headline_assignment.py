@@ -49,6 +49,17 @@ class HeadlineGroup:
     # Index of the article that would follow the group in print order (for an end cluster,
     # the number of articles above it); None means the end of the page.
     at: int | None = None
+    # The body's column width on a hard-wrapped page: headline lines set wider than it are
+    # not wrapped at the column, so a cut between two of them costs less.
+    column: float | None = None
+
+    def cut_cost(self, i: int) -> float:
+        """What cutting between line i-1 and its wrapped continuation i costs the solver."""
+        if self.column is not None and all(
+            visible_length(self.lines[k].text) > self.column + 2 for k in (i - 1, i)
+        ):
+            return WRAP_CUT_PENALTY * WIDE_CUT_SHARE
+        return WRAP_CUT_PENALTY
 
     def _wraps(self, i: int) -> bool:
         line, prev = self.lines[i], self.lines[i - 1]
@@ -157,6 +168,7 @@ SHORT_TAIL = 0.5
 # it starts a headline, it never continues the line above it.
 SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-]*$")
 WRAP_CUT_PENALTY = 0.5
+WIDE_CUT_SHARE = 0.4
 
 
 def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
@@ -179,6 +191,7 @@ def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
             after=group.after if index == 0 else None,
             wrapped=group.wrapped,
             at=group.at,
+            column=group.column,
         ))
     return out
 
@@ -226,12 +239,13 @@ def _solve_group(
 ) -> tuple[float, list[tuple[tuple[int, int], int | None, float]]]:
     """Return the best split of a group into units and an article (or None) per unit.
 
-    Cutting between a line and its wrapped continuation costs ``WRAP_CUT_PENALTY``.
+    Cutting between a line and its wrapped continuation costs ``group.cut_cost`` (less between
+    two lines set wider than the column).
     """
     n = len(group.lines)
     best: tuple[float, list] = (float("-inf"), [])
     for runs in _partitions(n):
-        penalty = WRAP_CUT_PENALTY * sum(group.joins(start) for start, _ in runs[1:])
+        penalty = sum(group.cut_cost(start) for start, _ in runs[1:] if group.joins(start))
         options = []
         for start, end in runs:
             scored = sorted(((_unit_score(scorer, group, start, end, a), a) for a in allowed), reverse=True)[:2]

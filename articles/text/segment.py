@@ -64,6 +64,7 @@ def segment_page(
     classify(lines, hard_wrapped=hard, width=float(wrapped_at) if wrapped_at else column_width(raw_lines))
     layout = Layout(
         hard_wrapped=hard,
+        column=float(wrapped_at) if wrapped_at else None,
         blank_breaks=blank_lines_split_articles(lines, hard),
         model=model or boundaries.shipped_model(),
         observe=observe,
@@ -133,7 +134,7 @@ class _PageWalk:
             self._close()
             self.group = headline_assignment.HeadlineGroup(
                 [], after=len(self.drafts) - 1 if open_article else None,
-                wrapped=self.layout.hard_wrapped, at=len(self.drafts),
+                wrapped=self.layout.hard_wrapped, at=len(self.drafts), column=self.layout.column,
             )
             self.groups.append(self.group)
         if line.kind == ECHO:

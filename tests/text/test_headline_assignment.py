@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.text.headline_assignment import WINDOW, HeadlineGroup, HeadlineLine, assign_headlines
+from articles.text.headline_assignment import WINDOW, WRAP_CUT_PENALTY, HeadlineGroup, HeadlineLine, assign_headlines
 
 BODIES = [
     "本报讯 5月6日，桃源县政协召开常委会议，协商讨论城乡供水一体化工作。",
@@ -135,3 +135,13 @@ def test_an_unwrapped_page_joins_two_headline_lines_only_across_a_cut_word() -> 
         [HeadlineLine("稳字当头抓春耕"), HeadlineLine("桃源县召开春耕生产推进会", blank_before=False)], wrapped=False
     )
     assert pair.parts(0, 2) == ["稳字当头抓春耕", "桃源县召开春耕生产推进会"]
+
+
+def test_a_cut_between_lines_wider_than_the_column_costs_less() -> None:
+    lines = [HeadlineLine("某某县全面落实安全生产责任 扎实抓好各项工作", blank_before=True),
+             HeadlineLine("访某某县委书记张三：做好三色文章书写新答卷", blank_before=False),
+             HeadlineLine("短行", blank_before=False)]
+    group = HeadlineGroup(lines, column=14.0)
+    assert group.cut_cost(1) < WRAP_CUT_PENALTY  # both lines set across columns
+    assert group.cut_cost(2) == WRAP_CUT_PENALTY  # a line within the column may be a wrap
+    assert HeadlineGroup(lines).cut_cost(1) == WRAP_CUT_PENALTY  # no column known
