@@ -46,12 +46,16 @@ _SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载�
 _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
 
 
-def _bracketed_names(s: str) -> bool:
+def names_only(text: str) -> int:
+    """Return how many names the text holds when it is nothing but names (``张三 李四``), else 0."""
     from articles.text.person_names import looks_like_name
 
-    inner = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
-    names = [n for n in re.split(r"[、，,\s]+", inner) if n]
-    return 0 < len(names) <= 4 and all(len(n) <= 4 and looks_like_name(n) for n in names)
+    names = [n for n in re.split(r"[、，,\s]+", text.strip()) if n]
+    return len(names) if all(len(n) <= 4 and looks_like_name(n) for n in names) else 0
+
+
+def _bracketed_names(s: str) -> bool:
+    return 0 < names_only(re.sub(r"^[（(](.*)[)）]$", r"\1", s)) <= 4
 
 
 def is_byline_line(line: str) -> bool:

@@ -227,12 +227,8 @@ def _mark_name_bylines(lines: list[Line]) -> None:
 
     Never a headline: a headline says what happened, not only who.
     """
-    from articles.text.person_names import looks_like_name
-
     for prev, line in zip(lines, lines[1:]):
-        names = line.text.split()
-        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 2 <= len(names) <= 3 \
-                and all(looks_like_name(n) for n in names):
+        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 2 <= bylines.names_only(line.text) <= 3:
             line.kind = BYLINE
 
 

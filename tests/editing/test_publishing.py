@@ -1,17 +1,16 @@
 """Publishing staged files: atomic, idempotent, replacements confirmed, failures leave nothing, discard."""
 from __future__ import annotations
 
-import threading
 from unittest import mock
 
 from django.contrib.auth.models import User
-from django.db import connection
 from django.test import TestCase, TransactionTestCase
 
 from articles.editing import publishing
 from articles.models import Article, Event, Issue, PendingUpload, UploadFile
 from tests.editing.test_uploads import CHONGMING, NAME, stage
 from tests.factories import make_paper
+from tests.concurrency import run_together
 
 
 class PublishTests(TestCase):
@@ -99,24 +98,8 @@ class ConcurrentPublishTests(TransactionTestCase):
         make_paper(name="崇明报", slug="chongming")
         editor = User.objects.create_user("editor", is_staff=True)
         first, second = stage((NAME, CHONGMING), user=editor), stage((NAME, CHONGMING), user=editor)
-        barrier = threading.Barrier(2)
-        results: list[UploadFile] = []
-        errors: list[BaseException] = []
-
-        def publish(upload: PendingUpload) -> None:
-            try:
-                barrier.wait()
-                results.extend(publishing.publish_upload(upload, user=editor))
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=publish, args=(u,)) for u in (first, second)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        batches, errors = run_together(*(lambda u=u: publishing.publish_upload(u, user=editor) for u in (first, second)))
+        results = [f for batch in batches for f in batch]
         self.assertEqual(errors, [])
         self.assertEqual(Issue.objects.count(), 1)
         self.assertEqual(sorted(r.status for r in results), [UploadFile.NEW, UploadFile.UNCHANGED])
@@ -131,23 +114,9 @@ class DoubleClickPublishTests(TransactionTestCase):
         make_paper(name="崇明报", slug="chongming")
         editor = User.objects.create_user("editor", is_staff=True)
         upload = stage((NAME, CHONGMING), user=editor)
-        barrier = threading.Barrier(3)
-        errors: list[BaseException] = []
-
-        def publish() -> None:
-            try:
-                barrier.wait()
-                publishing.publish_upload(PendingUpload.objects.get(pk=upload.pk), user=editor)
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=publish) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        _, errors = run_together(
+            *[lambda: publishing.publish_upload(PendingUpload.objects.get(pk=upload.pk), user=editor)] * 3
+        )
         self.assertEqual(errors, [])
         upload_file = upload.files.get()
         self.assertEqual(upload_file.status, UploadFile.NEW)

@@ -1,17 +1,16 @@
 """The admin login refuses a username+address after repeated failures, then lets them try again."""
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 from django.contrib.auth.models import User
-from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.editing import throttle
 from articles.models import LoginAttempt
+from tests.concurrency import run_together
 
 
 @override_settings(NEWSARCHIVE_LOGIN_MAX_FAILURES=3, NEWSARCHIVE_LOGIN_WINDOW_SECONDS=60)
@@ -73,26 +72,13 @@ class ParallelLoginTests(TransactionTestCase):
 
     def test_of_30_parallel_wrong_passwords_only_the_allowed_5_are_checked(self) -> None:
         User.objects.create_user("editor", password="right-password-1", is_staff=True)
-        barrier = threading.Barrier(30)
-        statuses: list[int] = []
-        errors: list[BaseException] = []
 
-        def attempt() -> None:
-            try:
-                barrier.wait()
-                response = Client().post(reverse("admin:login"), {"username": "editor", "password": "wrong"},
-                                         REMOTE_ADDR="10.0.0.9")
-                statuses.append(response.status_code)
-            except BaseException as exc:  # noqa: BLE001 - reported below
-                errors.append(exc)
-            finally:
-                connection.close()
+        def attempt() -> int:
+            response = Client().post(reverse("admin:login"), {"username": "editor", "password": "wrong"},
+                                     REMOTE_ADDR="10.0.0.9")
+            return response.status_code
 
-        threads = [threading.Thread(target=attempt) for _ in range(30)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        statuses, errors = run_together(*[attempt] * 30)
         self.assertEqual(errors, [])
         self.assertEqual(sorted(statuses), [200] * 5 + [429] * 25)
         self.assertEqual(LoginAttempt.objects.get().attempts, 30)

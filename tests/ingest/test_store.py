@@ -9,6 +9,7 @@ from django.test import TestCase
 from articles.ingest import NO_DATE, NO_PAPER, IngestError, ingest_issue, reprocess_issue
 from articles.models import Article, District, Issue, Leader, Mention, Paper
 from articles.text import tokens
+from tests.concurrency import run_together
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 CHONGMING = (SEEDS / "000_1812f75c900816aa.txt").read_bytes()
@@ -156,24 +157,7 @@ class ReprocessTests(TestCase):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_ingests_of_one_file_create_one_issue() -> None:
-    import threading
-
-    from django.db import connection
-
-    results: list[str] = []
-    barrier = threading.Barrier(2)
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            results.append(ingest_chongming().status)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    results, errors = run_together(*[lambda: ingest_chongming().status] * 2)
+    assert errors == []
     assert Issue.objects.count() == 1
     assert sorted(results) == ["new", "unchanged"]
