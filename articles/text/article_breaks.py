@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.text import boundaries, noise
-from articles.text.clean import ends_sentence, ends_with_credit
+from articles.text.clean import ends_sentence, ends_with_credit, visible_length
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
     BODY,
@@ -153,19 +153,22 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
     return model.decide(values)
 
 
-def blank_lines_split_articles(lines: list[Line], hard_wrapped: bool) -> bool:
-    """Return True if this one-paragraph-per-line page keeps paragraphs of an article together.
+def blank_lines_split_articles(lines: list[Line], column: float | None) -> bool:
+    """Return True if this page keeps the paragraphs of an article together.
 
     Such pages put no blank line between paragraphs, so the few blank lines between two
-    finished paragraphs are article breaks.
+    finished paragraphs are article breaks. One line per paragraph shows every paragraph end;
+    on a page hard-wrapped at ``column`` a paragraph visibly ends on a line that closes a
+    sentence well short of the column (a wrap that happens to end a sentence says nothing).
     """
-    if hard_wrapped:
-        return False
     tight = spaced = 0
     for prev, line in zip(lines, lines[1:]):
-        if prev.kind == BODY and line.kind == BODY and ends_sentence(prev.text):
-            if line.blank_before:
-                spaced += 1
-            else:
-                tight += 1
+        if prev.kind != BODY or line.kind != BODY or not ends_sentence(prev.text):
+            continue
+        if column is not None and visible_length(prev.text) > column - 3:
+            continue
+        if line.blank_before:
+            spaced += 1
+        else:
+            tight += 1
     return tight >= 3 and spaced * 2 <= tight

@@ -39,8 +39,13 @@ _RELATIVE_START = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
 )
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
-# A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日).
-_DATE_EARLY = re.compile(r"(?<!截至)(?<!截止)(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+# A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
+# the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
+# looks back on (自今年2月21日开始, 于今年9月1日开放): none of them is the report's dateline.
+_DATE_EARLY = re.compile(
+    r"(?<!截至)(?<!截止)(?<!将于)(?<!定于)(?<!拟于)(?<!自)(?<!从)(?<!今年)(?<!去年)"
+    r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]"
+)
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
 _BULLET = re.compile(r"^[■●◆▲★□○◇△◎]\s*")
 # A dispatch lead of any paper or site: 本报讯 / 宝安讯 / 鼓楼新闻网讯 / 天津北方网讯：
@@ -63,6 +68,9 @@ _TITLED = re.compile(
     r"(?:书记|区长|县长|市长|旗长|主任|主席|部长|局长|常委|镇长|乡长)(?P<name>[\u4e00-\u9fff]{2,3}?)"
     r"(?:带队|带领|率|深入|来到|来|前往|到|赴|主持|出席|调研|走访|一行|在|会见|检查|督导|看望|慰问|参加|实地|先后|听取)"
 )
+
+# A title said after the name when the report comes back to an official: 某某主席, 某某副县长.
+_TITLE_AFTER_NAME = "副?(?:书记|主席|主任|县长|区长|市长|旗长|部长|局长|镇长|乡长)"
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,11 @@ def _novelty(lead: str, before: str) -> float:
 
 
 def _new_people(lead: str, before: str) -> float:
-    """1.0 when the lead names an official (title + name) the text above never names."""
-    match = _TITLED.search(_first_sentence(lead)[:60])
+    """1.0 when the lead names an official (title + name) the text above never names.
+
+    The opening is read past a short topic sentence (老城厢是…的根。7月22日，区长某某…)."""
+    first = _first_sentence(lead)
+    match = _TITLED.search((first + _second_sentence(lead) if len(first) < 40 else first)[:60])
     if not match:
         return 0.0
     return 0.0 if match.group("name")[:2] in before else 1.0
@@ -116,8 +127,10 @@ def names_returning_official(lead: str, before: str) -> bool:
     lead, before = re.sub(r"\s+", "", lead), re.sub(r"\s+", "", before)
     names = {m.group("name") for m in _TITLED.finditer(before[-1500:])}
     opening = _first_sentence(lead)[:30]
-    return any(len(n) >= 2 and re.search(rf"^[^，,。]{{0,12}}[，,]{n}(?:一行|同志|带队|率队|先后|来到|深入)", opening)
-               for n in names)
+    # The name may carry a short form of the title after it: 某某主席一行, 某某书记带队.
+    return any(len(n) >= 2 and re.search(
+        rf"^(?:[^，,。]{{0,12}}[，,])?{n}(?:{_TITLE_AFTER_NAME})?(?:一行|同志|带队|率队|先后|来到|深入)", opening)
+        for n in names)
 
 
 def starts_with_day(text: str) -> bool:

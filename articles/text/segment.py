@@ -65,7 +65,7 @@ def segment_page(
     layout = Layout(
         hard_wrapped=hard,
         column=float(wrapped_at) if wrapped_at else None,
-        blank_breaks=blank_lines_split_articles(lines, hard),
+        blank_breaks=blank_lines_split_articles(lines, float(wrapped_at) if wrapped_at else None),
         model=model or boundaries.shipped_model(),
         observe=observe,
     )
@@ -181,7 +181,8 @@ class _PageWalk:
         )
         if fresh or not draft.lines:
             self._start_article()
-            self.draft.news_lead = opens_with_news_lead(self.lines, i)
+            # A continued fragment's lead is printed on another page: it awaits none here.
+            self.draft.news_lead = self.draft.continued_from or opens_with_news_lead(self.lines, i)
         self.draft.lines.append(line)
 
     def _add_noise(self, line: Line, *, joined: bool) -> None:

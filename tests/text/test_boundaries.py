@@ -40,6 +40,24 @@ def test_an_official_the_report_introduced_returns_by_bare_name() -> None:
     assert not boundaries.names_returning_official("2月3日上午，赵大海一行来到某某集团调研。", above)
 
 
+def test_an_official_back_by_name_and_short_title_continues_the_visit() -> None:
+    above = "本报讯 近日，县政协主席孙立明带领考察组前往某市开展交流活动。双方座谈交流。"
+    assert boundaries.names_returning_official("6月23日，孙立明主席一行实地参观了农业展示馆。", above)
+    assert boundaries.names_returning_official("孙立明主席一行还参观了农业展示馆。", above)
+    assert not boundaries.names_returning_official("6月23日，赵大海主席一行实地参观了农业展示馆。", above)
+
+
+def test_a_scheduled_day_is_no_dateline() -> None:
+    assert boundaries.features(_ctx("县第十八届人民代表大会第五次会议将于7月12日召开。"))["date_early"] == 0.0
+    assert boundaries.features(_ctx("大会定于7月12日开幕。"))["date_early"] == 0.0
+
+
+def test_the_start_of_a_period_looked_back_on_is_no_dateline() -> None:
+    assert boundaries.features(_ctx("走访工作自今年2月21日开始，将历时约一个月。"))["date_early"] == 0.0
+    assert boundaries.features(_ctx("展览馆于今年9月1日正式向公众开放。"))["date_early"] == 0.0
+    assert boundaries.features(_ctx("2024年9月1日，全区召开大会。"))["date_early"] == 1.0
+
+
 def test_the_cut_off_day_of_a_statistic_is_no_dateline() -> None:
     assert boundaries.features(_ctx("据统计，截至10月24日，全区已备耕2万亩。"))["date_early"] == 0.0
     assert boundaries.features(_ctx("据统计，10月24日全区召开会议。"))["date_early"] == 1.0

@@ -279,12 +279,30 @@ TIGHT = """　　本报讯 5月6日，某某区举行职业技能大赛决赛，
 　　食堂负责人说，菜单会根据季节调整，下一步还将开设送餐上门服务，方便行动不便的老人。
 """
 
+# Hard-wrapped at 14 characters; a paragraph ends on a short line, the next starts tight below
+# it, and only the story after it is set off by a blank line.
+TIGHT_WRAPPED = """9月4日上午，某某县县长张某
+深入县电机厂督导项目建设，
+要求加快技改进度。
+张某强调，要倒排工期，挂图作
+战，确保项目按期投产。
+县政府办主任一同督导。
+县发改局负责人参加。
+
+新年将至，岁寒情深。为了让困
+难群众过好春节，1月25日，某
+某街道干部走访慰问困难群众。
+慰问中，干部们详细询问老人身
+体状况。
+"""
+
 
 @pytest.mark.parametrize(("page", "count"), [
     (TWO_UNTITLED, 2),  # a dated lead on a new topic after a finished article starts a new one
     (SAME_STORY, 1),  # a dated paragraph about the same thing continues the article
     (FEATURE, 1),  # a feature opening with a scene reaches its dated news peg later
     (TIGHT, 2),  # paragraphs without blank lines: a blank line separates articles
+    (TIGHT_WRAPPED, 2),  # the same on a hard-wrapped page, where short lines end paragraphs
 ])
 def test_untitled_articles(page: str, count: int) -> None:
     assert len(segment_page(page).articles) == count
