@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"^.+?[。！？!?]")
 # OCR reads 日 as 曰 often enough that a date must survive it.
 _DAY_START = re.compile(
     r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]?"
-    r"(?:\s*[、至到—-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
+    r"(?:\s*[、至到—~～-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 # A relative time opening the report, also after a short scene-setting clause: 近日，… /

@@ -95,7 +95,7 @@ def is_credit_line(line: str) -> bool:
     and at least one role must be named, so a
     list of officials (``区领导 张三 李四``) or a short headline is never taken for a credit.
     """
-    from articles.text.person_names import looks_like_name
+    from articles.text.person_names import looks_like_name, opens_with_word
 
     s = _CREDIT_MARK.sub("", line.strip())
     if not s or re.search(r"[，,。；;！？!?、“”《》]", s):
@@ -117,8 +117,10 @@ def is_credit_line(line: str) -> bool:
         elif item in ("摄", "摄影", "文", "图", "供图"):
             roles += 1
             continue
-        # After a role word any 2-4 characters are a name (豆尚); before one, a known surname.
-        if not (looks_like_name(item) or (roles and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", item))):
+        # After a role word any 2-4 characters are a name (豆尚) unless they open with a common
+        # word (…记者先后赶往); before one, a known surname.
+        if not (looks_like_name(item) or (roles and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", item)
+                                          and not opens_with_word(item))):
             return False
     return roles > 0
 

@@ -73,7 +73,7 @@ _SECTION_LABELS = frozenset(
 _PAGE_NAME = re.compile(
     r"^[A-HJ-NP-ZＡ-Ｚ]\s*[0-9０-９]{1,2}\s*[·・\s]?\s*[\u4e00-\u9fff]{2,8}$"
     r"|^[0-9０-９]{1,2}\s+[\u4e00-\u9fff]{2,8}\s*[·・]\s*[\u4e00-\u9fff]{2,6}$"  # 2  某某新闻·综合
-    r"|^[0-9０-９A-Z]{1,3}\s*版\s+[\u4e00-\u9fff]{2,6}$"  # 2版  要闻
+    r"|^[0-9０-９A-Z]{1,3}\s*版\s*[·・\s]\s*[\u4e00-\u9fff]{2,6}$"  # 2版  要闻, 2版·综合
 )
 # The masthead alone on a line: ``某某日报``, ``某某报``, ``今日某某``.
 _MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报)|今日[\u4e00-\u9fff]{2,4})$")

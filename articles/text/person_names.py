@@ -113,6 +113,12 @@ def _verbs() -> frozenset[str]:
     return frozenset(words)
 
 
+def opens_with_word(text: str) -> bool:
+    """True when ``text`` opens with a two-character dictionary word that is no name (先后赶往):
+    such a run is the start of a clause, not a writer's name after a role word."""
+    return text[:2] in _common_words()
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 

@@ -137,6 +137,7 @@ def test_box_and_slash_bylines(line: str, expected: bool) -> None:
     ("区委书记 张三", False),
     ("东丽观察", False),
     ("关键词:发展", False),
+    ("某某电视台驻某省站记者先后赶往", False),  # a clause wrapped after 记者, no name
 ])
 def test_credit_lines_with_paper_names_and_roles(line: str, credit: bool) -> None:
     from articles.text.bylines import is_byline_line

@@ -116,6 +116,7 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
     ("要闻速递", True),
     ("2  某某新闻·综合", True),
     ("2版  要闻", True),
+    ("2版·综合", True),
     ("县区新闻", True),
     ("本版责任编辑：孙 蕾", True),
     ("审核:一审:王五;二审:赵六;三审:孙七", True),

@@ -585,6 +585,16 @@ def test_a_wrapped_headline_above_a_dated_report_is_promoted() -> None:
     assert page.articles[0].title == "县委副书记王大海深入部分乡镇调研“三夏”生产工作"
 
 
+def test_a_subtitle_above_a_report_dated_with_a_day_range_is_promoted() -> None:
+    page = segment_page(
+        "县政府召开座谈会\n征求各界对政府工作报告的意见\n"
+        "2月14日~15日,县政府召开\n两场座谈会,听取部分人大代表、\n政协委员、企业家、老干部代表\n"
+        "的意见建议。县长张某、副县长\n李某参加。座谈会上,大家踊跃发\n言,提出了意见建议。\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].body.startswith("2月14日~15日")
+
+
 def test_a_full_width_headline_with_a_comma_under_a_column_flag_stays_a_headline() -> None:
     page = segment_page(
         "【网络中国节•春节】\n春节前夕走访慰问，浓浓关怀最暖人心\n\n"
