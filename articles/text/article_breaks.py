@@ -80,7 +80,9 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     prev = lines[k] if k >= 0 else None
     if prev is None or prev.kind != BODY or not _ends_finished(lines, k) or not draft.lines:
         return False
-    context = _context(lines, i, draft, layout, noise_between=k < i - 1)
+    between = lines[k + 1:i]
+    context = _context(lines, i, draft, layout,
+                       noise_between=any(not noise.is_photo_placeholder(x.text) for x in between))
     if layout.observe is not None:
         layout.observe(context, lines[i].number)
     if layout.blank_breaks and lines[i].blank_before:

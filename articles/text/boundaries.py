@@ -30,7 +30,7 @@ _SENTENCE = re.compile(r"^.+?[。！？!?]")
 # OCR reads 日 as 曰 often enough that a date must survive it.
 _DAY_START = re.compile(
     r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]?"
-    r"(?:\s*[、至到—~～-]\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
+    r"(?:\s*(?:[、至到~～-]|—{1,2})\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 # A relative time opening the report, also after a short scene-setting clause: 近日，… /
@@ -193,6 +193,8 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "new_official": _new_people(lead, before),
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
+        # The paragraph only says who else attended (县水务局局长某某出席会议。): a report's last line.
+        "lead_is_attendance": float(len(_first_sentence(lead)) <= 40 and bool(_ATTENDANCE_END.search(_first_sentence(lead)))),
         # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
         "above_ends_credit": float(ends_with_credit(tail)),
     }

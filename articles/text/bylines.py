@@ -66,6 +66,8 @@ def is_byline_line(line: str) -> bool:
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
     if bracketed and _bracketed_names(s):
         return True  # the writer's name under the last paragraph: （许栋）
+    if bracketed and re.fullmatch(_OFFICE_CREDIT, s[1:-1].strip()):
+        return True  # the office that wrote it: （某某区人大常委会代表工委）, （区公安分局）
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)

@@ -144,8 +144,9 @@ def _parallel_phrases(text: str) -> bool:
 
 
 def clean_headline(text: str) -> str:
-    """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) from a headline."""
-    return re.sub(r"^#+\s*|^\*\*|\*\*$", "", text.strip()).strip()
+    """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) and a digest item's
+    bullet (``■ 标题``) from a headline: neither is part of what the headline says."""
+    return re.sub(r"^#+\s*|^\*\*|\*\*$|^[■●◆▲★□◇]\s*", "", text.strip()).strip()
 
 
 @cache

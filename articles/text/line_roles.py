@@ -12,6 +12,7 @@ from articles.text import bylines, headlines, noise, wrapped_headlines
 from articles.text.clean import ends_sentence, visible_length
 from articles.text.page_lines import (
     BODY,
+    DATELINE,
     BYLINE,
     ECHO,
     FROM_MARK,
@@ -33,6 +34,7 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
         or noise.is_qr_line(s)
         or noise.is_page_furniture(s)
         or noise.is_caption(s)
+        or noise.is_photo_placeholder(s)
         or noise.is_notice(s)
         or noise.is_column_flag(s)
     ):
@@ -199,6 +201,27 @@ def _mark_section_labels(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+# A digest item's headline after its bullet: ``■ 市政协来我区开展专题调研`` (no punctuation).
+_BULLET_HEAD = re.compile(r"^[■●◆▲★□◇]\s*[^，,。；;！？!?：:、]{4,30}$")
+
+
+def _mark_bullet_headlines(lines: list[Line]) -> None:
+    """A bullet line with no punctuation, right on a line that opens a report, is that item's head.
+
+    Within one column a ■ sub-head runs on into its section's text; a digest item's head
+    sits on its own report's dateline or lead (``近日，…``, ``7月26日，…``).
+    """
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind == BODY and _BULLET_HEAD.match(line.text.strip()) and nxt is not None \
+                and nxt.kind == BODY and not nxt.blank_before and (nxt.lead or DATELINE.match(nxt.text.strip())):
+            line.kind = HEADLINE
+            prev = prev_line(lines, i)
+            if prev is not None and line.blank_before and (
+                    noise.is_section_label(prev.text) or noise.is_digest_title(prev.text, line.text)):
+                prev.kind = NOISE  # the digest's label (县区快讯) above its first item
+
+
 # A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
 _KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
 
@@ -249,6 +272,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.promote_wrapped_headlines(lines)
         wrapped_headlines.promote_headlines_above_leads(lines)
     wrapped_headlines.demote_paragraph_fragments(lines)
+    _mark_bullet_headlines(lines)
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
     _mark_name_bylines(lines)

@@ -51,6 +51,8 @@ _CAPTION = re.compile(
     r"|^[（(](?:资料图|资料图片|资料照片|图片来源[^（）()]{0,12}|网络图片)[）)]$"
     r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场$"
 )
+# Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
+_PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$")
 # Classified notices (遗失声明, 招聘启事, 注销公告) are advertisements, not articles.
 _NOTICE_HEADING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6}(?:遗失|作废|注销|减资|清算|招聘|寻人|寻物|迁坟|招租|拍卖|更正|致歉)"
@@ -174,6 +176,13 @@ def is_section_label(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """Return True for a photo caption line (``▲图为…``, ``图为…（张三 摄）``)."""
     return bool(_CAPTION.match(line.strip()))
+
+
+def is_photo_placeholder(line: str) -> bool:
+    """Return True for the word a copied web page leaves where a photo stood (``图片``).
+
+    It stands inside a report as often as between two, so it says nothing of a break."""
+    return bool(_PHOTO_PLACEHOLDER.match(line.strip()))
 
 
 def is_notice(line: str) -> bool:

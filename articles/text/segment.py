@@ -181,8 +181,7 @@ class _PageWalk:
         )
         if fresh or not draft.lines:
             self._start_article()
-            # A continued fragment's lead is printed on another page: it awaits none here.
-            self.draft.news_lead = self.draft.continued_from or opens_with_news_lead(self.lines, i)
+            self.draft.news_lead = opens_with_news_lead(self.lines, i)
         self.draft.lines.append(line)
 
     def _add_noise(self, line: Line, *, joined: bool) -> None:

@@ -163,3 +163,8 @@ def test_a_titled_feature_keeps_its_first_dateline() -> None:
     page = "巡河路上的老党员\n\n“河道干净了。”村民们说。\n\n5月3日，某某村护河队上岗，十余名老党员轮流巡河。\n"
     always = boundaries.Model(weights={}, bias=30.0)
     assert len(segment_page(page, model=always).articles) == 1
+
+
+def test_a_paragraph_naming_only_who_else_attended_is_flagged() -> None:
+    assert boundaries.features(_ctx("县水务局局长孙海出席会议。"))["lead_is_attendance"] == 1.0
+    assert boundaries.features(_ctx("近日，县水务局召开防汛工作会议，部署汛期工作。"))["lead_is_attendance"] == 0.0

@@ -91,6 +91,9 @@ def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> N
     ("(转载自《某某新闻》)", True),
     ("来源于群众的智慧，要珍惜。", False),
     ("（摄影 张三）", True),
+    ("(某某区人大常委会代表工委)", True),  # the office that wrote the report
+    ("（区公安分局）", True),
+    ("（上接第1版）", False),
 ])
 def test_standalone_source_credits(line: str, expected: bool) -> None:
     assert is_byline_line(line) is expected

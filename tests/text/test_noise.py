@@ -197,3 +197,12 @@ def test_keyword_label(line: str, expected: bool) -> None:
 def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
     page = segment_page("关键词:发展\n\n推动工作主框架落实\n\n12月30日，某某区召开工作务虚会。\n")
     assert page.articles[0].title == "推动工作主框架落实"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("图片", True),
+    ("[图片]", True),
+    ("图片来源于网络，请注意保存。", False),
+])
+def test_photo_placeholder(line: str, expected: bool) -> None:
+    assert noise.is_photo_placeholder(line) is expected

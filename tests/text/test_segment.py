@@ -680,3 +680,29 @@ def test_the_next_day_of_a_visit_stays_with_its_report() -> None:
         "2月3日上午，孙立明一行来到某某集团听取企业发展介绍，并走进生产车间详细了解企业运营情况。\n"
     )
     assert len(page.articles) == 1
+
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width))
+
+
+def test_a_bulleted_head_on_its_items_dateline_heads_that_item() -> None:
+    first = ("近日,市政协常委张某率队来我区,围绕加快推进城市更新及优化城市道路交通开展专题调研。"
+             "区委常委、副区长李某陪同。调研组一行先后来到多个片区,实地察看项目规划建设实施情况。")
+    second = ("7月26日,市委常委、宣传部长王某来某县调研宣传文化工作。县委书记赵某陪同调研。"
+              "在县博物馆、文化馆等地,王某实地察看了公共文化基础设施建设情况,要求进一步丰富文化内涵。")
+    page = segment_page(
+        f"县区快讯\n\n■ 市政协来我区开展专题调研\n{_wrap(first, 18)}\n\n"
+        f"■ 王某来某县调研文化工作\n{_wrap(second, 18)}\n"
+    )
+    assert [a.title for a in page.articles] == ["市政协来我区开展专题调研", "王某来某县调研文化工作"]
+
+
+def test_photo_placeholders_inside_a_report_do_not_cut_it() -> None:
+    before = ("5月17日,旗政协主席张某带队,组织政协机关相关人员及部分苏木镇联络办、社区书记赴某县"
+              "围绕政协协商民主向基层延伸、提案办理等内容进行考察学习。")
+    after = ("考察组一行先后到某镇花园社区、团结社区、乡村振兴设施农业产业园区等地实地考察,"
+             "听取情况介绍,并与相关负责人深入沟通和交流。")
+    page = segment_page(f"某某旗政协赴外地考察学习\n{_wrap(before, 13)}\n图片\n图片\n{_wrap(after, 13)}\n")
+    assert len(page.articles) == 1
