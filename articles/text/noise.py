@@ -49,7 +49,9 @@ _CAPTION = re.compile(
     r"^[▲△▼▽↑↓←→◀▶◆◇]\s*(?:图\s*为|上图|下图|左图|右图|图\s*[:：]|组图)"
     r"|^[（(]?\s*(?:图\s*为|上图[:：]|下图[:：]|左图[:：]|右图[:：]|图[:：])"
     r"|^[（(](?:资料图|资料图片|资料照片|图片来源[^（）()]{0,12}|网络图片)[）)]$"
-    r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场$"
+    r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场。?$"
+    # A short line after the caption mark with no sentence in it: ▲走访市代表某某
+    r"|^[▲△]\s*[^，,。；;！？!?：:]{2,20}$"
 )
 # Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
 _PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$")

@@ -138,6 +138,8 @@ def test_masthead(line: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("line", "expected"), [
     ("（资料图）", True), ("座谈会现场", True), ("区委书记到现场", False), ("现场办公会召开", False),
+    ("会议现场。", True), ("▲走访市代表某某", True), ("▲ 调研组察看项目现场", True),
+    ("▲5月6日，某某镇召开会议，部署工作。", False),
 ])
 def test_short_photo_captions(line: str, expected: bool) -> None:
     assert noise.is_caption(line) is expected
