@@ -114,6 +114,23 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
             caption = None
 
 
+def _mark_captions_under_headlines(lines: list[Line]) -> None:
+    """A photo's one-clause caption set between a headline and its report is noise.
+
+    It stands as a paragraph of its own (``某某代表团热议党代会报告。``): one short sentence
+    with no comma, no dateline and no lead; a report never opens with such a paragraph and
+    goes on in another.
+    """
+    for i, line in enumerate(lines):
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        s = line.text.strip()
+        if line.kind != BODY or line.lead or prev is None or prev.kind != HEADLINE or nxt is None:
+            continue
+        if nxt.kind == BODY and nxt.blank_before and line.blank_before and visible_length(s) <= 24 \
+                and s.endswith("。") and not re.search(r"[，,；;：:]", s) and not DATELINE.match(s):
+            line.kind = NOISE
+
+
 def _mark_masthead(lines: list[Line], *, top: int = 3) -> None:
     """The paper's name printed alone among the page's first lines is furniture, not a headline."""
     for line in lines[:top]:
@@ -273,6 +290,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.promote_headlines_above_leads(lines)
     wrapped_headlines.demote_paragraph_fragments(lines)
     _mark_bullet_headlines(lines)
+    _mark_captions_under_headlines(lines)
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
     _mark_name_bylines(lines)

@@ -706,3 +706,14 @@ def test_photo_placeholders_inside_a_report_do_not_cut_it() -> None:
              "听取情况介绍,并与相关负责人深入沟通和交流。")
     page = segment_page(f"某某旗政协赴外地考察学习\n{_wrap(before, 13)}\n图片\n图片\n{_wrap(after, 13)}\n")
     assert len(page.articles) == 1
+
+
+def test_a_one_clause_caption_between_a_headline_and_its_report_is_noise() -> None:
+    page = segment_page(
+        "紧抓发展机遇 助力实现跨越\n\n某某代表团热议党代会报告。\n\n"
+        "立足新发展阶段，贯彻新发展理念，代表们认为报告站位高、举措实，为今后五年发展指明了方向。\n\n"
+        "区党代表张某表示，报告提出的目标任务催人奋进。\n"
+    )
+    assert len(page.articles) == 1
+    assert page.articles[0].body.startswith("立足新发展阶段")
+    assert "某某代表团热议党代会报告。" in page.noise
