@@ -87,7 +87,7 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         layout.observe(context, lines[i].number)
     if layout.blank_breaks and lines[i].blank_before:
         return True  # tight paragraphs: the page's blank lines are article breaks
-    return _decide(lines, i, draft, context, layout.model)
+    return _decide(lines, i, draft, context, layout)
 
 
 def _ends_finished(lines: list[Line], k: int) -> bool:
@@ -121,10 +121,11 @@ def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_b
         hard_wrapped=layout.hard_wrapped,
         noise_between=noise_between,
         head=draft.head,
+        opening=draft.lines[0].text if draft.lines else "",
     )
 
 
-def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context, model: boundaries.Model) -> bool:
+def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context, layout: Layout) -> bool:
     """Conventions that settle a break outright, then the learned model for the rest.
 
     The first dateline under a headline whose story opened with a quote or scene is that
@@ -150,9 +151,26 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return True  # the next day of a month's record of events (1日…, 2日…)
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
         return True  # the next item of a digest whose items open with a bullet and a date
-    if values["bullet_subhead"]:
+    if values["bullet_subhead"] and _heading_line(lines[i].text, layout.column):
         return False  # ■ sub-heads divide one column; digest items open with a date or a lead
-    return model.decide(values)
+    if values["bullet"] and _same_bullet(draft.lines[0].text, lines[i].text) \
+            and not _heading_line(draft.lines[0].text, layout.column):
+        return True  # the next item of a digest whose items run on under a bullet (●…, ●…)
+    return layout.model.decide(values)
+
+
+def _same_bullet(first: str, line: str) -> bool:
+    """Both lines open with the same bullet character."""
+    a, b = first.lstrip()[:1], line.lstrip()[:1]
+    return a == b and a in "■●◆▲★□○◇△◎"
+
+
+def _heading_line(text: str, column: float | None) -> bool:
+    """On a hard-wrapped page the bulleted line is a heading set short on its own line
+    (■ 注重思想引领), not the first line of a paragraph filling the column and running on
+    (●第六届…洽谈会开 / 幕。…), which a digest item is. One line per paragraph cannot tell
+    (■全面排摸,定制方案。中队…): there the sub-head reading stands."""
+    return column is None or visible_length(text) < column - 2
 
 
 def blank_lines_split_articles(lines: list[Line], column: float | None) -> bool:

@@ -89,6 +89,7 @@ class Context:
     hard_wrapped: bool  # the page is wrapped at a column width
     noise_between: bool = False  # a caption, menu or QR box stands between it and the text above
     head: str = ""  # the headline printed above the article above, if any
+    opening: str = ""  # the first line of the article above
 
 
 def _first_sentence(text: str) -> str:
@@ -227,6 +228,8 @@ def _form_features(ctx: Context, lead: str, before: str, bullet: bool, novelty: 
         "blank_break_page": float(ctx.blank_lines_split and ctx.blank_before),
         "hard_wrapped": float(ctx.hard_wrapped),
         "day_start_x_novel": float(day_start) * novelty,
+        # The article above opened with a day too: a log of dated reports (2月2日，… / 2月4日，…).
+        "dated_after_dated": float(day_start and bool(_DAY_START.match(_BULLET.sub("", re.sub(r"\s+", "", ctx.opening))))),
         "relative_x_novel": float(bool(_RELATIVE_START.match(lead))) * novelty,
     }
 

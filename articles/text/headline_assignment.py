@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from articles.text.clean import visible_length
-from articles.text.headlines import clean_headline, split_title, splits_word, tokens
+from articles.text.headlines import cannot_end_headline, clean_headline, split_title, splits_word, tokens
 
 # Score weights for the assignment (see ``assign_headlines``).
 BEFORE_BONUS = 0.8
@@ -70,8 +70,9 @@ class HeadlineGroup:
 
         Only with no blank line or indent between; an echo line never continues a plain
         one. On a page whose body is not hard-wrapped, two headline lines are one headline
-        only when a word runs across them (``…社长赵`` / ``东辉在某县调研``): otherwise they
-        are title and subtitle. When line i-1 is the short last line of a wrapped headline
+        only when a word runs across them (``…社长赵`` / ``东辉在某县调研``) or the first
+        stops where no headline can (``…人大代表来`` / ``我区开展视察``): otherwise they are
+        title and subtitle. When line i-1 is the short last line of a wrapped headline
         (``…推动产业转型`` / ``升级``), that headline is complete: line i starts the next
         one (a subtitle such as ``张三到某镇调研``).
         """
@@ -80,7 +81,8 @@ class HeadlineGroup:
         if SPEECH_KICKER.search(self.lines[i].value):
             return False  # 某某在某地调研时强调: the kicker that opens a three-line head
         if not self.wrapped:
-            return splits_word(self.lines[i - 1].value, self.lines[i].value)
+            prev = self.lines[i - 1].value
+            return splits_word(prev, self.lines[i].value) or cannot_end_headline(prev)
         if i >= 2 and self._wraps(i - 1):
             tail = visible_length(self.lines[i - 1].text)
             if tail <= SHORT_TAIL * visible_length(self.lines[i - 2].text):

@@ -143,6 +143,16 @@ def _parallel_phrases(text: str) -> bool:
     return visible_length(text) <= 25 and all(1 < visible_length(p) <= 8 for p in phrases)
 
 
+# Words a headline never ends on: a preposition or conjunction, or a verb of going that still
+# needs its destination (…代表来 / 我区开展视察).
+_CANNOT_END = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|将|把|对|为|是|了|并|由|向|被|来|赴|前往|走进)$")
+
+
+def cannot_end_headline(text: str) -> bool:
+    """True when the text stops on a word a headline cannot end on: it runs on below."""
+    return bool(_CANNOT_END.search(text.strip()))
+
+
 def clean_headline(text: str) -> str:
     """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) and a digest item's
     bullet (``■ 标题``) from a headline: neither is part of what the headline says."""

@@ -32,6 +32,10 @@ _FURNITURE = re.compile(
     r"^(?:本版)?(?:责任编辑|责编|编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审)\s*[:：/\s]"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
     r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
+    # A note on where the page's pictures or copy came from: 本版图片由各地融媒体中心提供.
+    r"|^本版(?:图片|照片|稿件|文字|内容).{0,20}(?:提供|供稿|供图)$"
+    # A news site's section name over a copied report: 某某新闻网本网要闻.
+    r"|^[\u4e00-\u9fff]{2,12}网\s*(?:本网要闻|本网讯|要闻|首页)$"
 )
 # A dateline naming the weekday anywhere in a short line: "某某日报 2024年5月4日 星期六".
 _DATELINE = re.compile(

@@ -132,7 +132,6 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
         i = j
 
 
-_CANNOT_END_HEADLINE = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|将|把|对|为|是|了|并|由|向|被)$")
 
 
 def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
@@ -157,7 +156,7 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
         if not block or not settled or any(x.kind != BODY and x.kind != HEADLINE for x in block):
             continue
         joined = join_wrapped([x.text for x in block])
-        if visible_length(joined) >= 6 and not _CANNOT_END_HEADLINE.search(joined) \
+        if visible_length(joined) >= 6 and not headlines.cannot_end_headline(joined) \
                 and not re.search(r"[，,。；;]", joined) and headlines.looks_like_headline(joined):
             for x in block:
                 x.kind = HEADLINE

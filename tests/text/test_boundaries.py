@@ -168,3 +168,10 @@ def test_a_titled_feature_keeps_its_first_dateline() -> None:
 def test_a_paragraph_naming_only_who_else_attended_is_flagged() -> None:
     assert boundaries.features(_ctx("县水务局局长孙海出席会议。"))["lead_is_attendance"] == 1.0
     assert boundaries.features(_ctx("近日，县水务局召开防汛工作会议，部署汛期工作。"))["lead_is_attendance"] == 0.0
+
+
+def test_a_dated_report_after_a_dated_report_is_flagged() -> None:
+    values = boundaries.features(_ctx("2月19日，区长张某调研部分重点项目建设。", opening="2月6日，区长张某走访慰问老干部。"))
+    assert values["dated_after_dated"] == 1.0
+    values = boundaries.features(_ctx("2月19日，区长张某调研部分重点项目建设。", opening="本报讯 区长张某走访慰问老干部。"))
+    assert values["dated_after_dated"] == 0.0

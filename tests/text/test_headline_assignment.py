@@ -135,6 +135,10 @@ def test_an_unwrapped_page_joins_two_headline_lines_only_across_a_cut_word() -> 
         [HeadlineLine("稳字当头抓春耕"), HeadlineLine("桃源县召开春耕生产推进会", blank_before=False)], wrapped=False
     )
     assert pair.parts(0, 2) == ["稳字当头抓春耕", "桃源县召开春耕生产推进会"]
+    stopped = HeadlineGroup(
+        [HeadlineLine("全国、省和市人大代表来"), HeadlineLine("我区开展会前集中视察活动", blank_before=False)], wrapped=False
+    )
+    assert stopped.parts(0, 2) == ["全国、省和市人大代表来我区开展会前集中视察活动"]
 
 
 def test_a_cut_between_lines_wider_than_the_column_costs_less() -> None:

@@ -717,3 +717,16 @@ def test_a_one_clause_caption_between_a_headline_and_its_report_is_noise() -> No
     assert len(page.articles) == 1
     assert page.articles[0].body.startswith("立足新发展阶段")
     assert "某某代表团热议党代会报告。" in page.noise
+
+
+def test_bulleted_items_running_on_at_full_column_width_are_separate_reports() -> None:
+    items = [
+        "●第六届投资贸易洽谈会开幕。区委书记张某参加开幕式,区长李某参加开幕式并到展厅巡展。展厅分为三个板块,"
+        "从农特产品、工业产品以及文旅服务三个领域全方位展示本区特色。我区与某集团签约,签约金额50亿元。",
+        "●区委书记张某主持召开区规划委员会全体会议暨旅游度假区创建指挥部会议,传达学习旅游发展大会精神,"
+        "审议有关文件,安排有关工作。区长李某等出席。",
+        "●区委书记张某,区长李某调研蔬菜产业并召开座谈会。张某指出,这一模式在多地实践行得通,要坚定目标、"
+        "坚持推进,确保在本区全面落地推广、取得更大成效。",
+    ]
+    page = segment_page("要闻周报\n" + "\n".join(_wrap(item, 17) for item in items) + "\n")
+    assert len(page.articles) == 3
