@@ -268,12 +268,27 @@ def guess_issue_date(text: str) -> date | None:
             for d in [_safe_date(p.year, p.month, p.day)] if d]
     if full:
         return max(full)
-    year = _guess_year(text)
+    year = _heading_year(text) or _guess_year(text)
     if year is None:
         return None
     days = [d for p in hits if p.month is not None
             for d in [_safe_date(year, p.month, p.day2 if p.day2 and not p.month2 else p.day)] if d]
     return max(days) if days else None
+
+
+# A page heading naming its year and month, no day: 2023年12月区政府大事记, 2021年7-9月大事记.
+_HEADING_YEAR = re.compile(r"^[【\[]?[^，,。；;]{0,12}?([12][0-9０-９]{3})\s*年\s*[0-9０-９]{1,2}\s*(?:[-—至到~～]\s*[0-9０-９]{1,2}\s*)?月(?![0-9０-９]|\s*[0-9０-９])")
+
+
+def _heading_year(text: str, *, top: int = 3) -> int | None:
+    """The year of a heading among the page's first lines that names a year and month only
+    (``2023年12月区政府大事记``): the page's own period, whatever years its reports mention."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:top]
+    for line in lines:
+        match = _HEADING_YEAR.match(line)
+        if match and len(line) <= 40 and not re.search(r"[，,。；;]", line):
+            return int(match.group(1).translate(_FULLWIDTH))
+    return None
 
 
 def _guess_year(text: str) -> int | None:

@@ -116,3 +116,12 @@ def test_header_date(text: str, expected: date | None) -> None:
 def test_announced_days_keep_the_issue_year(text: str, expected: date) -> None:
     [d] = find_dates(text, base=date(2024, 5, 15))
     assert d.start == expected
+
+
+def test_a_heading_naming_year_and_month_sets_the_pages_year() -> None:
+    from articles.text.dates import guess_issue_date
+
+    page = "2023年12月某某区政府大事记\n\n12月5日，区长张某主持召开2024年《政府工作报告》意见征求座谈会。\n"
+    assert guess_issue_date(page) == date(2023, 12, 5)
+    # A dated sentence is no heading.
+    assert guess_issue_date("2019年3月，某某区启动改造。\n12月5日，区长张某调研2024年重点项目。\n").year == 2024
