@@ -54,8 +54,8 @@ _CAPTION = re.compile(
     r"|^[（(]?\s*(?:图\s*为|上图[:：]|下图[:：]|左图[:：]|右图[:：]|图[:：])"
     r"|^[（(](?:资料图|资料图片|资料照片|图片来源[^（）()]{0,12}|网络图片)[）)]$"
     r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场。?$"
-    # A short line after the caption mark with no sentence in it: ▲走访市代表某某
-    r"|^[▲△]\s*[^，,。；;！？!?：:]{2,20}$"
+    # A short line after the caption mark with no clause in it: ▲走访市代表某某, ▲调研现场。 本报记者 摄
+    r"|^[▲△][^，,；;！？!?：:]{2,30}$"
 )
 # Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
 _PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$")
@@ -75,7 +75,8 @@ _COLUMN_FLAG = re.compile(r"^【[^【】，,。；;！？!?：:]{2,10}】$")
 _LABEL = re.compile(r"^[■□●◆◇▪]\s*[\u4e00-\u9fff]{2,6}$")
 _SECTION_LABELS = frozenset(
     "要闻 综合 综合新闻 时政 时政要闻 社会 民生 专版 专刊 副刊 广告 头版 本地新闻 区域新闻 镇村新闻"
-    " 区县新闻 县区新闻 要闻速递 新闻速递 简讯 短讯 一周要闻 本地要闻 镇街新闻 乡镇新闻 部门动态 基层动态".split()
+    " 区县新闻 县区新闻 要闻速递 新闻速递 简讯 短讯 一周要闻 本地要闻 镇街新闻 乡镇新闻 部门动态 基层动态"
+    " 本网要闻 本网讯".split()
 )
 # A page code and the page's name: ``A6 区县新闻``, ``B2·综合``.
 _PAGE_NAME = re.compile(
@@ -84,7 +85,7 @@ _PAGE_NAME = re.compile(
     r"|^[0-9０-９A-Z]{1,3}\s*版\s*[·・\s]\s*[\u4e00-\u9fff]{2,6}$"  # 2版  要闻, 2版·综合
 )
 # The masthead alone on a line: ``某某日报``, ``某某报``, ``今日某某``.
-_MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报)|今日[\u4e00-\u9fff]{2,4})$")
+_MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报|新闻网)|今日[\u4e00-\u9fff]{2,4})$")
 _NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|画|公|回|电|警|年|月|周)报$")
 
 

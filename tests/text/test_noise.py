@@ -132,7 +132,7 @@ def test_page_name_and_section_labels_are_furniture(line: str, expected: bool) -
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("舒城日报", True), ("九龙坡报", True), ("今日昌平", True),
+    ("舒城日报", True), ("九龙坡报", True), ("今日昌平", True), ("樊城新闻网", True),
     ("区政府听取工作汇报", False), ("全区安全生产通报", False),
 ])
 def test_masthead(line: str, expected: bool) -> None:
@@ -141,7 +141,7 @@ def test_masthead(line: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("line", "expected"), [
     ("（资料图）", True), ("座谈会现场", True), ("区委书记到现场", False), ("现场办公会召开", False),
-    ("会议现场。", True), ("▲走访市代表某某", True), ("▲ 调研组察看项目现场", True),
+    ("会议现场。", True), ("▲走访市代表某某", True), ("▲ 调研组察看项目现场", True), ("▲调研现场。 本报记者 摄", True),
     ("▲5月6日，某某镇召开会议，部署工作。", False),
 ])
 def test_short_photo_captions(line: str, expected: bool) -> None:
