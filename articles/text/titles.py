@@ -19,8 +19,9 @@ POST_WORDS = (
     "组长", "政委", "专员", "领导", "代表",
 )
 POST_RE = re.compile("|".join(POST_WORDS))
-# "领导" is a list title only after a unit: 区领导, 某某县领导, 市领导, 县级领导, 街道领导, 班子领导.
-_LEADERS_LIST = re.compile(r"(?:[区县市省镇乡州旗]级?|街道|班子|党政)领导$")
+# "领导" is a list title only after a unit: 区领导, 某某县领导, 市领导, 县级领导, 街道领导, 班子领导,
+# or one of the district's bodies: 区政协领导, 县人大领导, 区委领导.
+_LEADERS_LIST = re.compile(r"(?:[区县市省镇乡州旗]级?|[区县市旗](?:委|政府|人大|政协|人大常委会)|街道|班子|党政)领导$")
 # "代表" is a title only for an elected deputy: 市人大代表, 区党代会代表 (not 企业代表).
 _DEPUTY = re.compile(r"(?:人大|人民代表大会|党代会|党代表大会|政协)代表$")
 
