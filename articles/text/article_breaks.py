@@ -71,15 +71,20 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     """Decide whether a body paragraph with no headline or lead marker opens a new article.
 
     Only a line after a finished sentence can open one (a caption or a menu printed between
-    two reports is looked past). On a page that keeps paragraphs tight, a blank line is an
+    two reports is looked past), or a dateline after a blank line on a page whose blank lines
+    are article breaks. On a page that keeps paragraphs tight, a blank line is an
     article break; otherwise ``_decide`` weighs the paragraph against the article above.
     """
     k = i - 1
     while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
         k -= 1
     prev = lines[k] if k >= 0 else None
-    if prev is None or prev.kind != BODY or not _ends_finished(lines, k) or not draft.lines:
+    if prev is None or prev.kind != BODY or not draft.lines:
         return False
+    if not _ends_finished(lines, k):
+        # A report the source left without its full stop still ends at a page's article break
+        # when the next one opens with its dateline (…沟通和交流 / blank / 今天下午，…).
+        return layout.blank_breaks and lines[i].blank_before and opens_with_news_lead(lines, i)
     between = lines[k + 1:i]
     context = _context(lines, i, draft, layout,
                        noise_between=any(not noise.is_photo_placeholder(x.text) for x in between))

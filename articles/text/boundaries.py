@@ -195,7 +195,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         # The paragraph only says who else attended (县水务局局长某某出席会议。): a report's last line.
-        "lead_is_attendance": float(len(_first_sentence(lead)) <= 40 and bool(_ATTENDANCE_END.search(_first_sentence(lead)))),
+        "lead_is_attendance": float(len(_first_sentence(lead)) <= 80 and bool(_ATTENDANCE_END.search(_first_sentence(lead)))),
         # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
         "above_ends_credit": float(ends_with_credit(tail)),
     }

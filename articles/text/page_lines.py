@@ -19,13 +19,13 @@ TO_MARK = "continued_to"
 FROM_MARK = "continued_from"
 NOISE = "noise"
 HEADLINE_KINDS = (HEADLINE, ECHO)
-# A dateline opening a news lead: "5月6日，" "5月6日上午，" "2024年5月6日至8日，" "近日，".
+# A dateline opening a news lead: "5月6日，" "5月6日上午，" "2024年5月6日至8日，" "近日，" "今天下午，".
 DATELINE = re.compile(
     r"^(?:(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*"
     r"(?:日|(?=\s*(?:[至到~～-]|—{1,2})))"  # a range may leave out the first 日: 5月17——18日
     r"(?:\s*(?:[至到~～-]|—{1,2})\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
     r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
-    r"|近日|日前|近期|连日来|前不久)\s*[，,]"
+    r"|近日|日前|近期|连日来|前不久|(?:今天|今日|昨天|昨日)(?:[上中下]午|晚上)?)\s*[，,]"
 )
 
 

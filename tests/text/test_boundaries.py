@@ -167,6 +167,8 @@ def test_a_titled_feature_keeps_its_first_dateline() -> None:
 
 def test_a_paragraph_naming_only_who_else_attended_is_flagged() -> None:
     assert boundaries.features(_ctx("县水务局局长孙海出席会议。"))["lead_is_attendance"] == 1.0
+    roll = "区委副书记张某,区委常委王某、李某、赵某、钱某、孙某、周某、吴某、郑某、冯某出席会议。"
+    assert boundaries.features(_ctx(roll))["lead_is_attendance"] == 1.0
     assert boundaries.features(_ctx("近日，县水务局召开防汛工作会议，部署汛期工作。"))["lead_is_attendance"] == 0.0
 
 

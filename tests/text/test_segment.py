@@ -730,3 +730,18 @@ def test_bulleted_items_running_on_at_full_column_width_are_separate_reports() -
     ]
     page = segment_page("要闻周报\n" + "\n".join(_wrap(item, 17) for item in items) + "\n")
     assert len(page.articles) == 3
+
+
+def test_a_dateline_after_a_blank_line_ends_a_report_left_without_its_full_stop() -> None:
+    first = ("旗政协主席张某带队,组织政协机关相关人员赴某县围绕政协协商民主向基层延伸、提案办理等内容进行考察学习。"
+             "考察组一行先后到某镇花园社区、团结社区等地,了解开展情况并与相关负责人深入沟通和交流")
+    second = ("今天下午,县委书记刘某一行先后来到某乡两溪河村、甘露村易地扶贫搬迁安置点,实地察看工程建设进展情况。"
+              "他要求,各级各部门要齐心协力,狠抓责任落实。县委常委、县委办公室主任朱某参加调研。")
+    third = ("2月27日,区委副书记、区长潘某主持召开区政府常务会议,研究部署重点工作。会议强调,要抓好项目建设,"
+             "确保各项工作落地见效。")
+    def paragraphs(text: str) -> str:  # printed tight: each paragraph ends on a short line
+        cut = text.index("。") + 1
+        return _wrap(text[:cut], 12) + "\n" + _wrap(text[cut:], 12)
+
+    page = segment_page("\n\n".join(paragraphs(t) for t in (first, second, third)) + "\n")
+    assert [a.body[:4] for a in page.articles] == ["旗政协主", "今天下午", "2月27"]
