@@ -6,6 +6,7 @@ a headline); a few conventions of digests and columns next; the learned boundary
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -156,12 +157,18 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return True  # the next day of a month's record of events (1日…, 2日…)
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
         return True  # the next item of a digest whose items open with a bullet and a date
+    if values["bullet"] and _DAY_ITEM.match(re.sub(r"^\W+|\s+", "", lines[i].text)):
+        return True  # ■ 2 / ■ 同日: the next day's entry of a month's record
     if values["bullet_subhead"] and _heading_line(lines[i].text, layout.column):
         return False  # ■ sub-heads divide one column; digest items open with a date or a lead
     if values["bullet"] and _same_bullet(draft.lines[0].text, lines[i].text) \
             and not _heading_line(draft.lines[0].text, layout.column):
         return True  # the next item of a digest whose items run on under a bullet (●…, ●…)
     return layout.model.decide(values)
+
+
+# A bulleted line that is nothing but the day of an entry: ■ 2, ■ 1日晚, ■ 同日.
+_DAY_ITEM = re.compile(r"^(?:[0-9０-９]{1,2}(?:[日曰])?(?:[上下]午|晚上?|早上?)?|同日|当日|次日)$")
 
 
 def _same_bullet(first: str, line: str) -> bool:

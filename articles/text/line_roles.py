@@ -25,9 +25,15 @@ from articles.text.page_lines import (
 )
 
 
+# A day alone on its line heads a day's entry of a month's record: 6日 / 13日—14日.
+_DAY_LABEL = re.compile(r"^[0-9０-９]{1,2}\s*[日曰](?:\s*(?:[—至到~～-]|——)\s*[0-9０-９]{1,2}\s*[日曰])?$")
+
+
 def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     """Classify a line by its own text only."""
     s = line.text
+    if _DAY_LABEL.match(s.strip()):
+        return BODY, None  # the entry's date, read with the entry (6日 + 市委副书记某某…)
     if (
         noise.is_digest_heading(s)
         or noise.is_teaser_marker(s)
@@ -59,7 +65,10 @@ def _mark_digest_titles(lines: list[Line]) -> None:
         j = i
         while j < len(lines) and lines[j].kind == HEADLINE:
             j += 1
-        below = lines[j] if j < len(lines) else None
+        k = j
+        while k < len(lines) and lines[k].kind == NOISE:
+            k += 1  # past a dateline or a month heading printed under it
+        below = lines[k] if k < len(lines) else None
         heading = " ".join(line.text for line in lines[i:j])
         if below is not None and below.kind == BODY and noise.is_digest_title(heading, below.text):
             for line in lines[i:j]:

@@ -118,6 +118,11 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
     ("2版  要闻", True),
     ("2版·综合", True),
     ("本版图片由各地融媒体中心提供", True),
+    ("文稿编辑:曹勇", True),
+    ("欢迎提供新闻线索", True),
+    ("县区 · 综合", True),
+    ("2023年4月", True),
+    ("春节·团圆之约", False),
     ("某某新闻网本网要闻", True),
     ("某某网民点赞本网要闻栏目改版", False),
     ("县区新闻", True),
@@ -132,7 +137,7 @@ def test_page_name_and_section_labels_are_furniture(line: str, expected: bool) -
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("舒城日报", True), ("九龙坡报", True), ("今日昌平", True), ("樊城新闻网", True),
+    ("舒城日报", True), ("九龙坡报", True), ("今日昌平", True), ("樊城新闻网", True), ("罗山新闻", True),
     ("区政府听取工作汇报", False), ("全区安全生产通报", False),
 ])
 def test_masthead(line: str, expected: bool) -> None:
@@ -142,6 +147,7 @@ def test_masthead(line: str, expected: bool) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("（资料图）", True), ("座谈会现场", True), ("区委书记到现场", False), ("现场办公会召开", False),
     ("会议现场。", True), ("▲走访市代表某某", True), ("▲ 调研组察看项目现场", True), ("▲调研现场。 本报记者 摄", True),
+    ("新春走访慰问。资料图片", True), ("会议要求抓好落实。", False),
     ("▲5月6日，某某镇召开会议，部署工作。", False),
 ])
 def test_short_photo_captions(line: str, expected: bool) -> None:

@@ -745,3 +745,25 @@ def test_a_dateline_after_a_blank_line_ends_a_report_left_without_its_full_stop(
 
     page = segment_page("\n\n".join(paragraphs(t) for t in (first, second, third)) + "\n")
     assert [a.body[:4] for a in page.articles] == ["旗政协主", "今天下午", "2月27"]
+
+
+def test_a_day_alone_on_its_line_opens_that_days_entry() -> None:
+    entries = [
+        ("1日", "全国新年登高健身大会活动在某镇风景名胜区举行。活动由省登山协会、市体育局主办,"
+                "区教育和体育局承办。全省1000余名登山运动爱好者参加。"),
+        ("6日", "市委副书记张某到某街道某社区慰问困难劳模,送去慰问金和节日祝福。"),
+        ("13日—14日", "政协某区委员会第四次会议在某宾馆举行。会议讨论并赞同区长徐某所作的政府工作报告"
+                     "和其他报告,通过会议决议。"),
+    ]
+    page = segment_page("2020年1月大事要览\n" + "\n".join(f"{day}\n{_wrap(text, 16)}" for day, text in entries) + "\n")
+    assert [a.body[:3] for a in page.articles] == ["1日全", "6日市", "13日"]
+
+
+def test_bulleted_day_numbers_open_the_entries_of_a_months_record() -> None:
+    entries = [
+        ("1日晚", "某景区“点亮·2023”大型亲子荧光跑主题活动拉开序幕,200组亲子家庭参加。景区正式开启夜游新篇章。"),
+        ("2", "区红十字会在城市展示馆开展应急救护培训走进公共文化场馆活动,13个公共文化场馆的工作人员参加轮训。"),
+        ("同日", "区召开安全生产委员会第二次全体成员会议,区委副书记、区长杨某主持会议并讲话,副区长谢某参加会议。"),
+    ]
+    page = segment_page("某某区情 · 大事记\n2023年4月\n\n" + "\n\n".join(f"■ {day}\n{_wrap(text, 20)}" for day, text in entries) + "\n")
+    assert len(page.articles) == 3
