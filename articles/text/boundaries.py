@@ -38,6 +38,7 @@ _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 _RELATIVE_START = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
 )
+_RELATIVE_DATELINE = re.compile(r"^(?:近日|日前|近期|前不久|连日来)[，,]")
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
 # A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
 # the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
@@ -184,6 +185,8 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "day_start": float(day_start and "月" in lead[:8]),
         "day_only_start": float(bool(_DAY_ONLY_START.match(lead))),
         "relative_start": float(bool(_RELATIVE_START.match(lead))),
+        # A news lead's own relative dateline (近日，/日前，) rather than a scene-setting 当前/今年以来.
+        "relative_dateline": float(bool(_RELATIVE_DATELINE.match(lead))),
         "date_early": float(bool(_DATE_EARLY.search(lead[:24]))),
         "any_lead": float(bool(_ANY_LEAD.match(lead))),
         "back_reference": float(bool(_BACK_REFERENCE.match(lead)) or dated_reference),

@@ -177,3 +177,8 @@ def test_a_dated_report_after_a_dated_report_is_flagged() -> None:
     assert values["dated_after_dated"] == 1.0
     values = boundaries.features(_ctx("2月19日，区长张某调研部分重点项目建设。", opening="本报讯 区长张某走访慰问老干部。"))
     assert values["dated_after_dated"] == 0.0
+
+
+def test_a_relative_dateline_is_told_from_a_scene_setting_opening() -> None:
+    assert boundaries.features(_ctx("日前，县长钟某带领安委会成员单位检查安全生产。"))["relative_dateline"] == 1.0
+    assert boundaries.features(_ctx("当前正值春季防火关键时期，火灾风险增大。"))["relative_dateline"] == 0.0
