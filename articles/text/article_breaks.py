@@ -136,9 +136,10 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
 
     The first dateline under a headline whose story opened with a quote or scene is that
     story's own lead; a paragraph whose words the article above has nearly all used
-    continues it; a month's day-by-day record and a bullet digest break at every item; ■
-    sub-heads divide one column; an official the report introduced, back by bare name, goes
-    on with the same visit. The model weighs how the paragraph opens, how new its words
+    continues it; a month's day-by-day record (``2日…``, ``■ 2``, ``■ 同日``) and a bullet
+    digest break at every item, whether its items open with a date or run on at full column
+    width under one bullet; ■ sub-heads set short on their own line divide one column; an
+    official the report introduced, back by bare name, goes on with the same visit. The model weighs how the paragraph opens, how new its words
     are to the article above and the page's layout.
     """
     values = boundaries.features(context)
