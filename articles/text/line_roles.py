@@ -140,6 +140,19 @@ def _mark_captions_under_headlines(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+def _mark_wide_captions(lines: list[Line], width: float) -> None:
+    """On a hard-wrapped page a one-sentence line set far wider than the column, after a
+    finished paragraph, is a photo's caption printed across the picture (…现场视察某某安置点。)."""
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        s = line.text.strip()
+        if line.kind != BODY or line.lead or prev is None or prev.kind != BODY or not ends_sentence(prev.text):
+            continue
+        if 1.6 * width <= visible_length(s) <= 40 and s.endswith("。") and s.count("。") == 1 \
+                and not re.search(r"[；;：:]", s) and not DATELINE.match(s):
+            line.kind = NOISE
+
+
 def _mark_masthead(lines: list[Line], *, top: int = 3) -> None:
     """The paper's name printed alone among the page's first lines is furniture, not a headline."""
     for line in lines[:top]:
@@ -294,6 +307,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_section_labels(lines)
     _mark_kickers(lines)
     if hard_wrapped:
+        _mark_wide_captions(lines, width)
         wrapped_headlines.demote_wrapped_fragments(lines, width)
         wrapped_headlines.promote_wrapped_headlines(lines)
         wrapped_headlines.promote_headlines_above_leads(lines)

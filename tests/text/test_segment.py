@@ -767,3 +767,11 @@ def test_bulleted_day_numbers_open_the_entries_of_a_months_record() -> None:
     ]
     page = segment_page("某某区情 · 大事记\n2023年4月\n\n" + "\n\n".join(f"■ {day}\n{_wrap(text, 20)}" for day, text in entries) + "\n")
     assert len(page.articles) == 3
+
+
+def test_a_one_sentence_line_far_wider_than_the_column_after_a_report_is_a_caption() -> None:
+    body = ("会上,代表们围绕交通出行、产业发展等方面提出意见建议。县人大常委会主任李某认真听取了大家的发言,"
+            "对近年来的工作成效给予了充分肯定。会后,调研组一行对安置点、公路进行了现场视察。")
+    page = segment_page(_wrap(body, 13) + "\n调研组一行现场视察某乡易地扶贫搬迁安置点。\n作者:张某 李某\n")
+    assert len(page.articles) == 1
+    assert "调研组一行现场视察某乡易地扶贫搬迁安置点。" in page.noise
