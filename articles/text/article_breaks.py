@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.text import boundaries, noise
-from articles.text.clean import ends_sentence, ends_with_credit, visible_length
+from articles.text.clean import BULLETS, ends_sentence, ends_with_credit, visible_length
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
     BODY,
@@ -175,7 +175,7 @@ _DAY_ITEM = re.compile(r"^(?:[0-9０-９]{1,2}(?:[日曰])?(?:[上下]午|晚上
 def _same_bullet(first: str, line: str) -> bool:
     """Both lines open with the same bullet character."""
     a, b = first.lstrip()[:1], line.lstrip()[:1]
-    return a == b and a in "■●◆▲★□○◇△◎"
+    return a == b and a in BULLETS
 
 
 def _heading_line(text: str, column: float | None) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from articles.text import headlines
-from articles.text.clean import ends_with_credit
+from articles.text.clean import BULLETS, ends_with_credit
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
 
@@ -48,7 +48,7 @@ _DATE_EARLY = re.compile(
     r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]"
 )
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
-_BULLET = re.compile(r"^[■●◆▲★□○◇△◎]\s*")
+_BULLET = re.compile(rf"^[{BULLETS}]\s*")
 # A dispatch lead of any paper or site: 本报讯 / 宝安讯 / 鼓楼新闻网讯 / 天津北方网讯：
 _ANY_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,10}讯\s*[（(:：\s【]|^[\u4e00-\u9fff]{1,10}讯(?=[0-9０-９])")
 # Openings that refer back to the story above: pronouns, 会上, 随后, 此外…

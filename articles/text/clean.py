@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from statistics import median
 
+# The marks papers set before a digest item, a sub-head or a section label (■ 5月6日，…).
+BULLETS = "■●◆▲★□○◇△◎"
+
 # Ideographs plus CJK/full-width punctuation: a space next to one of these is never meaningful.
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u30fb\u25a0\u25ba"

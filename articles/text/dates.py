@@ -283,7 +283,7 @@ _HEADING_YEAR = re.compile(r"^[【\[]?[^，,。；;]{0,12}?([12][0-9０-９]{3})
 def _heading_year(text: str, *, top: int = 3) -> int | None:
     """The year of a heading among the page's first lines that names a year and month only
     (``2023年12月区政府大事记``): the page's own period, whatever years its reports mention."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()][:top]
+    lines = [line.strip() for line in text[:1000].splitlines() if line.strip()][:top]  # the head only
     for line in lines:
         match = _HEADING_YEAR.match(line)
         if match and len(line) <= 40 and not re.search(r"[，,。；;]", line):

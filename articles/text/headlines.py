@@ -10,7 +10,7 @@ import logging
 import re
 from functools import cache
 
-from articles.text.clean import ends_mid_sentence, ends_sentence, visible_length
+from articles.text.clean import BULLETS, ends_mid_sentence, ends_sentence, visible_length
 
 # Bullets and enumerators (一、 / 二是 / （三） / 4.) open section heads inside a body.
 _BULLET_START = re.compile(
@@ -156,7 +156,7 @@ def cannot_end_headline(text: str) -> bool:
 def clean_headline(text: str) -> str:
     """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) and a digest item's
     bullet (``■ 标题``) from a headline: neither is part of what the headline says."""
-    return re.sub(r"^#+\s*|^\*\*|\*\*$|^[■●◆▲★□◇]\s*", "", text.strip()).strip()
+    return re.sub(rf"^#+\s*|^\*\*|\*\*$|^[{BULLETS}]\s*", "", text.strip()).strip()
 
 
 @cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from articles.text import bylines, headlines, noise, wrapped_headlines
-from articles.text.clean import ends_sentence, visible_length
+from articles.text.clean import BULLETS, ends_sentence, visible_length
 from articles.text.page_lines import (
     BODY,
     DATELINE,
@@ -241,7 +241,7 @@ def _mark_section_labels(lines: list[Line]) -> None:
 
 
 # A digest item's headline after its bullet: ``■ 市政协来我区开展专题调研`` (no punctuation).
-_BULLET_HEAD = re.compile(r"^[■●◆▲★□◇]\s*[^，,。；;！？!?：:、]{4,30}$")
+_BULLET_HEAD = re.compile(rf"^[{BULLETS}]\s*[^，,。；;！？!?：:、]{{4,30}}$")
 
 
 def _mark_bullet_headlines(lines: list[Line]) -> None:
