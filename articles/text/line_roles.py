@@ -261,6 +261,49 @@ def _mark_bullet_headlines(lines: list[Line]) -> None:
                 prev.kind = NOISE  # the digest's label (县区快讯) above its first item
 
 
+def _is_section_tag(text: str) -> bool:
+    """A short tag on its own line that can head a column's section (``■ 关键词 双拥``, ``■ 点评``)."""
+    return noise.is_keyword_label(text) or (noise.is_section_label(text) and not noise.is_digest_label(text))
+
+
+def _inside_byline_column(lines: list[Line], k: int) -> bool:
+    """Is line k inside the text of a column printed under one headline and its byline?
+
+    Walking up, the column's earlier sections (tag + sub-headline) are passed over; the walk
+    must meet body text before it meets the byline, and the byline must sit under a headline.
+    """
+    seen_body = False
+    while k >= 0:
+        kind = lines[k].kind
+        if kind == BYLINE:
+            return seen_body and k > 0 and lines[k - 1].kind == HEADLINE
+        if kind == HEADLINE:
+            if not (k > 0 and _is_section_tag(lines[k - 1].text)):
+                return False
+            k -= 1  # an earlier section's tag
+        elif kind == BODY:
+            seen_body = True
+        elif kind != NOISE:
+            return False
+        k -= 1
+    return False
+
+
+def _mark_column_sections(lines: list[Line]) -> None:
+    """A tag and a sub-headline after body text, inside a bylined column, are one of its sections.
+
+    A weekly round-up or a feature under one headline and one byline divides its text with
+    ``■ 关键词 双拥`` + a sub-headline; the conventions keep such a column one article. A
+    sub-headline followed by its own byline, or after a digest label (``■ 简讯``), opens a
+    new article as before.
+    """
+    for i, line in enumerate(lines):
+        tag, nxt = prev_line(lines, i), next_line(lines, i)
+        if line.kind == HEADLINE and tag is not None and _is_section_tag(tag.text) \
+                and (nxt is None or nxt.kind != BYLINE) and _inside_byline_column(lines, i - 2):
+            line.kind = tag.kind = BODY
+
+
 # A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
 _KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
 
@@ -319,6 +362,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_name_bylines(lines)
     _mark_boxed_headlines(lines)
     _mark_digest_titles(lines)
+    _mark_column_sections(lines)
 
 
 # ---------------------------------------------------------------- paragraphs

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from articles.text.clean import BULLETS
+
 _NUM = "0-9０-９一二三四五六七八九十"
 _PAGE = rf"第?\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*[{_NUM}]+\s*版"
 _ARROW = "►▶▸→>》＞"
@@ -184,6 +186,11 @@ def is_section_label(line: str) -> bool:
     item or headline follows it, which the segmenter decides.
     """
     return bool(_LABEL.match(line.strip()))
+
+
+def is_digest_label(line: str) -> bool:
+    """Return True for a section label that heads a run of separate items (``■ 简讯``, ``■ 要闻速递``)."""
+    return re.sub(rf"^[{BULLETS}]|\s", "", line.strip()) in _SECTION_LABELS
 
 
 def is_caption(line: str) -> bool:

@@ -205,6 +205,13 @@ def test_keyword_label(line: str, expected: bool) -> None:
     assert noise.is_keyword_label(line) is expected
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("■ 简讯", True), ("●要闻速递", True), ("■ 点评", False), ("■ 关键词 双拥", False),
+])
+def test_digest_label(line: str, expected: bool) -> None:
+    assert noise.is_digest_label(line) is expected
+
+
 def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
     page = segment_page("关键词:发展\n\n推动工作主框架落实\n\n12月30日，某某区召开工作务虚会。\n")
     assert page.articles[0].title == "推动工作主框架落实"
