@@ -28,6 +28,8 @@ _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认�
 _COMMA = re.compile(r"[，,]")
 _INNER_STOP = re.compile(r"[。；;]")
 _KICKER_MARK = re.compile(r"^[-－—]|[—－-]{1,2}$")
+_DASH_START = re.compile(r"^\s*(?:——|－－|--)")
+_DASH_END = re.compile(r"(?:——|－－|--)\s*$")
 _FACTUAL = re.compile(r"举行|召开|开展|成立|调研|举办|启动|走访|会议|出席|签约|视察|检查|部署|发布")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
 
@@ -230,6 +232,10 @@ def split_title(parts: list[str]) -> tuple[str, str | None]:
     parts = [p for p in parts if p]
     if len(parts) == 1:
         return parts[0], None
+    if len(parts) == 2 and (_DASH_END.search(parts[0]) or _DASH_START.match(parts[1])):
+        # A dash ties the two lines into one printed head (主题——副题 / 引题—— 主题): read
+        # in print order it is one title, whichever line an editor would call the subtitle.
+        return parts[0] + parts[1], None
     ranked = sorted(range(len(parts)), key=lambda i: (_factual_score(parts[i]), visible_length(parts[i])))
     title_index = ranked[0]
     rest = [p for i, p in enumerate(parts) if i != title_index]

@@ -143,6 +143,8 @@ def looks_like_name(name: str, *, listed: bool = False) -> bool:
     if name[0] in "和与" and len(name) == 3 and name[1:] in _common_words():
         return False  # 委员和专家: the conjunction before a noun, not the surname 和
     forbidden = _NOT_IN_NAME - _LISTED_OK if listed else _NOT_IN_NAME
+    if len(name) == 3 and name[1] == "之" and name[1:] not in _common_words():
+        forbidden = forbidden - {"之"}  # 陈之常, 王之涣; never 之后, 之间, 之一
     if any(c in forbidden for c in (name[1:] if name[0] == "于" else name)):
         return False
     if len(name) == 4 and name[:2] not in double:

@@ -1,0 +1,27 @@
+"""person_names: when a run of characters after a title is a person's name."""
+from __future__ import annotations
+
+import pytest
+
+from articles.text.person_names import looks_like_name, opens_with_word, read_name
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("王晓东", True), ("陈之常", True), ("张之后", False), ("李之间", False), ("于是", False), ("高度", False),
+])
+def test_looks_like_name(name: str, expected: bool) -> None:
+    assert looks_like_name(name) is expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("陈之常，区人大常委会主任", "陈之常"),
+    ("李芸说。", "李芸"),
+    ("王晓东。", "王晓东"),
+])
+def test_read_name(text: str, name: str) -> None:
+    assert read_name(text, 0) == name
+
+
+def test_a_clause_opening_with_a_word_is_no_name() -> None:
+    assert opens_with_word("先后赶往现场")
+    assert not opens_with_word("张三李四")
