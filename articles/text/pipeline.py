@@ -41,9 +41,26 @@ def parse_issue(
     issue_date = issue_date or header_date(text)
     base = issue_date or guess_issue_date(text)
     page_district = district_of(text)
-    articles = [_parse_article(seg, base=base, page_district=page_district, known=known) for seg in page.articles]
+    bases = [base] * len(page.articles) if issue_date else _own_years(page.articles, base)
+    articles = [
+        _parse_article(seg, base=b, page_district=page_district, known=known) for seg, b in zip(page.articles, bases)
+    ]
     settle_unnamed(articles)
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
+
+
+def _own_years(segments: list[Segment], base: date | None) -> list[date | None]:
+    """The date each article's relative dates resolve against, on a page with no date.
+
+    One issue's reports share its year; a page put together from reports of several years
+    (two or more naming a latest year other than the page's) gives each report the year it
+    names itself (``2015年仍然是…``). A lone past year (``2002年获得…``) is history.
+    """
+    own = [guess_issue_date(seg.body) for seg in segments]
+    differing = sum(1 for d in own if d and base and d.year != base.year)
+    if differing < 2:
+        return [base] * len(segments)
+    return [d or base for d in own]
 
 
 def _parse_article(seg: Segment, *, base: date | None, page_district: str | None, known: tuple[str, ...]) -> ParsedArticle:

@@ -136,3 +136,21 @@ def test_a_web_metadata_date_pins_the_year_of_the_article_below_it() -> None:
     parsed = parse_issue(page)
     assert [a.event_date.isoformat() for a in parsed.articles] == ["2023-06-20", "2024-02-23"]
     assert not any("发布日期" in a.body for a in parsed.articles)
+
+
+COLLAGE = "\n".join([
+    "区政府召开全体会", "", "本报讯 2月9日下午，区政府召开全体会。区长张三强调，2015年仍然是艰难的一年。", "",
+    "区人大审议工作报告", "", "1月14日，区人大代表审议工作报告，明确了2019年的发展思路。", "",
+    "专家组复核生态工作", "", "9月27日，专家组到某镇复核2022年度生态工作。", "",
+])
+
+
+def test_a_page_of_reports_from_several_years_gives_each_its_own_year() -> None:
+    parsed = parse_issue(COLLAGE)
+    assert [a.event_date.isoformat() for a in parsed.articles] == ["2015-02-09", "2019-01-14", "2022-09-27"]
+
+
+def test_one_past_year_in_one_report_is_history_not_the_issue_year() -> None:
+    page = COLLAGE.replace("明确了2019年的发展思路", "明确了2022年的发展思路")
+    parsed = parse_issue(page)
+    assert [a.event_date.year for a in parsed.articles] == [2022, 2022, 2022]
