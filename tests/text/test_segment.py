@@ -219,7 +219,7 @@ def test_indented_page_with_folio_section_heads_and_trailing_credit() -> None:
     page = segment_page(INDENTED_WITH_FURNITURE)
     first, second = page.articles
     assert (first.title, first.subtitle, first.byline) == (
-        "春风化雨润民心", "——桃源县开展新时代文明实践活动纪实", "本报记者　周明",
+        "春风化雨润民心——桃源县开展新时代文明实践活动纪实", None, "本报记者　周明",
     )
     assert first.paragraphs[1] == "一、聚焦群众需求"  # an enumerated section head stays in the body
     assert not first.continues_elsewhere
@@ -505,7 +505,7 @@ def test_qr_box_headline_stays_noise_when_blank_lines_separate_the_next_headline
         "“感谢巡察组为民办实事。”某某小区居民张三说，困扰多年的问题终于解决了。\n"
     )
     [article] = page.articles
-    assert (article.title, article.subtitle) == ("让群众感受到监督就在身边", "某某区委巡察组深入基层一线——")
+    assert (article.title, article.subtitle) == ("某某区委巡察组深入基层一线——让群众感受到监督就在身边", None)
     assert "致全区中小学师生及家长的一封信" in page.noise
 
 
