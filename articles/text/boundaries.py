@@ -42,10 +42,11 @@ _RELATIVE_DATELINE = re.compile(r"^(?:近日|日前|近期|前不久|连日来)[
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
 # A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
 # the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
-# looks back on (自今年2月21日开始, 于今年9月1日开放): none of them is the report's dateline.
+# looks back on (自今年2月21日开始, 于今年9月1日开放), or a period's first or last day
+# (12月3日起将延伸巡查, 6月30日前完成): none of them is the report's dateline.
 _DATE_EARLY = re.compile(
     r"(?<!截至)(?<!截止)(?<!将于)(?<!定于)(?<!拟于)(?<!自)(?<!从)(?<!今年)(?<!去年)"
-    r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]"
+    r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰](?!\s*(?:起(?!草)|开始|以来|之?前|止))"
 )
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
 _BULLET = re.compile(rf"^[{BULLETS}]\s*")

@@ -58,6 +58,16 @@ def test_the_start_of_a_period_looked_back_on_is_no_dateline() -> None:
     assert boundaries.features(_ctx("2024年9月1日，全区召开大会。"))["date_early"] == 1.0
 
 
+@pytest.mark.parametrize(("lead", "dated"), [
+    ("按照工作安排，12月3日起巡查组将延伸巡查各乡镇。", 0.0),
+    ("各单位要在6月30日前完成整改。", 0.0),
+    ("12月3日，巡查组到某镇开展巡查。", 1.0),
+    ("12月3日起草的方案经会议审议通过。", 1.0),
+])
+def test_the_first_or_last_day_of_a_period_is_no_dateline(lead: str, dated: float) -> None:
+    assert boundaries.features(_ctx(lead))["date_early"] == dated
+
+
 def test_the_cut_off_day_of_a_statistic_is_no_dateline() -> None:
     assert boundaries.features(_ctx("据统计，截至10月24日，全区已备耕2万亩。"))["date_early"] == 0.0
     assert boundaries.features(_ctx("据统计，10月24日全区召开会议。"))["date_early"] == 1.0
