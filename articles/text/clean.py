@@ -103,7 +103,18 @@ def column_width(lines: list[str]) -> float:
     return float(median(lengths)) if lengths else 0.0
 
 
-def wrap_width(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> int | None:
+# Columns up to this width are common; wider ones (a page set in two wide columns, 26–42
+# characters) must also show that their full lines stop mid-sentence.
+_NARROW = 24
+
+
+def _cut_mid_sentence(lines: list[str], width: int) -> bool:
+    """Most lines of the column's width stop inside a sentence: the text was cut to fit."""
+    full = [line for line in lines if abs(visible_length(line) - width) <= 1]
+    return len(full) >= 4 and sum(1 for line in full if ends_sentence(line)) <= len(full) / 2
+
+
+def wrap_width(lines: list[str], *, max_width: int = 45, min_share: float = 0.5) -> int | None:
     """Return the column width a page is hard-wrapped at, or None for one line per paragraph.
 
     Wrapped text has most of its lines at (or a character or two under) one narrow width:
@@ -128,6 +139,8 @@ def wrap_width(lines: list[str], *, max_width: int = 24, min_share: float = 0.5)
         best = max(range(best - 2, best + 2), key=lambda n: (counts.get(n, 0), n))
     if best is None:
         return None
+    if best > _NARROW and not _cut_mid_sentence(lines, best):
+        return None  # lines of one wide length that end their sentences are paragraphs
     # Few lines run longer than the column (headlines set wider than one column may).
     longer = sum(1 for n in lengths if n > best + 1) / len(lengths)
     if best_share >= min_share and longer <= 0.2:

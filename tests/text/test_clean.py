@@ -109,6 +109,10 @@ def _wrapped(width: int, paragraphs: int = 6) -> list[str]:
     (_wrapped(18), 18),
     # a crowded page: furniture, headlines and short items around a clear column peak
     (["某某日报 2025年4月3日", "导读", "某某镇春耕忙", "详见第2版", "记者 张三"] + _wrapped(18, 2), 18),
+    (_wrapped(28), 28),
+    (_wrapped(36), 36),
+    # one line per paragraph, each about as long as the next: the lines end their sentences
+    (["某某镇召开会议", "记者 张三"] + ["某某镇组织干部群众开展环境整治，清理河道垃圾，让村庄面貌焕然一新。"] * 6, None),
     # one line per paragraph: many lines far longer than any column
     (["某某镇召开会议", "记者 张三"] + ["某某镇组织干部群众开展环境整治，清理河道垃圾，修补破损道路，让村庄面貌焕然一新。"] * 4, None),
     # a tiny page of headlines and one long paragraph is not a narrow column
