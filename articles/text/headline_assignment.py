@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from articles.text.clean import visible_length
-from articles.text.headlines import cannot_end_headline, clean_headline, split_title, splits_word, tokens
+from articles.text.headlines import (
+    cannot_end_headline,
+    clean_headline,
+    leaves_open,
+    split_title,
+    splits_word,
+    tokens,
+)
 
 # Score weights for the assignment (see ``assign_headlines``).
 BEFORE_BONUS = 0.8
@@ -65,6 +72,15 @@ class HeadlineGroup:
         line, prev = self.lines[i], self.lines[i - 1]
         return not line.blank_before and not line.indent and (line.echo is None) == (prev.echo is None)
 
+    def _cut_across_blank(self, i: int) -> bool:
+        """A headline set on two lines with a blank between still reads as one when the first
+        line cannot stand alone: it opens a quote it does not close, stops on a word no
+        headline ends on, or cuts a word in two (``…协调组辽宁`` / ``省工作…``)."""
+        line, prev = self.lines[i], self.lines[i - 1]
+        if (line.echo is None) != (prev.echo is None):
+            return False
+        return leaves_open(prev.value) or cannot_end_headline(prev.value) or splits_word(prev.value, line.value)
+
     def joins(self, i: int) -> bool:
         """Return True if line i is the wrapped continuation of line i-1 (same headline part).
 
@@ -76,8 +92,10 @@ class HeadlineGroup:
         (``…推动产业转型`` / ``升级``), that headline is complete: line i starts the next
         one (a subtitle such as ``张三到某镇调研``).
         """
-        if i <= 0 or not self._wraps(i):
+        if i <= 0:
             return False
+        if not self._wraps(i):
+            return self._cut_across_blank(i)
         if SPEECH_KICKER.search(self.lines[i].value):
             return False  # 某某在某地调研时强调: the kicker that opens a three-line head
         if not self.wrapped:

@@ -141,6 +141,18 @@ def test_an_unwrapped_page_joins_two_headline_lines_only_across_a_cut_word() -> 
     assert stopped.parts(0, 2) == ["全国、省和市人大代表来我区开展会前集中视察活动"]
 
 
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("热烈庆祝“某某区第十八届", "人民代表大会第三次会议”隆重开幕", True),  # a quote left open
+    ("某某县召开常委会暨", "主题活动推进会", True),  # stops on 暨
+    ("督办生态环境保护督察组辽宁", "省工作协调组交办的问题", True),  # 辽宁省 cut in two
+    ("稳字当头抓春耕", "桃源县召开春耕生产推进会", False),
+])
+def test_a_headline_cut_across_a_blank_line_is_one_part(first: str, second: str, joined: bool) -> None:
+    for wrapped in (False, True):
+        group = HeadlineGroup([HeadlineLine(first), HeadlineLine(second, blank_before=True)], wrapped=wrapped)
+        assert (len(group.parts(0, 2)) == 1) is joined
+
+
 def test_a_cut_between_lines_wider_than_the_column_costs_less() -> None:
     lines = [HeadlineLine("某某县全面落实安全生产责任 扎实抓好各项工作", blank_before=True),
              HeadlineLine("访某某县委书记张三：做好三色文章书写新答卷", blank_before=False),
