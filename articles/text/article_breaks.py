@@ -38,6 +38,7 @@ class Layout:
     model: boundaries.Model
     observe: Observer | None = None
     column: float | None = None  # the body's wrap width on a hard-wrapped page
+    day_record: bool = False  # the page is a record of dated entries (``is_day_record``)
 
 
 def byline_convention(lines: list[Line]) -> str:
@@ -156,6 +157,8 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return False  # the official the report introduced, by bare name: the same visit goes on
     if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):
         return True  # the next day of a month's record of events (1日…, 2日…)
+    if layout.day_record and _SAME_DAY.match(lines[i].text.strip()):
+        return True  # 同日，… / 次日晚，…: the next entry of a record, dated by the one above
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
         return True  # the next item of a digest whose items open with a bullet and a date
     if values["bullet"] and _DAY_ITEM.match(re.sub(r"^\W+|\s+", "", lines[i].text)):
@@ -166,6 +169,20 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
             and not _heading_line(draft.lines[0].text, layout.column):
         return True  # the next item of a digest whose items run on under a bullet (●…, ●…)
     return layout.model.decide(values)
+
+
+# An entry dated by the entry above it: 同日，… / 同日晚，… / 次日上午，…
+_SAME_DAY = re.compile(r"^[■●◆▲★□○◇△◎]?\s*(?:同日|当日|次日)(?:[上下]午|晚上?|早上?|凌晨)?[，,]")
+_OPENS_WITH_DAY = re.compile(r"^[■●◆▲★□○◇△◎]?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰]")
+
+
+def is_day_record(lines: list[Line]) -> bool:
+    """Return True for a record of dated entries (大事记, a leader's week): most paragraphs open
+    with their day, so an entry that says 同日 instead is a new entry, not a report's next part."""
+    starts = [line for k, line in enumerate(lines) if line.kind == BODY and (
+        k == 0 or line.blank_before or lines[k - 1].kind != BODY or ends_sentence(lines[k - 1].text))]
+    dated = sum(1 for line in starts if _OPENS_WITH_DAY.match(line.text.strip()))
+    return dated >= 3 and dated * 2 >= len(starts)
 
 
 # A bulleted line that is nothing but the day of an entry: ■ 2, ■ 1日晚, ■ 同日.

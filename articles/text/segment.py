@@ -19,6 +19,7 @@ from articles.text.article_breaks import (
     blank_lines_split_articles,
     byline_convention,
     byline_is_trailing,
+    is_day_record,
     starts_untitled_article,
 )
 from articles.text.clean import column_width, wrap_width
@@ -66,6 +67,7 @@ def segment_page(
         hard_wrapped=hard,
         column=float(wrapped_at) if wrapped_at else None,
         blank_breaks=blank_lines_split_articles(lines, float(wrapped_at) if wrapped_at else None),
+        day_record=is_day_record(lines),
         model=model or boundaries.shipped_model(),
         observe=observe,
     )

@@ -1,0 +1,51 @@
+"""article_breaks: page-level facts and conventions of the article-break decision (invented text)."""
+from __future__ import annotations
+
+from articles.text.article_breaks import is_day_record
+from articles.text.page_lines import split_lines
+from articles.text.segment import segment_page
+
+RECORD = """某某区大事记
+
+1月1日，区委书记张三到某某开发区检查安全生产工作。区领导李四参加。
+
+1月2日，区委书记张三到某某镇检查疫情防控工作。
+
+同日晚，区委书记张三主持召开专题会议，研究部署春节期间各项工作。
+
+1月3日，区长王五到某某街道走访慰问困难群众。
+
+同日，区人大常委会主任赵六赴某某街道检查指导工作。
+"""
+
+REPORT = """某某区召开安全生产工作会议
+
+1月2日上午，某某区召开安全生产工作会议，区长王五出席并讲话。
+
+王五强调，要压实各方责任，抓好节日期间安全生产。
+
+同日下午，王五到某某企业检查安全生产工作。
+"""
+
+
+def _lines(text: str):  # noqa: ANN202
+    from articles.text.line_roles import classify
+
+    lines = split_lines(text)
+    classify(lines, hard_wrapped=False, width=40.0)
+    return lines
+
+
+def test_a_page_of_dated_entries_is_a_record() -> None:
+    assert is_day_record(_lines(RECORD))
+    assert not is_day_record(_lines(REPORT))
+
+
+def test_same_day_entries_of_a_record_are_entries_of_their_own() -> None:
+    bodies = [a.body for a in segment_page(RECORD).articles]
+    assert len(bodies) == 5
+    assert bodies[2].startswith("同日晚")
+
+
+def test_same_day_paragraph_of_a_report_goes_on_with_it() -> None:
+    assert len(segment_page(REPORT).articles) == 1
