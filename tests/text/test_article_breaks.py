@@ -16,6 +16,8 @@ RECORD = """某某区大事记
 1月3日，区长王五到某某街道走访慰问困难群众。
 
 同日，区人大常委会主任赵六赴某某街道检查指导工作。
+
+5 日，区委召开常委会议，传达学习上级会议精神。
 """
 
 REPORT = """某某区召开安全生产工作会议
@@ -43,8 +45,9 @@ def test_a_page_of_dated_entries_is_a_record() -> None:
 
 def test_same_day_entries_of_a_record_are_entries_of_their_own() -> None:
     bodies = [a.body for a in segment_page(RECORD).articles]
-    assert len(bodies) == 5
+    assert len(bodies) == 6
     assert bodies[2].startswith("同日晚")
+    assert bodies[5].startswith("5日")  # the body text drops spurious spaces
 
 
 def test_same_day_paragraph_of_a_report_goes_on_with_it() -> None:
