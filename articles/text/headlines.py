@@ -147,7 +147,7 @@ def _parallel_phrases(text: str) -> bool:
 
 # Words a headline never ends on: a preposition or conjunction, or a verb of going that still
 # needs its destination (…代表来 / 我区开展视察).
-_CANNOT_END = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|暨|将|把|对|为|是|了|并|由|向|被|来|赴|前往|走进)$")
+_CANNOT_END = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|暨|将|把|对|为|是|了|并|由|向|被|来|赴|前往|走进|[，,、])$")
 
 
 def cannot_end_headline(text: str) -> bool:

@@ -306,6 +306,7 @@ def _mark_column_sections(lines: list[Line]) -> None:
 
 # A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
 _KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
+_KICKER_COMMA = re.compile(r"^[^。！？!?；;“”]{4,30}[，,]$")
 
 
 def _mark_kickers(lines: list[Line]) -> None:
@@ -315,9 +316,19 @@ def _mark_kickers(lines: list[Line]) -> None:
     """
     for i, line in enumerate(lines):
         nxt = next_line(lines, i)
-        if line.kind == BODY and not line.lead and _KICKER.match(line.text.strip()) and nxt is not None \
-                and nxt.kind == HEADLINE and not headlines.introduces_speech(line.text):
+        if line.kind == BODY and not line.lead and nxt is not None and nxt.kind == HEADLINE \
+                and (_KICKER.match(line.text.strip()) or _head_cut_at_comma(lines, i)) \
+                and not headlines.introduces_speech(line.text):
             line.kind = HEADLINE
+
+
+def _head_cut_at_comma(lines: list[Line], i: int) -> bool:
+    """A short line standing alone after a finished paragraph and stopping on a comma is the
+    first line of a two-line head (``某某来到某镇，调研生态涵养区，`` / ``要求…``)."""
+    line, prev = lines[i], prev_line(lines, i)
+    text = line.text.strip()
+    return line.blank_before and (prev is None or prev.kind != BODY or ends_sentence(prev.text)) \
+        and _KICKER_COMMA.match(text) is not None
 
 
 def _mark_repeated_headlines(lines: list[Line]) -> None:

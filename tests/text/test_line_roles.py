@@ -64,3 +64,17 @@ def test_digest_label_heads_separate_items() -> None:
 def test_column_without_a_byline_is_not_joined() -> None:
     page = COLUMN.replace("桃源日报评论员 周明\n\n", "")
     assert _kinds(page)["清溪古镇迎来旅游旺季"] == HEADLINE
+
+
+def test_a_short_line_stopping_on_a_comma_above_a_headline_is_the_head_s_first_line() -> None:
+    page = (
+        "5月3日，某某县召开春耕生产推进会，部署当前农业生产工作。\n\n"
+        "县长赵立新来到某某镇，调研春耕生产，\n\n要求压实责任抓好春播\n"
+    )
+    kinds = _kinds(page)
+    assert kinds["县长赵立新来到某某镇，调研春耕生产，"] == HEADLINE
+
+
+def test_a_paragraph_stopping_on_a_comma_inside_a_report_stays_body() -> None:
+    page = "5月3日，某某县召开春耕生产推进会，\n部署当前农业生产工作，\n\n要求压实责任抓好春播\n"
+    assert _kinds(page)["部署当前农业生产工作，"] == BODY
