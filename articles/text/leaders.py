@@ -232,3 +232,16 @@ def _add_bracketed_titles(flat: str, found: dict[str, list[str]], known: Known) 
             if name and len(name) == length:
                 _add(found, name, titles)
                 break
+
+
+def returns_by_bare_name(paragraph: str, story: str) -> bool:
+    """True when the paragraph's opening uses, as a subject, the bare name of an official the
+    story above introduced with a title (``蔡奇一早在…`` / ``抵达后，蔡奇来到…``).
+
+    News copy gives an official's title at the first mention in every report, so a paragraph
+    that names one bare is still the same report, even under a sub-headline of its own.
+    """
+    names = {m.name for m in find_leaders(story[-1500:]) if len(m.name) >= 2}
+    opening = _WS.sub("", paragraph)[:40]
+    # Followed by 、 or a comma the name is one of a list (张三、李四等参加), not the subject.
+    return any(re.search(rf"(?:^|[，,。；;]){re.escape(n)}(?![、，,])", opening) for n in names)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from articles.text import bylines, headlines, noise, wrapped_headlines
+from articles.text import bylines, headlines, leaders, noise, wrapped_headlines
 from articles.text.clean import BULLETS, ends_sentence, visible_length
 from articles.text.page_lines import (
     BODY,
@@ -21,6 +21,7 @@ from articles.text.page_lines import (
     NOISE,
     Line,
     next_line,
+    paragraph_start,
     prev_line,
 )
 
@@ -304,6 +305,31 @@ def _mark_column_sections(lines: list[Line]) -> None:
             line.kind = tag.kind = BODY
 
 
+def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:
+    """The body text of the story running above line i, back to its headline or byline."""
+    k, out = i - 1, []
+    while k >= 0 and i - k <= limit and lines[k].kind in (BODY, NOISE):
+        if lines[k].kind == BODY:
+            out.append(lines[k].text)
+        k -= 1
+    return "".join(reversed(out))
+
+
+def _mark_story_subheads(lines: list[Line]) -> None:
+    """Headlines between two paragraphs of one story are its sub-headlines: the paragraph below
+    names, bare, an official the story above introduced with a title (``leaders.returns_by_bare_name``)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind == HEADLINE:
+            j += 1
+        if j > i and i > 0 and lines[i - 1].kind == BODY and j < len(lines) and lines[j].kind == BODY \
+                and leaders.returns_by_bare_name(paragraph_start(lines, j, limit=60), _story_above(lines, i)):
+            for k in range(i, j):
+                lines[k].kind = BODY
+        i = max(j, i + 1)
+
+
 # A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
 _KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
 _KICKER_COMMA = re.compile(r"^[^。！？!?；;“”]{4,30}[，,]$")
@@ -374,6 +400,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_boxed_headlines(lines)
     _mark_digest_titles(lines)
     _mark_column_sections(lines)
+    _mark_story_subheads(lines)
 
 
 # ---------------------------------------------------------------- paragraphs

@@ -240,3 +240,18 @@ def test_yu_as_a_preposition_is_no_name(text: str) -> None:
 
 def test_he_before_a_noun_is_the_conjunction() -> None:
     assert as_dict("主任对委员和专家代表提出的建议表示感谢。") == {}
+
+
+@pytest.mark.parametrize(("paragraph", "returns"), [
+    ("赵立新一早来到某某村，察看春播进度。", True),
+    ("抵达某某镇后，赵立新来到育秧基地。", True),
+    ("育秧基地是全县最大的基地。赵立新了解了生产情况。", True),
+    ("县长赵立新一早来到某某村。", False),  # named with the title again: may be a new report
+    ("赵立新、王五等参加活动。", False),
+    ("李四一早来到某某村。", False),
+])
+def test_returns_by_bare_name(paragraph: str, returns: bool) -> None:
+    from articles.text.leaders import returns_by_bare_name
+
+    story = "5月3日，县委副书记、县长赵立新到某某镇调研春耕生产。"
+    assert returns_by_bare_name(paragraph, story) is returns

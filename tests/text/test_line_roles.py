@@ -78,3 +78,15 @@ def test_a_short_line_stopping_on_a_comma_above_a_headline_is_the_head_s_first_l
 def test_a_paragraph_stopping_on_a_comma_inside_a_report_stays_body() -> None:
     page = "5月3日，某某县召开春耕生产推进会，\n部署当前农业生产工作，\n\n要求压实责任抓好春播\n"
     assert _kinds(page)["部署当前农业生产工作，"] == BODY
+
+
+def test_headlines_inside_one_story_are_its_sub_headlines() -> None:
+    page = (
+        "5月3日，县委副书记、县长赵立新到某某镇调研春耕生产。\n\n"
+        "在田间地头察看春播\n\n赵立新一早来到某某村，察看春播进度。\n\n"
+        "某某镇召开防汛会议\n\n5月4日，某某镇召开防汛工作会议。\n"
+    )
+    kinds = _kinds(page)
+    assert kinds["在田间地头察看春播"] == BODY
+    assert kinds["某某镇召开防汛会议"] == HEADLINE
+    assert len(segment_page(page).articles) == 2
