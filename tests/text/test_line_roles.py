@@ -3,67 +3,12 @@ from __future__ import annotations
 
 from articles.text.line_roles import classify
 from articles.text.page_lines import BODY, HEADLINE, split_lines
-from articles.text.segment import segment_page
-
-COLUMN = """桃源一周热点回顾
-
-桃源日报评论员 周明
-
-■ 关键词 春耕
-
-全县春耕生产全面铺开
-
-5月3日，桃源县召开春耕生产推进会，部署当前农业生产工作，要求各乡镇压实责任。
-
-■ 点评
-
-春耕不等人，各项惠农政策要落到田间地头。
-
-■ 关键词 文旅
-
-清溪古镇迎来旅游旺季
-
-5月4日，清溪古镇接待游客三万余人次，旅游收入同比增长两成。
-"""
 
 
 def _kinds(text: str) -> dict[str, str]:
     lines = split_lines(text)
     classify(lines, hard_wrapped=False, width=40.0)
     return {line.text: line.kind for line in lines}
-
-
-def test_tag_and_sub_headline_inside_a_bylined_column_are_its_section() -> None:
-    kinds = _kinds(COLUMN)
-    assert kinds["清溪古镇迎来旅游旺季"] == BODY
-    assert kinds["■ 关键词 文旅"] == BODY
-
-
-def test_first_section_head_above_any_body_stays_with_the_column_head() -> None:
-    assert _kinds(COLUMN)["全县春耕生产全面铺开"] == HEADLINE
-
-
-def test_bylined_column_with_sections_is_one_article() -> None:
-    articles = segment_page(COLUMN).articles
-    assert len(articles) == 1
-    assert articles[0].body.startswith("5月3日")
-    assert articles[0].body.rstrip().endswith("同比增长两成。")
-
-
-def test_sub_headline_with_its_own_byline_opens_a_new_article() -> None:
-    page = COLUMN.replace("清溪古镇迎来旅游旺季\n", "清溪古镇迎来旅游旺季\n\n记者 孙晓\n")
-    assert _kinds(page)["清溪古镇迎来旅游旺季"] == HEADLINE
-    assert len(segment_page(page).articles) == 2
-
-
-def test_digest_label_heads_separate_items() -> None:
-    page = COLUMN.replace("■ 关键词 文旅", "■ 简讯")
-    assert _kinds(page)["清溪古镇迎来旅游旺季"] == HEADLINE
-
-
-def test_column_without_a_byline_is_not_joined() -> None:
-    page = COLUMN.replace("桃源日报评论员 周明\n\n", "")
-    assert _kinds(page)["清溪古镇迎来旅游旺季"] == HEADLINE
 
 
 def test_a_short_line_stopping_on_a_comma_above_a_headline_is_the_head_s_first_line() -> None:
@@ -78,15 +23,3 @@ def test_a_short_line_stopping_on_a_comma_above_a_headline_is_the_head_s_first_l
 def test_a_paragraph_stopping_on_a_comma_inside_a_report_stays_body() -> None:
     page = "5月3日，某某县召开春耕生产推进会，\n部署当前农业生产工作，\n\n要求压实责任抓好春播\n"
     assert _kinds(page)["部署当前农业生产工作，"] == BODY
-
-
-def test_headlines_inside_one_story_are_its_sub_headlines() -> None:
-    page = (
-        "5月3日，县委副书记、县长赵立新到某某镇调研春耕生产。\n\n"
-        "在田间地头察看春播\n\n赵立新一早来到某某村，察看春播进度。\n\n"
-        "某某镇召开防汛会议\n\n5月4日，某某镇召开防汛工作会议。\n"
-    )
-    kinds = _kinds(page)
-    assert kinds["在田间地头察看春播"] == BODY
-    assert kinds["某某镇召开防汛会议"] == HEADLINE
-    assert len(segment_page(page).articles) == 2

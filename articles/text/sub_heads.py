@@ -1,0 +1,79 @@
+"""Headlines and tags printed inside one article: a column's sections and a story's sub-headlines.
+
+A headline line usually opens a new article. Two conventions of printed pages keep one
+inside the article above instead: a column under one headline and byline divided by tags
+and sub-headlines (``■ 关键词 双拥`` + a sub-headline), and a long report whose parts carry
+sub-headlines while the text under them goes on naming the same officials bare.
+"""
+from __future__ import annotations
+
+from articles.text import leaders, noise
+from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line, next_line, paragraph_start, prev_line
+
+
+def _is_section_tag(text: str) -> bool:
+    """A short tag on its own line that can head a column's section (``■ 关键词 双拥``, ``■ 点评``)."""
+    return noise.is_keyword_label(text) or (noise.is_section_label(text) and not noise.is_digest_label(text))
+
+
+def _inside_byline_column(lines: list[Line], k: int) -> bool:
+    """Is line k inside the text of a column printed under one headline and its byline?
+
+    Walking up, the column's earlier sections (tag + sub-headline) are passed over; the walk
+    must meet body text before it meets the byline, and the byline must sit under a headline.
+    """
+    seen_body = False
+    while k >= 0:
+        kind = lines[k].kind
+        if kind == BYLINE:
+            return seen_body and k > 0 and lines[k - 1].kind == HEADLINE
+        if kind == HEADLINE:
+            if not (k > 0 and _is_section_tag(lines[k - 1].text)):
+                return False
+            k -= 1  # an earlier section's tag
+        elif kind == BODY:
+            seen_body = True
+        elif kind != NOISE:
+            return False
+        k -= 1
+    return False
+
+
+def mark_column_sections(lines: list[Line]) -> None:
+    """A tag and a sub-headline after body text, inside a bylined column, are one of its sections.
+
+    A weekly round-up or a feature under one headline and one byline divides its text with
+    ``■ 关键词 双拥`` + a sub-headline; the conventions keep such a column one article. A
+    sub-headline followed by its own byline, or after a digest label (``■ 简讯``), opens a
+    new article as before.
+    """
+    for i, line in enumerate(lines):
+        tag, nxt = prev_line(lines, i), next_line(lines, i)
+        if line.kind == HEADLINE and tag is not None and _is_section_tag(tag.text) \
+                and (nxt is None or nxt.kind != BYLINE) and _inside_byline_column(lines, i - 2):
+            line.kind = tag.kind = BODY
+
+
+def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:
+    """The body text of the story running above line i, back to its headline or byline."""
+    k, out = i - 1, []
+    while k >= 0 and i - k <= limit and lines[k].kind in (BODY, NOISE):
+        if lines[k].kind == BODY:
+            out.append(lines[k].text)
+        k -= 1
+    return "".join(reversed(out))
+
+
+def mark_story_subheads(lines: list[Line]) -> None:
+    """Headlines between two paragraphs of one story are its sub-headlines: the paragraph below
+    names, bare, an official the story above introduced with a title (``leaders.returns_by_bare_name``)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind == HEADLINE:
+            j += 1
+        if j > i and i > 0 and lines[i - 1].kind == BODY and j < len(lines) and lines[j].kind == BODY \
+                and leaders.returns_by_bare_name(paragraph_start(lines, j, limit=60), _story_above(lines, i)):
+            for k in range(i, j):
+                lines[k].kind = BODY
+        i = max(j, i + 1)
