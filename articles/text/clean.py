@@ -114,6 +114,22 @@ def _cut_mid_sentence(lines: list[str], width: int) -> bool:
     return len(full) >= 4 and sum(1 for line in full if ends_sentence(line)) <= len(full) / 2
 
 
+def _peak_width(lengths: list[int], max_width: int) -> tuple[int | None, float]:
+    """The line length at the centre of the densest window [w-2, w+1], and that window's share."""
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    best, best_share = None, 0.0
+    for w in range(4, max_width + 1):
+        share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
+        if share > best_share + 1e-9:
+            best, best_share = w, share
+    if best is None:
+        return None, 0.0
+    # Report the most common length inside the winning window (the longer on a tie).
+    return max(range(best - 2, best + 2), key=lambda n: (counts.get(n, 0), n)), best_share
+
+
 def wrap_width(lines: list[str], *, max_width: int = 45, min_share: float = 0.5) -> int | None:
     """Return the column width a page is hard-wrapped at, or None for one line per paragraph.
 
@@ -126,17 +142,7 @@ def wrap_width(lines: list[str], *, max_width: int = 45, min_share: float = 0.5)
     lengths = [visible_length(line) for line in lines if line.strip()]
     if not lengths:
         return None
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
-    best, best_share = None, 0.0
-    for w in range(4, max_width + 1):
-        share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
-        if share > best_share + 1e-9:
-            best, best_share = w, share
-    if best is not None:
-        # Report the most common length inside the winning window (the longer on a tie).
-        best = max(range(best - 2, best + 2), key=lambda n: (counts.get(n, 0), n))
+    best, best_share = _peak_width(lengths, max_width)
     if best is None:
         return None
     if best > _NARROW and not _cut_mid_sentence(lines, best):
