@@ -228,6 +228,20 @@ def _factual_score(part: str) -> int:
     return score
 
 
+def _one_head_wrapped(first: str, second: str) -> bool:
+    """True when two head lines read as one headline cut in two, not a head and its deck.
+
+    The second line is the first's predicate: a verb with no subject of its own after a line
+    that does not end on one (全州省人大代表莅临我县 / 开展集中视察活动). A deck under a head
+    follows a verb (走访调研 / 让获得感…更加充实), and a deck ending on a verb (招商引资再提速)
+    stands alone, so nothing else is read as a cut.
+    """
+    from jieba import posseg
+
+    head, tail = list(posseg.cut(first.strip())), list(posseg.cut(second.strip()))
+    return bool(head and tail) and tail[0].flag == "v" and not head[-1].flag.startswith("v")
+
+
 def split_title(parts: list[str]) -> tuple[str, str | None]:
     """Return (title, subtitle) from a headline unit's parts.
 
@@ -240,6 +254,8 @@ def split_title(parts: list[str]) -> tuple[str, str | None]:
     if len(parts) == 2 and (_DASH_END.search(parts[0]) or _DASH_START.match(parts[1])):
         # A dash ties the two lines into one printed head (主题——副题 / 引题—— 主题): read
         # in print order it is one title, whichever line an editor would call the subtitle.
+        return parts[0] + parts[1], None
+    if len(parts) == 2 and _one_head_wrapped(parts[0], parts[1]):
         return parts[0] + parts[1], None
     ranked = sorted(range(len(parts)), key=lambda i: (_factual_score(parts[i]), visible_length(parts[i])))
     title_index = ranked[0]

@@ -49,9 +49,14 @@ def mark_column_sections(lines: list[Line]) -> None:
     """
     for i, line in enumerate(lines):
         tag, nxt = prev_line(lines, i), next_line(lines, i)
-        if line.kind == HEADLINE and tag is not None and _is_section_tag(tag.text) \
-                and (nxt is None or nxt.kind != BYLINE) and _inside_byline_column(lines, i - 2):
+        if line.kind != HEADLINE or tag is None or not _is_section_tag(tag.text) or (nxt is not None and nxt.kind == BYLINE):
+            continue
+        if _inside_byline_column(lines, i - 2):
             line.kind = tag.kind = BODY
+        elif i >= 3 and lines[i - 2].kind == BYLINE and lines[i - 3].kind == HEADLINE:
+            # The first section's head, right under the column's byline, is part of the head
+            # block above the text, not a second headline of the column.
+            line.kind = tag.kind = NOISE
 
 
 def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:

@@ -71,6 +71,10 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["守护绿水青山", "——专家组到某镇复核生态工作"], "守护绿水青山——专家组到某镇复核生态工作", None),
         (["-某某街道开展禁毒宣传", "平安社区共建共享"], "平安社区共建共享", "-某某街道开展禁毒宣传"),
         (["一份温暖", "清溪镇志愿者为老人送去年货"], "一份温暖", "清溪镇志愿者为老人送去年货"),
+        # the second line is the first's predicate: one head wrapped
+        (["某某省人大代表莅临我县", "开展集中视察活动"], "某某省人大代表莅临我县开展集中视察活动", None),
+        # a deck after a head ending on a verb stands alone
+        (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],
 )
 def test_split_title(parts: list[str], title: str, subtitle: str | None) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from articles.text.line_roles import classify
-from articles.text.page_lines import BODY, HEADLINE, split_lines
+from articles.text.page_lines import BODY, HEADLINE, NOISE, split_lines
 from articles.text.segment import segment_page
 
 COLUMN = """桃源一周热点回顾
@@ -39,8 +39,10 @@ def test_tag_and_sub_headline_inside_a_bylined_column_are_its_section() -> None:
     assert kinds["■ 关键词 文旅"] == BODY
 
 
-def test_first_section_head_above_any_body_stays_with_the_column_head() -> None:
-    assert _kinds(COLUMN)["全县春耕生产全面铺开"] == HEADLINE
+def test_first_section_head_under_the_byline_belongs_to_the_head_block() -> None:
+    kinds = _kinds(COLUMN)
+    assert kinds["全县春耕生产全面铺开"] == NOISE
+    assert segment_page(COLUMN).articles[0].title == "桃源一周热点回顾"
 
 
 def test_bylined_column_with_sections_is_one_article() -> None:
