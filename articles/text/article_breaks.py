@@ -93,7 +93,9 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     if layout.observe is not None:
         layout.observe(context, lines[i].number)
     if layout.blank_breaks and lines[i].blank_before:
-        return True  # tight paragraphs: the page's blank lines are article breaks
+        # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
+        # refers back to the report above (会议强调，… / 他指出，…): no report opens that way.
+        return not boundaries.features(context)["back_reference"]
     return _decide(lines, i, draft, context, layout)
 
 

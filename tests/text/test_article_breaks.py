@@ -52,3 +52,22 @@ def test_same_day_entries_of_a_record_are_entries_of_their_own() -> None:
 
 def test_same_day_paragraph_of_a_report_goes_on_with_it() -> None:
     assert len(segment_page(REPORT).articles) == 1
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width))
+
+
+def test_on_a_tight_page_a_paragraph_referring_back_survives_a_blank_line() -> None:
+    paragraphs = [
+        ["2月19日，某某区委常委会召开会议，传达学习上级会议精神。", "区委书记张三主持会议并讲话，要求抓好落实。",
+         "会议听取了有关工作汇报。"],
+        ["会议强调，各级各部门要认真学习贯彻会议精神，扎实推动各项工作。", "会议要求，要迅速收心进入工作状态。",
+         "会议还研究了其他事项。"],
+        ["2月20日，某某区召开安全生产工作会议，部署节后复工复产安全工作。", "区长李四出席会议并讲话，要求压实责任。",
+         "各镇街负责人参加会议。"],
+    ]
+    page = "\n\n".join("\n".join(_wrap(p) for p in block) for block in paragraphs) + "\n"
+    bodies = [a.body for a in segment_page(page).articles]
+    assert len(bodies) == 2
+    assert "会议强调" in bodies[0]
