@@ -71,7 +71,7 @@ def is_byline_line(line: str) -> bool:
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
-    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s) or _ROLE_ONLY.match(s))
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s) or _ROLE_ONLY.match(s.lstrip("■●◆ ")))
 
 
 # Credit lines as papers print them, read as a run of credit items separated by spaces:
@@ -83,7 +83,8 @@ _CREDIT_ROLE_WORD = (
 )
 _OFFICE_ITEM = re.compile(_OFFICE)
 # The paper's role word alone on its line, the name left out: 本报记者.
-_ROLE_ONLY = re.compile(r"^本报(?:特约|首席)?(?:记者|通讯员)$")
+# So is a desk's team: 县融媒体中心记者组, 本报联合报道组.
+_ROLE_ONLY = re.compile(r"^(?:本报(?:特约|首席)?(?:记者|通讯员)|[\u4e00-\u9fff]{0,12}(?:记者组|报道组|采访组))$")
 _CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
 _CREDIT_MARK = re.compile(r"^[■□●◆▲·•・]\s*")
 _NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*[文图摄]$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")

@@ -146,3 +146,10 @@ def test_credit_lines_with_paper_names_and_roles(line: str, credit: bool) -> Non
     from articles.text.bylines import is_byline_line
 
     assert is_byline_line(line) is credit
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("■县融媒体中心记者组", True), ("本报联合报道组", True), ("县政府工作小组", False), ("记者组织群众观看", False),
+])
+def test_a_desk_team_is_a_byline(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected

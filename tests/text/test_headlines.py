@@ -86,6 +86,8 @@ def test_split_title(parts: list[str], title: str, subtitle: str | None) -> None
     ("新华社北京6月12日电 记者从某部获悉", True, True),
     ("中新网某地5月6日电（记者 张三）某某", True, True),
     ("本报讯（记者 张三）5月6日，", True, False),
+    ("又讯 5月29日，县政府召开会议", True, False),  # the same paper's second dispatch
+    ("又讯息传来", False, False),
     ("新华社记者近日走访了某某村。", False, False),
 ])
 def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
