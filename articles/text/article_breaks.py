@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from articles.text import boundaries, noise
+from articles.text import boundaries, leaders, noise
 from articles.text.clean import BULLETS, ends_sentence, ends_with_credit, visible_length
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
@@ -94,8 +94,10 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         layout.observe(context, lines[i].number)
     if layout.blank_breaks and lines[i].blank_before:
         # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
-        # refers back to the report above (会议强调，… / 他指出，…): no report opens that way.
-        return not boundaries.features(context)["back_reference"]
+        # refers back to the report above (会议强调，… / 讨论中，…) or names its official bare
+        # (令军强说，…): no report opens that way.
+        return not (boundaries.features(context)["back_reference"]
+                    or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
 
 

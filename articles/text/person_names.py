@@ -20,7 +20,7 @@ from typing import Iterable
 # surname that is also a common character (初, 展) costs no precision.
 _EXTRA_SURNAMES = (
     "信付代覃冼揭敬谌母苟粟铁仝幺兰邸矫禤丛栗过补寸"
-    "肖邝麦承寻修练隋占卿库辜植旷战尉綦眭郇银衣初展迟智雒剧续郅檀亓庹肇郄苑靖官税蹇奉芦操宾朴楼巨粘佀"
+    "肖邝麦承寻修练隋占卿库辜植旷战尉綦眭郇银衣初展迟智雒剧续郅檀亓庹肇郄苑靖官税蹇奉芦操宾朴楼巨粘佀令"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Two-character words right after a name (verbs, adverbs, 同志, 一行).

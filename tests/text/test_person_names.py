@@ -7,7 +7,7 @@ from articles.text.person_names import looks_like_name, opens_with_word, read_na
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("王晓东", True), ("陈之常", True), ("张之后", False), ("李之间", False), ("于是", False), ("高度", False),
+    ("王晓东", True), ("陈之常", True), ("令军强", True), ("张之后", False), ("李之间", False), ("于是", False), ("高度", False),
 ])
 def test_looks_like_name(name: str, expected: bool) -> None:
     assert looks_like_name(name) is expected
