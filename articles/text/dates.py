@@ -159,11 +159,15 @@ def _nearest_year(month: int, day: int, base: date, *, forward: bool = False) ->
     return best_year
 
 
-def _resolve(p: _Parsed, base: date | None) -> DateMention:
-    """Turn a raw hit into a DateMention; no month (or no year source) gives None."""
+def _resolve(p: _Parsed, base: date | None, period_year: int | None = None) -> DateMention:
+    """Turn a raw hit into a DateMention; no month (or no year source) gives None.
+
+    ``period_year``: the year heading of a record (大事记) the text is printed under; a
+    date without a year belongs to it outright.
+    """
     if p.month is None:
         return DateMention(p.text, None, None)
-    year = p.year if p.year is not None else (
+    year = p.year if p.year is not None else period_year if period_year is not None else (
         _nearest_year(p.month, p.day, base, forward=p.forward) if base else None
     )
     if year is None:
@@ -181,13 +185,14 @@ def _resolve(p: _Parsed, base: date | None) -> DateMention:
     return DateMention(p.text, start, end if end else start)
 
 
-def find_dates(text: str, *, base: date | None) -> list[DateMention]:
+def find_dates(text: str, *, base: date | None, period_year: int | None = None) -> list[DateMention]:
     """Return every specific day or day range named in ``text``, in text order.
 
-    The year is taken from the text when printed, else from ``base``; a mention without
-    a month (``22日``) keeps start/end None, as the gold annotations do.
+    The year is taken from the text when printed, else from the record's year heading
+    (``period_year``), else from ``base``; a mention without a month (``22日``) keeps
+    start/end None, as the gold annotations do.
     """
-    return [_resolve(p, base) for p in _scan(text)]
+    return [_resolve(p, base, period_year) for p in _scan(text)]
 
 
 def _lead(text: str) -> str:
@@ -201,7 +206,7 @@ def _lead(text: str) -> str:
     return text[:stop]
 
 
-def event_date(text: str, *, base: date | None) -> date | None:
+def event_date(text: str, *, base: date | None, period_year: int | None = None) -> date | None:
     """Return the day of the main reported event: the first dated day in the lead.
 
     A relative word (``日前``, ``近日``) before any date means the event has no printed day;
@@ -215,7 +220,7 @@ def event_date(text: str, *, base: date | None) -> date | None:
     first = hits[0]
     if relative and relative.start() < first.pos:
         return None
-    return _resolve(first, base).start
+    return _resolve(first, base, period_year).start
 
 
 _YEAR_MENTION = re.compile(r"(?<![0-9０-９])([12][0-9０-９]{3})\s*年(?!代)")
@@ -315,3 +320,41 @@ def _guess_year(text: str) -> int | None:
     return None
 
 
+
+
+# The headings of a record of events (大事记): its year (``1995年``, ``某某执政纪要2015``,
+# ``2023年12月区政府大事记``) and its months (``9月``, ``一月``, ``十二月份``).
+_PERIOD_YEAR = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,8}(?:大事|纪要|纪事|记事)[\u4e00-\u9fff]{0,2}\s*)?([12][0-9]{3})\s*年?"
+    r"(?:\s*([0-9]{1,2})\s*月)?(?:\s*[\u4e00-\u9fff]{0,8}(?:大事记|纪要|纪事|记事))?$"
+)
+_PERIOD_MONTH = re.compile(r"^([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月份?$")
+_CN_MONTH = {name: k for k, name in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), 1)}
+
+
+def period_heading(line: str) -> tuple[int | None, int | None] | None:
+    """Return (year, month) for a record's year or month heading, None for any other line.
+
+    A month heading gives (None, month): it keeps the year of the heading above it.
+    """
+    s = re.sub(r"\s+", "", line).translate(_FULLWIDTH)
+    if len(s) > 20:
+        return None
+    year = _PERIOD_YEAR.match(s)
+    if year:
+        month = int(year.group(2)) if year.group(2) else None
+        return int(year.group(1)), month if month and 1 <= month <= 12 else None
+    month = _PERIOD_MONTH.match(s)
+    if month:
+        value = int(month.group(1)) if month.group(1).isdigit() else _CN_MONTH.get(month.group(1))
+        return (None, value) if value and 1 <= value <= 12 else None
+    return None
+
+
+_ENTRY_DAY = re.compile(r"^\W*([0-9０-９]{1,2})\s*[日曰]")
+
+
+def entry_day(text: str, year: int, month: int) -> date | None:
+    """The day of a record entry that prints only its day (``7日 全县…``) under a month heading."""
+    match = _ENTRY_DAY.match(text)
+    return _safe_date(year, month, int(match.group(1).translate(_FULLWIDTH))) if match else None

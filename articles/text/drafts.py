@@ -26,6 +26,9 @@ class Segment:
     # (year, month, day) printed on a web page's metadata line above the article
     # (``发布日期：2024-03-04``): it pins the year of the dates in the body.
     published: tuple[int, int, int] | None = None
+    # (year, month) of the record headings above it (``1995年`` / ``一月``): a 大事记 entry
+    # dated ``7日`` takes its month and year from them.
+    period: tuple[int | None, int | None] = (None, None)
 
     @property
     def body(self) -> str:
@@ -45,6 +48,7 @@ class Draft:
     titled: bool = False  # a headline group stands right above it
     head: str = ""  # the text of that headline group (what the article is about)
     published: tuple[int, int, int] | None = None  # from a web metadata line above it
+    period: tuple[int | None, int | None] = (None, None)  # record headings above it
 
 
 def finish_draft(draft: Draft, *, hard_wrapped: bool) -> Segment:
@@ -61,5 +65,6 @@ def finish_draft(draft: Draft, *, hard_wrapped: bool) -> Segment:
         segment.byline = f"{segment.byline} {credit}" if segment.byline else credit
     segment.continued_from_elsewhere = draft.continued_from
     segment.published = draft.published
+    segment.period = draft.period
     segment.continues_elsewhere = draft.continues or bool(paragraphs and not ends_complete(paragraphs[-1]))
     return segment

@@ -10,6 +10,7 @@ import re
 
 from articles.text import bylines, headlines, noise, sub_heads, wrapped_headlines
 from articles.text.clean import BULLETS, ends_sentence, visible_length
+from articles.text.dates import period_heading
 from articles.text.page_lines import (
     BODY,
     DATELINE,
@@ -32,6 +33,8 @@ _DAY_LABEL = re.compile(r"^[0-9０-９]{1,2}\s*[日曰](?:\s*(?:[—至到~～-]
 def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     """Classify a line by its own text only."""
     s = line.text
+    if period_heading(s) is not None or noise.is_record_heading(s):
+        return NOISE, None  # a record's heading, year or month (执政大事 / 1995年 / 一月): furniture
     if _DAY_LABEL.match(s.strip()):
         return BODY, None  # the entry's date, read with the entry (6日 + 市委副书记某某…)
     if (

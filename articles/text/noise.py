@@ -325,6 +325,14 @@ _DIGEST_TITLE = re.compile(r"大事记|大事|纪要|简报|简讯|要闻|盘点
 _ITEM_START = re.compile(r"^\s*(?:[■□●○◎◆◇▲△★☆▪]|(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])")
 
 
+_RECORD_HEADING = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:大事记|大事|纪事|大事纪要)$")
+
+
+def is_record_heading(line: str) -> bool:
+    """Return True for the heading of a record of events alone on its line (``执政大事``)."""
+    return bool(_RECORD_HEADING.match(re.sub(r"\s", "", line)))
+
+
 def is_digest_title(headline: str, first_line_below: str) -> bool:
     """Return True for the heading of a digest (``2023年12月区政府大事记``, ``要闻简报``).
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
-from articles.text.dates import find_dates, guess_issue_date, header_date
+from articles.text.dates import entry_day, find_dates, guess_issue_date, header_date
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leader_districts import settle_unnamed
@@ -67,14 +67,18 @@ def _parse_article(seg: Segment, *, base: date | None, page_district: str | None
     """Read one cut article's dates, district and leaders."""
     body = seg.body
     article_base = _published(seg) or base
+    year, month = seg.period  # the headings of a record (大事记) it is printed under
+    event_date = find_event_date(body, base=article_base, period_year=year)
+    if event_date is None and year and month:
+        event_date = entry_day(body, year, month)  # 7日 … under 2004年 / 一月
     return ParsedArticle(
         body=body,
         title=seg.title,
         subtitle=seg.subtitle,
         byline=seg.byline,
         derived_title=seg.derived_title,
-        event_date=find_event_date(body, base=article_base),
-        dates=find_dates(body, base=article_base),
+        event_date=event_date,
+        dates=find_dates(body, base=article_base, period_year=year),
         # Agency copy (新华社…电) is about its dateline, not the paper's own district.
         district=district_of(body, title=seg.title, default=None if is_agency_lead(body) else page_district),
         # Leaders are read from the printed lines: spaces there can separate names.

@@ -24,6 +24,7 @@ from articles.text.article_breaks import (
 )
 from articles.text.clean import column_width, wrap_width
 from articles.text.drafts import Draft, Segment, finish_draft
+from articles.text.dates import period_heading
 from articles.text.line_roles import classify
 from articles.text.page_lines import (
     BYLINE,
@@ -96,11 +97,14 @@ class _PageWalk:
         self.pending_from = False
         self.pending_byline: str | None = None
         self.pending_published: tuple[int, int, int] | None = None
+        self.period: tuple[int | None, int | None] = (None, None)
 
     def run(self) -> None:
         """Send each line to the step for its kind, then close the last draft."""
         steps = {BYLINE: self._byline, NOISE: self._noise, TO_MARK: self._to_mark, FROM_MARK: self._from_mark}
         for i, line in enumerate(self.lines):
+            if line.kind == NOISE:
+                self._track_period(line.text)
             if line.kind in HEADLINE_KINDS:
                 self._headline(i, line)
             else:
@@ -108,6 +112,15 @@ class _PageWalk:
         self._close()
         if self.group is not None:
             self.group.before = None  # a headline group at the foot of the page heads nothing below it
+
+    def _track_period(self, text: str) -> None:
+        """Follow a record's year and month headings (a new year forgets the month); a heading
+        ends the entry above it."""
+        heading = period_heading(text)
+        if heading is not None:
+            self._close()  # the entries under a new month are new articles
+            year, month = heading
+            self.period = (year, month) if year is not None else (self.period[0], month)
 
     def _close(self) -> None:
         if self.draft.lines:
@@ -120,6 +133,7 @@ class _PageWalk:
         draft = self.draft
         draft.continued_from, draft.byline = self.pending_from, self.pending_byline
         draft.published, self.pending_published = self.pending_published, None
+        draft.period = self.period
         if self.group is not None:
             self.group.before = len(self.drafts)
             draft.titled = True

@@ -125,3 +125,22 @@ def test_a_heading_naming_year_and_month_sets_the_pages_year() -> None:
     assert guess_issue_date(page) == date(2023, 12, 5)
     # A dated sentence is no heading.
     assert guess_issue_date("2019年3月，某某区启动改造。\n12月5日，区长张某调研2024年重点项目。\n").year == 2024
+
+
+@pytest.mark.parametrize(("line", "period"), [
+    ("1995年", (1995, None)), ("某某执政纪要2015", (2015, None)), ("2023年12月区政府大事记", (2023, 12)),
+    ("9月", (None, 9)), ("一月", (None, 1)), ("十二月份", (None, 12)),
+    ("2021年“红色马栏”文化旅游节开幕式", None), ("9月16日至18日，", None), ("13月", None),
+])
+def test_period_heading(line: str, period: tuple | None) -> None:
+    from articles.text.dates import period_heading
+
+    assert period_heading(line) == period
+
+
+def test_entry_day_under_a_month_heading() -> None:
+    from articles.text.dates import entry_day
+
+    assert entry_day("7日 全县企业迎春座谈会召开。", 2004, 1) == date(2004, 1, 7)
+    assert entry_day("同日，全县召开会议。", 2004, 1) is None
+    assert entry_day("31日 某某会议召开。", 2004, 2) is None  # no such day

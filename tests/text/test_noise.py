@@ -227,3 +227,10 @@ def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
 ])
 def test_photo_placeholder(line: str, expected: bool) -> None:
     assert noise.is_photo_placeholder(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("执政大事", True), ("大事记", True), ("本周大事", True), ("区委常委会研究部署大事", False), ("大事记述要点评", False),
+])
+def test_record_heading(line: str, expected: bool) -> None:
+    assert noise.is_record_heading(line) is expected

@@ -67,8 +67,9 @@ def test_empty_text_has_no_articles() -> None:
 def test_enrichment_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple] = []
     monkeypatch.setattr(pipeline, "guess_issue_date", lambda text: date(2024, 5, 1))
-    monkeypatch.setattr(pipeline, "find_dates", lambda text, *, base: calls.append(("dates", text, base)) or [])
-    monkeypatch.setattr(pipeline, "find_event_date", lambda text, *, base: base)
+    monkeypatch.setattr(pipeline, "find_dates",
+                        lambda text, *, base, period_year=None: calls.append(("dates", text, base)) or [])
+    monkeypatch.setattr(pipeline, "find_event_date", lambda text, *, base, period_year=None: base)
     monkeypatch.setattr(
         pipeline, "district_of",
         lambda text, *, title=None, default=None: "页面区" if default is None and title is None else f"{default}/{title}",
@@ -154,3 +155,16 @@ def test_one_past_year_in_one_report_is_history_not_the_issue_year() -> None:
     page = COLLAGE.replace("明确了2019年的发展思路", "明确了2022年的发展思路")
     parsed = parse_issue(page)
     assert [a.event_date.year for a in parsed.articles] == [2022, 2022, 2022]
+
+
+def test_a_record_under_year_and_month_headings_dates_its_entries() -> None:
+    page = "\n".join([
+        "大事记", "2004年", "一月",
+        "7日 某某县移民专题会议在县政府召开。", "14日 全县企业迎春座谈会召开。",
+        "二月",
+        "2日 全县领导干部大会召开。", "十二月", "12月30日，某某县召开年终总结会。",
+    ])
+    parsed = parse_issue(page)
+    assert [a.event_date for a in parsed.articles] == [
+        date(2004, 1, 7), date(2004, 1, 14), date(2004, 2, 2), date(2004, 12, 30)]
+    assert not any("二月" in a.body for a in parsed.articles)
