@@ -34,7 +34,7 @@ _CREDIT_ORG = (
 _GLUED_NAMES = r"[\u4e00-\u9fff]{2,12}(?:\s*[、，,\s]\s*[\u4e00-\u9fff]{2,12})*"
 # The office that sent a report, credited after its last sentence: (某某区人大常委会代表工委),
 # （某县新闻办 张三 李四 图/文）.
-_OFFICE = r"[\u4e00-\u9fff]{1,16}?(?:委员会|工委|委|办公室|办|局|中心|宣传部|部|站|所|队|社|处|科|院|庭)"
+_OFFICE = r"[\u4e00-\u9fff]{1,16}?(?:委员会|工委|委|办公室|办|局|中心|宣传部|部|站|所|队|社|处|科|院|庭|人大|政协)"
 _OFFICE_CREDIT = rf"{_OFFICE}(?:\s*{_NAMES})?(?:\s*(?:图\s*/\s*文|文\s*/\s*图|供稿|供图|摄))?"
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"

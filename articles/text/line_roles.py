@@ -74,7 +74,12 @@ def _mark_digest_titles(lines: list[Line]) -> None:
         below = lines[k] if k < len(lines) else None
         heading = " ".join(line.text for line in lines[i:j])
         if below is not None and below.kind == BODY and noise.is_digest_title(heading, below.text):
-            for line in lines[i:j]:
+            # A section name over the first item's own headline (区县动态 / 区政府常务会议召开):
+            # only the section name is furniture.
+            rest = " ".join(line.text for line in lines[i + 1:j])
+            alone = j - i > 1 and noise.is_digest_title(lines[i].text, below.text) \
+                and not noise.is_digest_title(rest, below.text)
+            for line in lines[i:i + 1] if alone else lines[i:j]:
                 line.kind = NOISE
         i = j
 

@@ -153,3 +153,8 @@ def test_credit_lines_with_paper_names_and_roles(line: str, credit: bool) -> Non
 ])
 def test_a_desk_team_is_a_byline(line: str, expected: bool) -> None:
     assert is_byline_line(line) is expected
+
+
+def test_a_bracketed_office_and_its_writers_is_a_byline() -> None:
+    assert is_byline_line("（某某人大 李浩 曾杰）")
+    assert is_byline_line("（县政协办公室 张三）")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from articles.text.line_roles import classify
-from articles.text.page_lines import BODY, HEADLINE, split_lines
+from articles.text.page_lines import BODY, HEADLINE, NOISE, split_lines
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -23,3 +23,10 @@ def test_a_short_line_stopping_on_a_comma_above_a_headline_is_the_head_s_first_l
 def test_a_paragraph_stopping_on_a_comma_inside_a_report_stays_body() -> None:
     page = "5月3日，某某县召开春耕生产推进会，\n部署当前农业生产工作，\n\n要求压实责任抓好春播\n"
     assert _kinds(page)["部署当前农业生产工作，"] == BODY
+
+
+def test_a_section_name_over_the_first_items_headline_is_the_only_furniture() -> None:
+    page = "区县动态\n\n区政府常务会议召开\n4月14日，区长张三主持召开区政府常务会议，研究有关事项。\n"
+    kinds = _kinds(page)
+    assert kinds["区县动态"] == NOISE
+    assert kinds["区政府常务会议召开"] == HEADLINE
