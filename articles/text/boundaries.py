@@ -38,7 +38,7 @@ _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 _RELATIVE_START = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
 )
-_RELATIVE_DATELINE = re.compile(r"^(?:近日|日前|近期|前不久|连日来)[，,]")
+_RELATIVE_DATELINE = re.compile(r"^(?:近日|日前|近期|前不久|连日来|(?:今天|今日|昨天|昨日)(?:[上下]午|晚上?)?)[，,]")
 _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
 # A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
 # the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
@@ -134,6 +134,12 @@ def names_returning_official(lead: str, before: str) -> bool:
     return any(len(n) >= 2 and re.search(
         rf"^(?:[^，,。]{{0,12}}[，,])?{n}(?:{_TITLE_AFTER_NAME})?(?:一行|同志|带队|率队|先后|来到|深入)", opening)
         for n in names)
+
+
+def refers_back(lead: str) -> bool:
+    """True when the paragraph opens by referring to the story above (会议强调，/ 他指出，/ 会上，):
+    no report opens that way."""
+    return bool(_BACK_REFERENCE.match(re.sub(r"\s+", "", lead)))
 
 
 def starts_with_day(text: str) -> bool:

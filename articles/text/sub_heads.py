@@ -7,7 +7,7 @@ sub-headlines while the text under them goes on naming the same officials bare.
 """
 from __future__ import annotations
 
-from articles.text import leaders, noise
+from articles.text import boundaries, leaders, noise
 from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line, next_line, paragraph_start, prev_line
 
 
@@ -69,16 +69,25 @@ def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:
     return "".join(reversed(out))
 
 
+def _goes_on(paragraph: str, story: str) -> bool:
+    """The paragraph continues the story: it refers back to it (会议充分肯定了…) or names,
+    bare, an official the story introduced with a title (``leaders.returns_by_bare_name``)."""
+    return bool(story) and (boundaries.refers_back(paragraph) or leaders.returns_by_bare_name(paragraph, story))
+
+
 def mark_story_subheads(lines: list[Line]) -> None:
-    """Headlines between two paragraphs of one story are its sub-headlines: the paragraph below
-    names, bare, an official the story above introduced with a title (``leaders.returns_by_bare_name``)."""
+    """Headlines between two paragraphs of one story are its sub-headlines (a photo caption
+    may stand between the story above and them)."""
     i = 0
     while i < len(lines):
         j = i
         while j < len(lines) and lines[j].kind == HEADLINE:
             j += 1
-        if j > i and i > 0 and lines[i - 1].kind == BODY and j < len(lines) and lines[j].kind == BODY \
-                and leaders.returns_by_bare_name(paragraph_start(lines, j, limit=60), _story_above(lines, i)):
+        above = i - 1
+        while above >= 0 and lines[above].kind == NOISE:
+            above -= 1
+        if j > i and above >= 0 and lines[above].kind == BODY and j < len(lines) and lines[j].kind == BODY \
+                and _goes_on(paragraph_start(lines, j, limit=60), _story_above(lines, i)):
             for k in range(i, j):
                 lines[k].kind = BODY
         i = max(j, i + 1)

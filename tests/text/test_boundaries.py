@@ -192,3 +192,16 @@ def test_a_dated_report_after_a_dated_report_is_flagged() -> None:
 def test_a_relative_dateline_is_told_from_a_scene_setting_opening() -> None:
     assert boundaries.features(_ctx("日前，县长钟某带领安委会成员单位检查安全生产。"))["relative_dateline"] == 1.0
     assert boundaries.features(_ctx("当前正值春季防火关键时期，火灾风险增大。"))["relative_dateline"] == 0.0
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("今天上午，某某社记者一行来我县调研采访。", 1.0), ("昨日，某某县召开会议。", 1.0), ("今天是个好日子。", 0.0),
+])
+def test_today_and_yesterday_are_relative_datelines(lead: str, expected: float) -> None:
+    assert boundaries.features(_ctx(lead))["relative_dateline"] == expected
+
+
+def test_refers_back() -> None:
+    assert boundaries.refers_back("会议充分肯定了过去一年的工作。")
+    assert boundaries.refers_back("讨论中，委员们建言献策。")
+    assert not boundaries.refers_back("5月3日，某某县召开会议。")

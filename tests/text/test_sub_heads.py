@@ -78,3 +78,13 @@ def test_headlines_inside_one_story_are_its_sub_headlines() -> None:
     assert kinds["在田间地头察看春播"] == BODY
     assert kinds["某某镇召开防汛会议"] == HEADLINE
     assert len(segment_page(page).articles) == 2
+
+
+def test_headlines_over_a_paragraph_that_refers_back_are_sub_headlines_even_past_a_caption() -> None:
+    page = (
+        "1月16日上午，某某区召开工作会议。区委书记张三作报告，区长李四作部署。\n\n"
+        "▲ 会议现场\n\n张三作报告\n\n李四作部署\n\n会议充分肯定了过去一年的工作，部署了今年的重点任务。\n"
+    )
+    kinds = _kinds(page)
+    assert kinds["张三作报告"] == BODY
+    assert len(segment_page(page).articles) == 1
