@@ -30,6 +30,7 @@ _INNER_STOP = re.compile(r"[。；;]")
 _KICKER_MARK = re.compile(r"^[-－—]|[—－-]{1,2}$")
 _DASH_START = re.compile(r"^\s*(?:——|－－|--)")
 _DASH_END = re.compile(r"(?:——|－－|--)\s*$")
+_FULL_HEAD = 14  # a head line this long set over a shorter one is one headline run on
 _FACTUAL = re.compile(r"举行|召开|开展|成立|调研|举办|启动|走访|会议|出席|签约|视察|检查|部署|发布")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
 
@@ -238,6 +239,10 @@ def _one_head_wrapped(first: str, second: str) -> bool:
     """
     from jieba import posseg
 
+    if visible_length(first) >= _FULL_HEAD and visible_length(second) < visible_length(first) \
+            and not re.search(r"\S\s+\S", first.strip()):
+        return True  # a line at a full head's width and a shorter rest: the head ran on
+        # (a two-phrase slogan set apart by a space is a whole head: 坚持创新驱动 推动产业转型升级)
     head, tail = list(posseg.cut(first.strip())), list(posseg.cut(second.strip()))
     return bool(head and tail) and tail[0].flag == "v" and not head[-1].flag.startswith("v")
 

@@ -73,6 +73,8 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["一份温暖", "清溪镇志愿者为老人送去年货"], "一份温暖", "清溪镇志愿者为老人送去年货"),
         # the second line is the first's predicate: one head wrapped
         (["某某省人大代表莅临我县", "开展集中视察活动"], "某某省人大代表莅临我县开展集中视察活动", None),
+        # a line at a full head's width over a shorter rest: one head run on
+        (["某某县人大代表城关片区代表小组", "联组活动在某镇举行"], "某某县人大代表城关片区代表小组联组活动在某镇举行", None),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],
