@@ -204,4 +204,7 @@ def test_today_and_yesterday_are_relative_datelines(lead: str, expected: float) 
 def test_refers_back() -> None:
     assert boundaries.refers_back("会议充分肯定了过去一年的工作。")
     assert boundaries.refers_back("讨论中，委员们建言献策。")
+    assert boundaries.refers_back("半天的集中视察行程中，委员们边走边看。")
+    assert boundaries.refers_back("政协委员们视察了现代农业产业园。")
+    assert boundaries.refers_back("与会人员一致认为，要抓好落实。")
     assert not boundaries.refers_back("5月3日，某某县召开会议。")
