@@ -80,6 +80,13 @@ def _balanced(text: str) -> bool:
 _DANGLING_END = re.compile(r"(?:的|和|与|及|或|对|把|将|被|向|从|并|且|而|之|于|给予|作为|就|为|在|是)$")
 
 
+# Openings that only a report's own sentences use: they go back to a meeting or a speaker the
+# report has named (会议还听取了…, 会上，…, 随后，…).
+_REPORT_ONLY_START = re.compile(
+    r"^(?:会议还|会上[，,]|会议(?:指出|强调|要求|听取|审议|研究|传达|通报|认为|决定)|随后|此外|与此同时|据悉|据了解)"
+)
+
+
 def looks_like_headline(line: str) -> bool:
     """Return True if a line, on its own, could be a headline.
 
@@ -88,7 +95,7 @@ def looks_like_headline(line: str) -> bool:
     """
     s = line.strip()
     n = visible_length(s)
-    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s):
+    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s) or _REPORT_ONLY_START.match(s):
         return False
     kicker = s.endswith("——") or s.endswith("—")
     if n > (60 if kicker or _spaced_parts(s) else 40):
