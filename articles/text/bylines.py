@@ -79,7 +79,7 @@ def is_byline_line(line: str) -> bool:
 # ``文/张三``, ``记者 张三 摄``.  A role word may carry the paper's name in front of it.
 _CREDIT_ROLE_WORD = (
     r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
-    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿|撰文|编辑|编导|供稿|整理)"
+    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿人|审稿人|撰稿|撰文|编辑|编导|供稿|整理)"
 )
 _OFFICE_ITEM = re.compile(_OFFICE)
 # The paper's role word alone on its line, the name left out: 本报记者.

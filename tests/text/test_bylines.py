@@ -158,3 +158,8 @@ def test_a_desk_team_is_a_byline(line: str, expected: bool) -> None:
 def test_a_bracketed_office_and_its_writers_is_a_byline() -> None:
     assert is_byline_line("（某某人大 李浩 曾杰）")
     assert is_byline_line("（县政协办公室 张三）")
+
+
+def test_writer_and_reviewer_credits_are_a_byline() -> None:
+    assert is_byline_line("（撰稿人：张三 审稿人：李四）")
+    assert is_byline_line("撰稿人：张三")
