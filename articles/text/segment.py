@@ -23,8 +23,8 @@ from articles.text.article_breaks import (
     starts_untitled_article,
 )
 from articles.text.clean import column_width, wrap_width
-from articles.text.drafts import Draft, Segment, finish_draft
 from articles.text.dates import period_heading
+from articles.text.drafts import Draft, Segment, finish_draft
 from articles.text.line_roles import classify
 from articles.text.page_lines import (
     BYLINE,
