@@ -51,6 +51,15 @@ def _name_at(text: str, i: int, known: Known, *, listed: bool = False) -> str | 
     return read_name(text, i, known.get(text[i], ()) if i < len(text) else (), listed=listed)
 
 
+def _first_of_list(text: str, i: int, known: Known) -> str | None:
+    """The first name of a list after its head (县领导程序、李建文…): followed by ``、`` it is
+    read as a listed name, which may also be a word (程序) or end on 让 (邱国让)."""
+    name = _name_at(text, i, known, listed=True)
+    if not name or POST_RE.fullmatch(name) or text[i + len(name):i + len(name) + 1] != "、":
+        return None
+    return name
+
+
 def _title_start(text: str, end: int, barrier: int) -> int:
     """Walk left from ``end`` to the nearest delimiter (or the previous person's name)."""
     i = end
@@ -174,7 +183,7 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
         end = m.end()
         if end < barrier:
             continue
-        name = _name_at(flat, end, known)
+        name = _name_at(flat, end, known) or (m.group().endswith("领导") and _first_of_list(flat, end, known))
         if not name:
             continue
         start = _title_start(flat, m.start(), barrier)

@@ -47,7 +47,7 @@ _PUNCT = frozenset("，,。.；;：:！!？?、（）()“”\"'‘’《》【�
 # anonymised person (李某某, 张某) in notices: such a person is never reported by name.
 # 月 is not among them: dates are printed with digits, and 月芬, 秋月 are common given names.
 _NOT_IN_NAME = frozenset("的了是着过们这那其之所被把让给从于即并而或但个年日号区县市镇乡村在等某")
-_LISTED_OK = frozenset("其于")
+_LISTED_OK = frozenset("其于让")
 # What follows 于 as a preposition (于会上, 于今年, 于本月, 于全县) rather than as a surname.
 _AFTER_PREPOSITION_YU = frozenset("会此是今昨明近本该全各当次上下中前后")
 # 区 is also a (Cantonese) surname, but mostly the district word: 区秀英 is read as a name

@@ -255,3 +255,12 @@ def test_returns_by_bare_name(paragraph: str, returns: bool) -> None:
 
     story = "5月3日，县委副书记、县长赵立新到某某镇调研春耕生产。"
     assert returns_by_bare_name(paragraph, story) is returns
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("县领导邱国让、张华、张红伟参加。", ["邱国让", "张华", "张红伟"]),  # ends on 让
+    ("区领导程序、李建文，区政府办负责人参加。", ["程序", "李建文"]),  # a name that is also a word
+    ("区三级政协委员、代表参加。", []),
+])
+def test_the_first_name_of_a_leaders_list_is_read_as_listed(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_leaders(text)] == names
