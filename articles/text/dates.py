@@ -273,7 +273,7 @@ def guess_issue_date(text: str) -> date | None:
             for d in [_safe_date(p.year, p.month, p.day)] if d]
     if full:
         return max(full)
-    year = _heading_year(text) or _guess_year(text)
+    year = _heading_year(text) or guess_year(text)
     if year is None:
         return None
     days = [d for p in hits if p.month is not None
@@ -296,7 +296,7 @@ def _heading_year(text: str, *, top: int = 3) -> int | None:
     return None
 
 
-def _guess_year(text: str) -> int | None:
+def guess_year(text: str) -> int | None:
     """Return the most plausible year of the page from ``2025年``-style mentions."""
     plain: list[int] = []
     planned: list[int] = []
@@ -337,6 +337,8 @@ def period_heading(line: str) -> tuple[int | None, int | None] | None:
 
     A month heading gives (None, month): it keeps the year of the heading above it.
     """
+    if len(line) > 40:
+        return None  # a body line: no heading is this long
     s = re.sub(r"\s+", "", line).translate(_FULLWIDTH)
     if len(s) > 20:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from articles.text.clean import BULLETS, ends_mid_sentence, ends_sentence, visible_length
 
@@ -239,19 +239,26 @@ def _factual_score(part: str) -> int:
 def _one_head_wrapped(first: str, second: str) -> bool:
     """True when two head lines read as one headline cut in two, not a head and its deck.
 
-    The second line is the first's predicate: a verb with no subject of its own after a line
-    that does not end on one (全州省人大代表莅临我县 / 开展集中视察活动). A deck under a head
-    follows a verb (走访调研 / 让获得感…更加充实), and a deck ending on a verb (招商引资再提速)
-    stands alone, so nothing else is read as a cut.
+    The first line is set at a full head's width over a shorter rest (a two-phrase slogan set
+    apart by a space, 坚持创新驱动 推动产业转型升级, is a whole head); or the second line is
+    the first's predicate: a verb with no subject of its own after a line that does not end on
+    one (全州省人大代表莅临我县 / 开展集中视察活动). A deck under a head follows a verb
+    (走访调研 / 让获得感…更加充实), and a deck ending on a verb (招商引资再提速) stands alone.
     """
-    from jieba import posseg
-
     if visible_length(first) >= _FULL_HEAD and visible_length(second) < visible_length(first) \
             and not re.search(r"\S\s+\S", first.strip()):
-        return True  # a line at a full head's width and a shorter rest: the head ran on
-        # (a two-phrase slogan set apart by a space is a whole head: 坚持创新驱动 推动产业转型升级)
-    head, tail = list(posseg.cut(first.strip())), list(posseg.cut(second.strip()))
-    return bool(head and tail) and tail[0].flag == "v" and not head[-1].flag.startswith("v")
+        return True
+    head, tail = _pos_flags(first.strip()), _pos_flags(second.strip())
+    return bool(head and tail) and tail[0] == "v" and not head[-1].startswith("v")
+
+
+@lru_cache(maxsize=4096)
+def _pos_flags(text: str) -> tuple[str, ...]:
+    """jieba's part-of-speech flags of a head line's words (cached: the heads of an
+    end-of-page cluster are read again while the cluster is matched)."""
+    from jieba import posseg
+
+    return tuple(w.flag for w in posseg.cut(text))
 
 
 def split_title(parts: list[str]) -> tuple[str, str | None]:

@@ -330,7 +330,7 @@ _RECORD_HEADING = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:大事记|大事|纪事|�
 
 def is_record_heading(line: str) -> bool:
     """Return True for the heading of a record of events alone on its line (``执政大事``)."""
-    return bool(_RECORD_HEADING.match(re.sub(r"\s", "", line)))
+    return len(line) <= 20 and bool(_RECORD_HEADING.match(re.sub(r"\s", "", line)))
 
 
 def is_digest_title(headline: str, first_line_below: str) -> bool:

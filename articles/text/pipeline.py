@@ -10,7 +10,7 @@ from datetime import date
 
 from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
-from articles.text.dates import entry_day, find_dates, guess_issue_date, header_date
+from articles.text.dates import entry_day, find_dates, guess_issue_date, guess_year, header_date
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leader_districts import settle_unnamed
@@ -56,11 +56,10 @@ def _own_years(segments: list[Segment], base: date | None) -> list[date | None]:
     (two or more naming a latest year other than the page's) gives each report the year it
     names itself (``2015年仍然是…``). A lone past year (``2002年获得…``) is history.
     """
-    own = [guess_issue_date(seg.body) for seg in segments]
-    differing = sum(1 for d in own if d and base and d.year != base.year)
-    if differing < 2:
+    years = [guess_year(seg.body) for seg in segments]  # a cheap look first: most pages are one issue
+    if base is None or sum(1 for y in years if y and y != base.year) < 2:
         return [base] * len(segments)
-    return [d or base for d in own]
+    return [guess_issue_date(seg.body) or base if y else base for seg, y in zip(segments, years)]
 
 
 def _parse_article(seg: Segment, *, base: date | None, page_district: str | None, known: tuple[str, ...]) -> ParsedArticle:
