@@ -266,6 +266,8 @@ def split_title(parts: list[str]) -> tuple[str, str | None]:
 
     The thematic line is the title; the factual line (who did what: 举行/召开/调研, or a
     kicker marked with dashes) is the subtitle. On a tie the longer line is the subtitle.
+    Two lines tied by a dash, or one headline run on over two lines (``_one_head_wrapped``),
+    are one title in print order.
     """
     parts = [p for p in parts if p]
     if len(parts) == 1:

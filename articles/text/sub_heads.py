@@ -45,7 +45,8 @@ def mark_column_sections(lines: list[Line]) -> None:
     A weekly round-up or a feature under one headline and one byline divides its text with
     ``■ 关键词 双拥`` + a sub-headline; the conventions keep such a column one article. A
     sub-headline followed by its own byline, or after a digest label (``■ 简讯``), opens a
-    new article as before.
+    new article as before. The first section's tag and sub-headline, right under the
+    column's byline, belong to its head block above the text (furniture, not a second title).
     """
     for i, line in enumerate(lines):
         tag, nxt = prev_line(lines, i), next_line(lines, i)
