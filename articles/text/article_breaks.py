@@ -96,7 +96,7 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
         # refers back to the report above (会议强调，… / 讨论中，…) or names its official bare
         # (令军强说，…): no report opens that way.
-        return not (boundaries.features(context)["back_reference"]
+        return not (boundaries.refers_back(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
 
@@ -177,8 +177,8 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
 
 
 # An entry dated by the entry above it: 同日，… / 同日晚，… / 次日上午，…
-_SAME_DAY = re.compile(r"^[■●◆▲★□○◇△◎]?\s*(?:同日|当日|次日)(?:[上下]午|晚上?|早上?|凌晨)?[，,]")
-_OPENS_WITH_DAY = re.compile(r"^[■●◆▲★□○◇△◎]?\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰]")
+_SAME_DAY = re.compile(rf"^[{BULLETS}]?\s*(?:同日|当日|次日)(?:[上下]午|晚上?|早上?|凌晨)?[，,]")
+_OPENS_WITH_DAY = re.compile(rf"^[{BULLETS}]?\s*(?:[0-9０-９]{{1,2}}\s*月\s*)?[0-9０-９]{{1,2}}\s*[日曰]")
 
 
 def is_day_record(lines: list[Line]) -> bool:

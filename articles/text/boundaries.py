@@ -138,9 +138,10 @@ def names_returning_official(lead: str, before: str) -> bool:
 
 
 def refers_back(lead: str) -> bool:
-    """True when the paragraph opens by referring to the story above (会议强调，/ 他指出，/ 会上，):
-    no report opens that way."""
-    return bool(_BACK_REFERENCE.match(re.sub(r"\s+", "", lead)))
+    """True when the paragraph opens by referring to the story above (会议强调，/ 他指出，/ 会上，
+    / 6月22日召开的座谈会上): no report opens that way. The model's ``back_reference`` feature."""
+    s = _BULLET.sub("", re.sub(r"\s+", "", lead))
+    return bool(_BACK_REFERENCE.match(s) or _DATED_REFERENCE.match(s))
 
 
 def starts_with_day(text: str) -> bool:
@@ -197,7 +198,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "relative_dateline": float(bool(_RELATIVE_DATELINE.match(lead))),
         "date_early": float(bool(_DATE_EARLY.search(lead[:24]))),
         "any_lead": float(bool(_ANY_LEAD.match(lead))),
-        "back_reference": float(bool(_BACK_REFERENCE.match(lead)) or dated_reference),
+        "back_reference": float(refers_back(lead)),
         "speech": float(bool(_SPEECH.match(lead))),
         "novelty": novelty,
         "novelty_high": float(novelty >= 0.66),
