@@ -83,7 +83,7 @@ _DANGLING_END = re.compile(r"(?:的|和|与|及|或|对|把|将|被|向|从|并|
 # Openings that only a report's own sentences use: they go back to a meeting or a speaker the
 # report has named (会议还听取了…, 会上，…, 随后，…).
 _REPORT_ONLY_START = re.compile(
-    r"^(?:会议还|会上[，,]|会议(?:指出|强调|要求|听取|审议|研究|传达|通报|认为|决定)|随后|此外|与此同时|据悉|据了解)"
+    r"^(?:会议还|会上|本次会议|会议(?:指出|强调|要求|听取|审议|研究|传达|通报|认为|决定)|随后|此外|与此同时|据悉|据了解)"
 )
 
 
@@ -240,16 +240,58 @@ def _one_head_wrapped(first: str, second: str) -> bool:
     """True when two head lines read as one headline cut in two, not a head and its deck.
 
     The first line is set at a full head's width over a shorter rest (a two-phrase slogan set
-    apart by a space, 坚持创新驱动 推动产业转型升级, is a whole head); or the second line is
-    the first's predicate: a verb with no subject of its own after a line that does not end on
-    one (全州省人大代表莅临我县 / 开展集中视察活动). A deck under a head follows a verb
-    (走访调研 / 让获得感…更加充实), and a deck ending on a verb (招商引资再提速) stands alone.
+    apart by a space, 坚持创新驱动 推动产业转型升级, is a whole head); or the seam cuts a
+    word, a number or a clause (``_cut_at_seam``); or the second line is the first's predicate:
+    a verb with no subject of its own after a line that does not end on one (全州省人大代表莅临我县
+    / 开展集中视察活动), or any predicate under a bare organisation (县十八届人大 / 五次会议举行…);
+    or the first line's verb takes the second as its object (某区召开创建 / 全国文明城区调度会).
+    A deck under a head follows a verb (走访调研 / 让获得感…更加充实), and a deck ending on a
+    verb (招商引资再提速) stands alone.
     """
+    first, second = first.strip(), second.strip()
     if visible_length(first) >= _FULL_HEAD and visible_length(second) < visible_length(first) \
-            and not re.search(r"\S\s+\S", first.strip()):
+            and not _spaced(first):
         return True
-    head, tail = _pos_flags(first.strip()), _pos_flags(second.strip())
-    return bool(head and tail) and tail[0] == "v" and not head[-1].startswith("v")
+    if _cut_at_seam(first, second):
+        return True
+    head, tail = _pos_flags(first), _pos_flags(second)
+    if not (head and tail):
+        return False
+    head_verb, tail_verb = _has_verb(head), _has_verb(tail)
+    if tail[0] == "v" and not head[-1].startswith("v"):
+        return True
+    if not head_verb and tail_verb and _names_body(first, head):
+        return True
+    return head_verb and not tail_verb and not _spaced(first) and not _KICKER_MARK.search(second)
+
+
+# A head line never stops on an ordinal, a bare number (十届区政府召开第23 / 次常务会议) or a
+# question word without its question mark (…有哪些 / 变化？), and
+# never opens on a conjunction or particle that ties it to the line above (和“六个行动”…).
+_OPEN_NUMBER = re.compile(r"(?:第|[0-9０-９.]|[0-9０-９][个项名次届]|哪些)$")
+_CANNOT_START = re.compile(r"^(?:和|与|及|暨|并|、|，|,|的|之|等|了|着)")
+# The end of a name of a body that acts: an organisation, a place, an assembly.
+_BODY_END = re.compile(r"(?:区|县|市|镇|乡|村|旗|人大|政协|政府|组|部|委|局|办|院|厅|站|所|团|社)$")
+
+
+def _cut_at_seam(first: str, second: str) -> bool:
+    """True when the break between two head lines falls inside a word, number or clause."""
+    return bool(cannot_end_headline(first) or leaves_open(first) or _OPEN_NUMBER.search(first)
+                or _CANNOT_START.match(second) or splits_word(first, second))
+
+
+def _has_verb(flags: tuple[str, ...]) -> bool:
+    return any(f.startswith("v") for f in flags)
+
+
+def _names_body(text: str, flags: tuple[str, ...]) -> bool:
+    """True when a verbless line ends on who acts (屈原管理区, 县十八届人大): a subject, not a kicker."""
+    return flags[-1] in ("ns", "nt", "j", "nr") or bool(_BODY_END.search(text))
+
+
+def _spaced(text: str) -> bool:
+    """A line of two phrases set apart by a space is a whole head (稳字当头 抓好春耕)."""
+    return bool(re.search(r"\S\s+\S", text))
 
 
 @lru_cache(maxsize=4096)

@@ -75,6 +75,13 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["某某省人大代表莅临我县", "开展集中视察活动"], "某某省人大代表莅临我县开展集中视察活动", None),
         # a line at a full head's width over a shorter rest: one head run on
         (["某某县人大代表城关片区代表小组", "联组活动在某镇举行"], "某某县人大代表城关片区代表小组联组活动在某镇举行", None),
+        # the seam cuts a number, or the second line opens on a conjunction
+        (["某区政府召开第23", "次常务会议"], "某区政府召开第23次常务会议", None),
+        (["某旗召开推动经济发展", "和“六个行动”部署会"], "某旗召开推动经济发展和“六个行动”部署会", None),
+        (["过去五年某区有哪些", "变化？区长这样说"], "过去五年某区有哪些变化？区长这样说", None),
+        # a bare organisation over its predicate; a verb over its object
+        (["某某管理区人大", "来区考察巡察工作"], "某某管理区人大来区考察巡察工作", None),
+        (["某区召开创建", "全国文明城区调度会"], "某区召开创建全国文明城区调度会", None),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],
@@ -155,6 +162,6 @@ def test_title_and_subtitles_on_one_line_set_apart_by_spaces_are_a_headline() ->
     assert not headlines.looks_like_headline("某某省某某市第二次重大项目集中开工某某县分会场活动举行四个项目集中开工总投资七点八五亿元")
 
 
-@pytest.mark.parametrize("line", ["会议还听取了某某县当前及下阶段", "会上，与会人员交流发言", "随后一行人来到某某村", "会议强调要抓好落实"])
+@pytest.mark.parametrize("line", ["会议还听取了某某县当前及下阶段", "会上，与会人员交流发言", "会上传达学习了某某精神", "本次会议听取了某某汇报", "随后一行人来到某某村", "会议强调要抓好落实"])
 def test_a_line_opening_as_only_a_report_does_is_no_headline(line: str) -> None:
     assert not looks_like_headline(line)
