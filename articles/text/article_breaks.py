@@ -125,14 +125,21 @@ def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_b
         above_opened_with_lead=draft.news_lead,
         above_titled=draft.titled,
         above_chars=sum(len(x.text) for x in recent),
-        above_paragraphs=1 + sum(
-            1 for a, b in zip(recent, recent[1:]) if ends_sentence(a.text) and (b.blank_before or b.indent)
-        ),
+        above_paragraphs=_paragraphs(recent, hard_wrapped=layout.hard_wrapped),
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
         noise_between=noise_between,
         head=draft.head,
         opening=draft.lines[0].text if draft.lines else "",
+    )
+
+
+def _paragraphs(recent: list[Line], *, hard_wrapped: bool) -> int:
+    """Paragraphs among an article's recent lines. On a page whose lines are whole paragraphs
+    (not hard-wrapped) every line that closes a sentence ends one, blank line or not."""
+    return 1 + sum(
+        1 for a, b in zip(recent, recent[1:])
+        if ends_sentence(a.text) and (b.blank_before or b.indent or not hard_wrapped)
     )
 
 

@@ -244,7 +244,8 @@ def _one_head_wrapped(first: str, second: str) -> bool:
     word, a number or a clause (``_cut_at_seam``); or the second line is the first's predicate:
     a verb with no subject of its own after a line that does not end on one (全州省人大代表莅临我县
     / 开展集中视察活动), or any predicate under a bare organisation (县十八届人大 / 五次会议举行…);
-    or the first line's verb takes the second as its object (某区召开创建 / 全国文明城区调度会).
+    or the first line stops on a verb that takes the second as its object (某区召开创建 /
+    全国文明城区调度会).
     A deck under a head follows a verb (走访调研 / 让获得感…更加充实), and a deck ending on a
     verb (招商引资再提速) stands alone.
     """
@@ -262,7 +263,7 @@ def _one_head_wrapped(first: str, second: str) -> bool:
         return True
     if not head_verb and tail_verb and _names_body(first, head):
         return True
-    return head_verb and not tail_verb and not _spaced(first) and not _KICKER_MARK.search(second)
+    return head[-1].startswith("v") and not tail_verb and not _spaced(first) and not _KICKER_MARK.search(second)
 
 
 # A head line never stops on an ordinal, a bare number (十届区政府召开第23 / 次常务会议) or a
