@@ -169,8 +169,8 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
     if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):
         return True  # the next day of a month's record of events (1日…, 2日…)
     opening = lines[i].text.strip()
-    if layout.day_record and (_SAME_DAY.match(opening) or _OPENS_WITH_DAY.match(opening)):
-        return True  # 15日，… / 同日晚，…: the next entry of a record of dated entries
+    if layout.day_record and (_SAME_DAY.match(opening) or _OPENS_WITH_DAY.match(opening) or values["bullet"]):
+        return True  # 15日，… / 同日晚，… / ※ …: the next entry of a record of dated entries
     if values["bullet"] and noise.is_dated_item(draft.lines[0].text):
         return True  # the next item of a digest whose items open with a bullet and a date
     if values["bullet"] and _DAY_ITEM.match(re.sub(r"^\W+|\s+", "", lines[i].text)):

@@ -11,7 +11,7 @@ import re
 from statistics import median
 
 # The marks papers set before a digest item, a sub-head or a section label (■ 5月6日，…).
-BULLETS = "■●◆▲★□○◇△◎"
+BULLETS = "■●◆▲★□○◇△◎※"
 
 # Ideographs plus CJK/full-width punctuation: a space next to one of these is never meaningful.
 CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -329,6 +329,7 @@ _PERIOD_YEAR = re.compile(
     r"(?:\s*([0-9]{1,2})\s*月)?(?:\s*[\u4e00-\u9fff]{0,8}(?:大事记|纪要|纪事|记事))?$"
 )
 _PERIOD_MONTH = re.compile(r"^([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月份?$")
+_CONTINUED = re.compile(r"[（(]续[一二三四五六七八九十]*[)）]$")  # a heading carried on to the next page
 _CN_MONTH = {name: k for k, name in enumerate("一 二 三 四 五 六 七 八 九 十 十一 十二".split(), 1)}
 
 
@@ -339,7 +340,7 @@ def period_heading(line: str) -> tuple[int | None, int | None] | None:
     """
     if len(line) > 40:
         return None  # a body line: no heading is this long
-    s = re.sub(r"\s+", "", line).translate(_FULLWIDTH)
+    s = _CONTINUED.sub("", re.sub(r"\s+", "", line).translate(_FULLWIDTH))
     if len(s) > 20:
         return None
     year = _PERIOD_YEAR.match(s)

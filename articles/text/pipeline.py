@@ -46,6 +46,7 @@ def parse_issue(
         _parse_article(seg, base=b, page_district=page_district, known=known) for seg, b in zip(page.articles, bases)
     ]
     settle_unnamed(articles)
+    _date_entries_by_entry_above(page.articles, articles)
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
 
 
@@ -60,6 +61,19 @@ def _own_years(segments: list[Segment], base: date | None) -> list[date | None]:
     if base is None or sum(1 for y in years if y and y != base.year) < 2:
         return [base] * len(segments)
     return [guess_issue_date(seg.body) or base if y else base for seg, y in zip(segments, years)]
+
+
+def _date_entries_by_entry_above(segments: list[Segment], articles: list[ParsedArticle]) -> None:
+    """Set, in place, the date of a record's entry that prints no day of its own.
+
+    Under a record's month heading (大事记) the entries of one day after the first open
+    with a mark (``※ 县长…``) or 同日 instead of the day: they happened on the day of the
+    entry above.
+    """
+    for k in range(1, len(articles)):
+        above, entry = articles[k - 1], articles[k]
+        if entry.event_date is None and segments[k].period[1] and segments[k].period == segments[k - 1].period:
+            entry.event_date = above.event_date
 
 
 def _parse_article(seg: Segment, *, base: date | None, page_district: str | None, known: tuple[str, ...]) -> ParsedArticle:

@@ -52,6 +52,24 @@ def test_same_day_entries_of_a_record_are_entries_of_their_own() -> None:
     assert bodies[5].startswith("5日")  # the body text drops spurious spaces
 
 
+MARKED_RECORD = """2020年10月大事记（续）
+
+14日  区委书记张三到某某镇、某某园区检查调研。
+※    由区委、区政府主办的文艺演出活动在某某广场举行。
+15日  区长李四主持召开区政府常务会议。
+※    区长李四到某某街道调研。
+※    某某区举行公益捐赠活动。
+16日  区委召开常委会议。
+"""
+
+
+def test_marked_entries_of_a_record_are_entries_of_their_own() -> None:
+    bodies = [a.body for a in segment_page(MARKED_RECORD).articles]
+    assert len(bodies) == 6
+    assert "文艺演出" in bodies[1] and "15日" not in bodies[1]
+    assert "公益捐赠" in bodies[4] and "街道调研" not in bodies[4]
+
+
 def test_same_day_paragraph_of_a_report_goes_on_with_it() -> None:
     assert len(segment_page(REPORT).articles) == 1
 

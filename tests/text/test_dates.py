@@ -129,6 +129,7 @@ def test_a_heading_naming_year_and_month_sets_the_pages_year() -> None:
 
 @pytest.mark.parametrize(("line", "period"), [
     ("1995年", (1995, None)), ("某某执政纪要2015", (2015, None)), ("2023年12月区政府大事记", (2023, 12)),
+    ("2020年10月大事记(续)", (2020, 10)), ("十月（续）", (None, 10)),
     ("9月", (None, 9)), ("一月", (None, 1)), ("十二月份", (None, 12)),
     ("2021年“红色马栏”文化旅游节开幕式", None), ("9月16日至18日，", None), ("13月", None),
 ])

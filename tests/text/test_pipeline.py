@@ -168,3 +168,23 @@ def test_a_record_under_year_and_month_headings_dates_its_entries() -> None:
     assert [a.event_date for a in parsed.articles] == [
         date(2004, 1, 7), date(2004, 1, 14), date(2004, 2, 2), date(2004, 12, 30)]
     assert not any("二月" in a.body for a in parsed.articles)
+
+
+def test_a_marked_entry_of_a_record_takes_the_day_of_the_entry_above() -> None:
+    page = "\n".join([
+        "2021年1月8日 星期五 第4版 史志", "", "2020年10月大事记（续）", "",
+        "14日  区委书记张三到某某镇检查调研。",
+        "※    由区委、区政府主办的文艺演出在某某广场举行。",
+        "15日  区长李四主持召开区政府常务会议。",
+        "16日  区委召开常委会议。",
+    ])
+    parsed = parse_issue(page)
+    assert [a.event_date for a in parsed.articles] == [
+        date(2020, 10, 14), date(2020, 10, 14), date(2020, 10, 15), date(2020, 10, 16)]
+
+
+def test_an_undated_report_takes_no_date_from_the_report_above() -> None:
+    page = "2024年5月7日 星期二 第1版\n\n某某区召开工作会议\n\n5月6日，某某区召开工作会议。\n\n某某镇开展志愿活动\n\n近日，某某镇开展志愿服务活动。\n"
+    articles = parse_issue(page).articles
+    assert len(articles) == 2 and articles[0].event_date is not None
+    assert articles[1].event_date is None
