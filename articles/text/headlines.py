@@ -14,7 +14,7 @@ from articles.text.clean import BULLETS, ends_mid_sentence, ends_sentence, visib
 
 # Bullets and enumerators (一、 / 二是 / （三） / 4.) open section heads inside a body.
 _BULLET_START = re.compile(
-    r"^(?:[■□●◆◇▲△★☆▪▶►]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．](?!\d))"
+    rf"^(?:[{BULLETS}☆▪▶►]|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]+[.、．](?!\d))"
 )
 # A dispatch lead: 本报讯, 【某某讯】, 新华社北京5月6日电, 中新网某地5月6日电, 央视网消息.
 _LEAD_START = re.compile(

@@ -105,6 +105,9 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
     """
     i = 0
     while i < len(lines):
+        if lines[i].kind != BODY:
+            i += 1  # a block starts on body text (right under a kicker or head line, too)
+            continue
         j = i + 1
         while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY:
             j += 1
@@ -118,7 +121,7 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
             closes_cluster = nxt is None and prev is not None and prev.kind in HEADLINE_KINDS
             if (
                 settled_before
-                and block[0].blank_before
+                and (block[0].blank_before or (prev is not None and prev.kind in HEADLINE_KINDS))  # or under its kicker
                 and (closes_cluster or (nxt is not None and (
                     nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK)
                     or nxt.lead

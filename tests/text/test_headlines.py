@@ -29,6 +29,7 @@ from articles.text.headlines import (
         ("会议召开。", False),
         ("此次活动以\"优势互补、合作共赢、相", False),
         ("■ 多方协同推进", False),
+        ("※    某某产业联合会", False),
         ("本报讯 近日", False),
         ("一", False),
         ("这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", False),

@@ -1,0 +1,45 @@
+"""wrapped_headlines: headlines wrapped at the column width, and body lines that only look like heads (invented text)."""
+from __future__ import annotations
+
+from articles.text.page_lines import BODY, HEADLINE, NOISE, Line
+from articles.text.segment import segment_page
+from articles.text.wrapped_headlines import demote_wrapped_fragments, promote_wrapped_headlines
+
+
+def _line(text: str, kind: str = BODY, *, blank: bool = False) -> Line:
+    return Line(text=text, blank_before=blank, indent=False, kind=kind)
+
+
+def test_a_full_column_head_line_running_into_body_text_is_body() -> None:
+    lines = [_line("某某镇召开工作会议，会议强调要抓", blank=True), _line("好落实各项工作任务部署的有关要求"),
+             _line("某某县领导调研某某村乡村振兴工", HEADLINE), _line("作并看望慰问困难群众和老党员。")]
+    demote_wrapped_fragments(lines, 16.0)
+    assert lines[2].kind == BODY
+
+
+def test_a_wrapped_head_under_its_kicker_at_the_foot_of_the_page_is_a_head() -> None:
+    lines = [_line("相关负责人陪同调研。", blank=True), _line("扫描二维码", NOISE, blank=True),
+             _line("【某某向您汇报(某某篇)】", HEADLINE, blank=True),
+             _line("某某县领导调研某某村乡村振兴及某某协"), _line("作项目建设工作")]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines[3:]] == [HEADLINE, HEADLINE]
+
+
+def test_a_sentence_under_a_head_stays_body() -> None:
+    lines = [_line("某某镇开展志愿服务活动", HEADLINE, blank=True),
+             _line("近日，某某镇组织志愿者走进社区开展"), _line("志愿服务活动。")]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines[1:]] == [BODY, BODY]
+
+
+def test_a_head_printed_after_its_report_heads_it() -> None:
+    column = 18
+    body = ("4月22日，某某县副县长张三调研某某乡某某村乡村振兴及某某协作项目建设工作。"
+            "张三一行来到某某村委会，通过实地查看、召开座谈会等形式，详细了解村集体经济、"
+            "协作项目、产业发展和村民生产生活情况，并对某某村的生态保护、村容村貌、产业发展"
+            "等工作成效给予肯定。县乡村振兴局及某某乡相关负责人陪同调研。")
+    wrapped = "\n".join(body[k:k + column] for k in range(0, len(body), column))
+    page = f"{wrapped}\n\n扫描二维码\n下载“某某”客户端\n\n【某某向您汇报(某某篇)】\n某某县领导调研某某村乡村振兴及某某协\n作项目建设工作\n"
+    [article] = segment_page(page).articles
+    assert article.title and "作项目建设工作" in (article.title + (article.subtitle or ""))
+    assert article.body.startswith("4月22日")
