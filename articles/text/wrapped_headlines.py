@@ -109,32 +109,41 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
             i += 1  # a block starts on body text (right under a kicker or head line, too)
             continue
         j = i + 1
-        while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY:
+        while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY \
+                and not lines[j].text.lstrip().startswith("——"):  # a deck opens its own block
             j += 1
-        block = lines[i:j]
-        if len(block) > 1 and all(line.kind == BODY for line in block):
-            prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
-            joined = join_wrapped([line.text for line in block])
-            settled_before = prev is None or prev.kind != BODY or ends_sentence(prev.text)
-            # A cluster of headlines running to the foot of the page: its last headline,
-            # wrapped onto a short tail line (某某节在某地举 / 行), ends the page.
-            closes_cluster = nxt is None and prev is not None and prev.kind in HEADLINE_KINDS
-            if (
-                settled_before
-                and (block[0].blank_before or (prev is not None and prev.kind in HEADLINE_KINDS))  # or under its kicker
-                and (closes_cluster or (nxt is not None and (
-                    nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK)
-                    or nxt.lead
-                    or (nxt.blank_before and (prev is None or prev.kind != BODY) and opens_with_news_lead(lines, j))
-                )))
-                and not any(line.lead for line in block)
-                and headlines.looks_like_headline(joined)
-            ):
-                for line in block:
-                    line.kind = HEADLINE
+        if j - i > 1 and _block_reads_as_headline(lines, i, j):
+            for line in lines[i:j]:
+                line.kind = HEADLINE
         i = j
 
 
+_BRACKETED = re.compile(r"^【[^】]+】$")
+
+
+def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
+    """The body lines ``lines[i:j]`` read as one wrapped headline, by what stands around them."""
+    block = lines[i:j]
+    prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
+    if prev is not None and prev.kind == BODY and not ends_sentence(prev.text):
+        return False  # inside a paragraph
+    if not (block[0].blank_before or (prev is not None and prev.kind in HEADLINE_KINDS)):
+        return False  # neither set apart nor right under its kicker
+    joined = join_wrapped([line.text for line in block])
+    if any(line.lead for line in block) or not headlines.looks_like_headline(joined):
+        return False
+    if _BRACKETED.match(joined):
+        return True  # a bracketed head set over several lines: 【提振精气神 … 迈出更大步伐】
+    if joined.startswith("——") and prev is not None and prev.kind in HEADLINE_KINDS and not block[0].blank_before:
+        return True  # its deck, set right under it: ——中国共产党某县委员会第三次全体会议召开
+    if nxt is None:
+        # A cluster of headlines running to the foot of the page: its last headline,
+        # wrapped onto a short tail line (某某节在某地举 / 行), ends the page.
+        return prev is not None and prev.kind in HEADLINE_KINDS
+    return (nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK) or nxt.lead
+            or (nxt.blank_before and opens_with_news_lead(lines, j)
+                # between two reports, only a block with no clause of a sentence in it
+                and (prev is None or prev.kind != BODY or not re.search(r"[，,；;]", joined))))
 
 
 def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:

@@ -43,3 +43,27 @@ def test_a_head_printed_after_its_report_heads_it() -> None:
     [article] = segment_page(page).articles
     assert article.title and "作项目建设工作" in (article.title + (article.subtitle or ""))
     assert article.body.startswith("4月22日")
+
+
+def test_a_bracketed_head_and_its_deck_set_over_several_lines_are_heads() -> None:
+    lines = [_line("【提振精气神 奋力争抢拼", blank=True), _line("接续推动某某走在前列迈"), _line("出更大步伐】"),
+             _line("——中国共产党某县第十七届"), _line("委员会第三次全体会议召开"),
+             _line("8月15日，中国共产党某县第", blank=True), _line("十七届委员会第三次全体会议召开。")]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines] == [HEADLINE] * 5 + [BODY, BODY]
+
+
+def test_a_wrapped_head_between_two_reports_is_a_head() -> None:
+    lines = [_line("会议还研究了其他事项。", blank=True),
+             _line("某某区召开区人民政府第6", blank=True), _line("7次常务会议"),
+             _line("9月4日，区委副书记、区长张", blank=True), _line("三主持召开区政府常务会议。")]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines] == [BODY, HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_last_paragraph_without_its_full_stop_stays_body() -> None:
+    lines = [_line("会议还研究了其他事项。", blank=True),
+             _line("区领导张三、李四、王五出", blank=True), _line("席会议并讲话，要求抓好落实"),
+             _line("9月4日，区委副书记、区长张", blank=True), _line("三主持召开区政府常务会议。")]
+    promote_wrapped_headlines(lines)
+    assert lines[1].kind == BODY and lines[2].kind == BODY
