@@ -71,7 +71,14 @@ def is_byline_line(line: str) -> bool:
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
-    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s) or _ROLE_ONLY.match(s.lstrip("■●◆ ")))
+    return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
+                or _ROLE_ONLY.match(s.lstrip("■●◆ ")) or _REPORTED_BY.match(s))
+
+
+# A broadcaster's credit under its report: 本台记者:某某报道, 记者 张三 李四 报道.
+_REPORTED_BY = re.compile(
+    rf"^(?:本台|本报|本网|本站|[\u4e00-\u9fff]{{2,12}}?(?:电视台|融媒体中心))?(?:记者|通讯员)\s*[:：]?\s*{_NAMES}\s*报道$"
+)
 
 
 # Credit lines as papers print them, read as a run of credit items separated by spaces:

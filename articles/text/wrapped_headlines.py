@@ -187,3 +187,30 @@ def demote_paragraph_fragments(lines: list[Line]) -> None:
             continue
         if headlines.splits_word(line.text, nxt.text):
             line.kind = BODY
+
+
+_CLAUSE_MARK = re.compile(r"[，,。；;！？!?]")
+_OPENS_ON_DATE = re.compile(r"^[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+
+
+def mark_foot_cluster(lines: list[Line]) -> None:
+    """The lines after a page's last finished report, set apart and holding no clause of a
+    sentence, are the headlines gathered at its foot: wrapped (某某会议隆重 / 开幕) and run
+    together with no blank between, line by line they look like body text.
+    """
+    end = len(lines)
+    while end > 0 and lines[end - 1].kind == NOISE:
+        end -= 1  # the page's footer: 责任编辑：…
+    start = end
+    while start > 0 and lines[start - 1].kind in (BODY, *HEADLINE_KINDS) and not lines[start - 1].lead \
+            and not _CLAUSE_MARK.search(lines[start - 1].text) and visible_length(lines[start - 1].text) <= 40:
+        start -= 1
+    cluster = lines[start:end]
+    if len(cluster) < 2 or start == 0 or not cluster[0].blank_before:
+        return
+    above = lines[start - 1]
+    if above.kind not in (BYLINE, NOISE) and not ends_sentence(above.text):
+        return
+    if any(line.kind == BODY for line in cluster) and not _OPENS_ON_DATE.match(cluster[0].text.strip()):
+        for line in cluster:
+            line.kind = HEADLINE

@@ -1,9 +1,9 @@
 """wrapped_headlines: headlines wrapped at the column width, and body lines that only look like heads (invented text)."""
 from __future__ import annotations
 
-from articles.text.page_lines import BODY, HEADLINE, NOISE, Line
+from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line
 from articles.text.segment import segment_page
-from articles.text.wrapped_headlines import demote_wrapped_fragments, promote_wrapped_headlines
+from articles.text.wrapped_headlines import demote_wrapped_fragments, mark_foot_cluster, promote_wrapped_headlines
 
 
 def _line(text: str, kind: str = BODY, *, blank: bool = False) -> Line:
@@ -67,3 +67,25 @@ def test_a_last_paragraph_without_its_full_stop_stays_body() -> None:
              _line("9月4日，区委副书记、区长张", blank=True), _line("三主持召开区政府常务会议。")]
     promote_wrapped_headlines(lines)
     assert lines[1].kind == BODY and lines[2].kind == BODY
+
+
+def test_heads_gathered_at_the_foot_of_the_page_are_heads() -> None:
+    lines = [_line("某某主持会议并就相关工作作了具体安排部署。", blank=True), _line("本台记者:某某报道", BYLINE),
+             _line("【两会进行时】某某区第六届人民代表大会第一次会议隆重", blank=True), _line("开幕"),
+             _line("某某县长到某某镇实地调研"), _line("责任编辑:某某  版式:某某", NOISE, blank=True)]
+    mark_foot_cluster(lines)
+    assert [line.kind for line in lines[2:5]] == [HEADLINE] * 3
+
+
+def test_lines_after_an_unfinished_sentence_are_no_cluster() -> None:
+    lines = [_line("会议还研究了其他事项，部署了下阶段工作", blank=True),
+             _line("区领导张三李四出席会议", blank=True), _line("并讲话")]
+    mark_foot_cluster(lines)
+    assert all(line.kind == BODY for line in lines)
+
+
+def test_a_report_opening_on_its_dateline_is_no_cluster() -> None:
+    lines = [_line("会议还研究了其他事项。", blank=True),
+             _line("5月6日 某某区召开工作会议", blank=True), _line("会议部署全年工作")]
+    mark_foot_cluster(lines)
+    assert all(line.kind == BODY for line in lines)
