@@ -131,6 +131,30 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
             caption = None
 
 
+# A caption's closing photo credit: …建设情况。本报记者 陈卓凡 摄 / …现场。（张三 摄）
+_CREDITED_CAPTION_END = re.compile(
+    r"。\s*[（(]?\s*(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|摄影记者)\s*)?"
+    r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄影?\s*[)）]?$"
+)
+
+
+def _mark_credited_captions(lines: list[Line]) -> None:
+    """A short paragraph of one or two sentences closed by a photo credit is a photo's caption,
+    however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄)."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before:
+            j += 1
+        block = lines[i:j]
+        if len(block) <= 5 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
+            text = "".join(line.text.strip() for line in block)
+            if len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text):
+                for line in block:
+                    line.kind = NOISE
+        i = j
+
+
 def _mark_captions_under_headlines(lines: list[Line]) -> None:
     """A photo's one-clause caption set between a headline and its report is noise.
 
@@ -319,6 +343,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
     _mark_wrapped_captions(lines)
+    _mark_credited_captions(lines)
     _mark_menus(lines)
     _mark_masthead(lines)
     _mark_notice_text(lines)

@@ -30,3 +30,18 @@ def test_a_section_name_over_the_first_items_headline_is_the_only_furniture() ->
     kinds = _kinds(page)
     assert kinds["区县动态"] == NOISE
     assert kinds["区政府常务会议召开"] == HEADLINE
+
+
+def test_a_wrapped_paragraph_closed_by_a_photo_credit_is_a_caption() -> None:
+    page = ("某某区召开工作会议，部署全年工作。\n\n4月28日，区委书记张三在某某\n镇某某村了解示范村建设情况。本报记者 李四\n摄\n\n"
+            "本报讯（记者 王五）4月29日，某某区召开安全生产会议。\n")
+    kinds = _kinds(page)
+    assert kinds["4月28日，区委书记张三在某某"] == NOISE
+    assert kinds["镇某某村了解示范村建设情况。本报记者 李四"] == NOISE
+    assert kinds["摄"] == NOISE
+
+
+def test_a_report_paragraph_naming_a_photographer_stays_body() -> None:
+    page = ("4月28日，区委书记张三在某某镇调研。区摄影家协会会员李四等参加活动。\n"
+            "活动共展出作品两百余幅，吸引市民数千人次参观。\n")
+    assert set(_kinds(page).values()) == {BODY}
