@@ -43,11 +43,13 @@ def is_agency_lead(text: str) -> bool:
 
 
 # The dispatch lead of any paper, site or media centre: 东城新闻讯（…）, 衡阳县党政门户网讯 9月30日,
-# 萧山网2月23日讯, 天津北方网讯：…, and a reporter's 通讯员张三 李四报道：.
+# 萧山网2月23日讯, 天津北方网讯：…, a reporter's 通讯员张三 李四报道：, and a media centre's
+# credit in brackets: 某某融媒体(记者 张三)4月9日，….
 _OUTLET_LEAD = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,12}讯\s*(?:[（(【:：]|\s+(?=\S))"
     r"|[\u4e00-\u9fff]{1,10}[0-9０-９]{1,2}月[0-9０-９]{1,2}日讯"
-    r"|(?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s、]{2,24}报道\s*[:：])"
+    r"|(?:本报)?(?:记者|通讯员)[\u4e00-\u9fff\s、]{2,24}报道\s*[:：]"
+    r"|[\u4e00-\u9fff]{2,10}(?:融媒体|融媒|新闻网|电视台|日报|晚报)\s*[（(]\s*(?:记者|通讯员|实习生))"
 )
 # Words ending in 讯 that are not an outlet's name: 闻讯 (on hearing), 通讯/资讯/喜讯…
 _NOT_OUTLET = re.compile(r"^\s*[\u4e00-\u9fff]*(?:(?<!新)闻讯|通讯|资讯|喜讯|快讯|简讯|问讯|审讯|传讯|音讯|死讯|电讯)\s*[（(【:：]?$")

@@ -127,8 +127,8 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
     prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
     if prev is not None and prev.kind == BODY and not ends_sentence(prev.text):
         return False  # inside a paragraph
-    if not (block[0].blank_before or (prev is not None and prev.kind in HEADLINE_KINDS)):
-        return False  # neither set apart nor right under its kicker
+    if not (prev is None or block[0].blank_before or prev.kind in HEADLINE_KINDS):
+        return False  # neither set apart (or at the top of the page) nor right under its kicker
     joined = join_wrapped([line.text for line in block])
     if any(line.lead for line in block) or not headlines.looks_like_headline(joined):
         return False

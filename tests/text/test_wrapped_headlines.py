@@ -89,3 +89,11 @@ def test_a_report_opening_on_its_dateline_is_no_cluster() -> None:
              _line("5月6日 某某区召开工作会议", blank=True), _line("会议部署全年工作")]
     mark_foot_cluster(lines)
     assert all(line.kind == BODY for line in lines)
+
+
+def test_a_wrapped_head_at_the_top_of_the_page_is_a_head() -> None:
+    lines = [_line("凝聚共识 汇聚合力 为推进某某高质量发"), _line("展汇聚精神动力"),
+             _line("某某融媒体(记者 张三)4月9日，县委书", blank=True), _line("记张三主持召开会议。")]
+    lines[2].lead = True
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines] == [HEADLINE, HEADLINE, BODY, BODY]
