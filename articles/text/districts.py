@@ -24,7 +24,10 @@ from articles.text.place_words import GENERIC_ALIASES, inside_word, is_common_wo
 
 _WS = re.compile(r"\s+")
 # A short name glued to one of these is part of a road, avenue or company name (萧山大道).
-_NOT_PLACE_AFTER = re.compile(r"^(?:[东西南北中]?路|[东西南北中]?大道|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店)")
+_NOT_PLACE_AFTER = re.compile(
+    r"^(?:[东西南北中]?路|[东西南北中]?大道|大道|大街|街|道|大桥|桥|公路|公园|广场|站|号|牌|杯|集团|公司|宾馆|饭店|酒店"
+    r"|祠|寺|庙|故居|纪念馆|博物馆|景区|遗址)"  # a landmark named after a place: 武侯祠 is not 武侯区
+)
 _AFTER_POST = re.compile(r"(?:书记|局长|主任|部长|区长|县长|市长|镇长|主席|委员|处长|科长|院长|组长)[\u4e00-\u9fff]?$")
 # Bare references to "our" district or county: 区委, 全区, 县领导...
 _LOCAL_REF = re.compile(r"(?:[全本我该]([区县市])|([区县])(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政|级))")
@@ -297,6 +300,14 @@ def _destinations(text: str, hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if h.kind != _CITY and h.start > 0 and h.start <= 60 and text[h.start - 1] in _TOWARD]
 
 
+def _named_in_lead(text: str, hits: list[_Hit]) -> set[Division]:
+    """Districts named in full, unambiguously, in the text's first sentence: the story's subject
+    (渠县第十九届人民代表大会…召开, 市委书记某某深入宾阳县…调研)."""
+    stop = text.find("。")
+    end = stop if 0 <= stop < 100 else 100
+    return {h.candidates[0] for h in hits if h.kind == _FULL and h.start < end and len(h.candidates) == 1}
+
+
 def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
            context: dict[Division, float]) -> None:
     """Add each hit's weight to its district; an ambiguous name goes to the candidates best
@@ -369,10 +380,11 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     local = _local_refs(body, hits)
     if default_div is not None and default_div.kind == "市":
         local["市"] = local.get("市", 0) + _city_refs(body, hits)
-    # On a page of several districts, 县委/全县 in a story that names another county and never
-    # the page's own refer to the county it names.
+    # On a page of several districts, 县委/全县 in a story that names another county (twice,
+    # or once in its lead) and never the page's own refer to the county it names.
+    in_lead = _named_in_lead(body, hits)
     named_instead = default_div is not None and default_div not in ranked and any(
-        d.kind == default_div.kind and s >= _WEIGHTS[_FULL] * 2 for d, s in scores.items()
+        d.kind == default_div.kind and (s >= _WEIGHTS[_FULL] * 2 or d in in_lead) for d, s in scores.items()
     )
     if default_div is not None and not named_instead and (default_div in ranked or sum(local.values())):
         own = local.get(default_div.kind, 0)

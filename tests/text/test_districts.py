@@ -60,6 +60,8 @@ def test_gold_districts(path) -> None:
     ("县人民医院院长葛某表示，就诊率将提升。", "绩溪县", "绩溪县"),
     # a short name before 中路/东路 is a road
     ("规划以开江中路为骨架。", "松江区", "松江区"),
+    # a landmark named after a place is no evidence of the district
+    ("县委书记张三到武侯祠、诸葛古镇调研文化旅游工作。", "勉县", "勉县"),
 ])
 def test_names_and_roads_are_not_districts(text: str, default: str, expected: str) -> None:
     assert district_of(text, default=default) == expected
@@ -92,6 +94,18 @@ def test_on_a_page_of_several_counties_a_story_naming_another_county_is_that_cou
     body = ("9月12日下午，桐庐县委书记徐某某调研桐庐县重点项目建设。县领导王某某参加调研。"
             "全县上下要抓好项目，县委要求县直部门强化服务，全县各乡镇要压实责任，县政府要加强调度。")
     assert district_of(body, default="淳安县") == "桐庐县"
+
+
+def test_a_county_named_once_in_the_lead_is_the_storys_on_a_page_of_another() -> None:
+    body = ("2月24日下午，桐庐县第十九届人民代表大会第五次会议召开主席团第一次会议。"
+            "县委书记徐某某，县人大常委会主任王某某出席会议。会议通过了大会议程。")
+    assert district_of(body, default="淳安县") == "桐庐县"
+
+
+def test_a_county_named_once_late_in_a_story_leaves_the_pages_own() -> None:
+    body = ("2月24日下午，县十九届人大五次会议召开主席团第一次会议。县委书记徐某某出席会议。"
+            "会议通过了大会议程，听取了县人大常委会赴桐庐县考察学习的情况报告。")
+    assert district_of(body, default="淳安县") == "淳安县"
 
 
 def test_a_story_naming_no_county_keeps_the_pages_own() -> None:
