@@ -37,7 +37,7 @@ _AFTER_WORDS = frozenset("""
 关于 所作 所做 领学 领读 解读 多次 一直 始终 专门 积极 多年 连续 近日 日前
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
-_AFTER_CHARS = frozenset("在说等率和与及为到赴对向作同陪讲称也还就又将则曾已都亦携的用以把被给从共均")
+_AFTER_CHARS = frozenset("在说等率和与及为到赴来对向作同陪讲称也还就又将则曾已都亦携的用以把被给从共均")
 # Of those, the ones that can end a clause (李芸说。 王刚等，): before punctuation they mark
 # a two-character name.  A conjunction or preposition (和, 为, 同) never stands before
 # punctuation, so 张志和， is the three-character name 张志和.
