@@ -227,8 +227,9 @@ def _opens_report(text: str) -> bool:
 
 
 def _caption_closed(text: str) -> bool:
+    """A caption is complete once it closes a sentence or a credit, or names the scene (会议现场)."""
     s = text.rstrip()
-    return not s or s[-1] in "）)。摄" or s.endswith("摄影")
+    return not s or s[-1] in "）)。摄" or s.endswith(("摄影", "现场"))
 
 
 def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:

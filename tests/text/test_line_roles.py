@@ -45,3 +45,11 @@ def test_a_report_paragraph_naming_a_photographer_stays_body() -> None:
     page = ("4月28日，区委书记张三在某某镇调研。区摄影家协会会员李四等参加活动。\n"
             "活动共展出作品两百余幅，吸引市民数千人次参观。\n")
     assert set(_kinds(page).values()) == {BODY}
+
+
+def test_a_scene_caption_does_not_run_on_into_the_report_below() -> None:
+    page = ("6月8日，区长张三主持召开区政府党组会议。区领导李四、王五\n列席会议。\n会议现场\n"
+            "会议传达学习了贯彻落实省委某某\n书记关于推动某某产业发展的指示精神。\n")
+    kinds = _kinds(page)
+    assert kinds["会议现场"] == NOISE
+    assert kinds["会议传达学习了贯彻落实省委某某"] == BODY
