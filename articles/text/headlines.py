@@ -89,6 +89,10 @@ _REPORT_ONLY_START = re.compile(
 )
 
 
+# A line that is nothing but a day (2月10日, 5月6日上午): a report's dateline set on its own line.
+_DAY_ONLY = re.compile(r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:[上中下]午|晚上?|早上?)?$")
+
+
 def looks_like_headline(line: str) -> bool:
     """Return True if a line, on its own, could be a headline.
 
@@ -97,7 +101,7 @@ def looks_like_headline(line: str) -> bool:
     """
     s = line.strip()
     n = visible_length(s)
-    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s) or _REPORT_ONLY_START.match(s):
+    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s) or _REPORT_ONLY_START.match(s) or _DAY_ONLY.match(s):
         return False
     kicker = s.endswith("——") or s.endswith("—")
     if n > (60 if kicker or _spaced_parts(s) else 40):

@@ -30,6 +30,8 @@ from articles.text.headlines import (
         ("此次活动以\"优势互补、合作共赢、相", False),
         ("■ 多方协同推进", False),
         ("※    某某产业联合会", False),
+        ("2月10日", False),  # a dateline set on its own line
+        ("5月6日上午", False),
         ("本报讯 近日", False),
         ("一", False),
         ("这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", False),
