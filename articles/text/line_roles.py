@@ -206,6 +206,24 @@ def _mark_menus(lines: list[Line]) -> None:
         i = j
 
 
+# The label of a box of teasers for the issue's other stories: 【导读】, 本期导读, 要闻提要.
+_TEASER_LABEL = re.compile(r"^[【\[]?\s*(?:本期|今日|本版|要闻|内容)?(?:导读|提要)\s*[】\]]?$")
+
+
+def _mark_teasers(lines: list[Line], *, most: int = 16) -> None:
+    """A box of starred teasers (【导读】 / ★某某主持召开… / ★…), its label and the headlines it
+    lists up to the next blank line, is furniture: the stories it announces are printed
+    elsewhere, or below under their own headlines."""
+    for i, line in enumerate(lines[:-1]):
+        if not _TEASER_LABEL.match(line.text.strip()) or lines[i + 1].text.lstrip()[:1] not in BULLETS:
+            continue
+        line.kind = NOISE
+        for item in lines[i + 1:i + 1 + most]:
+            if item.blank_before or ends_sentence(item.text) or re.search(r"[，,]", item.text):
+                break
+            item.kind = NOISE
+
+
 def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:
     """The text under a classified-notice heading (遗失声明) is part of the advertisement."""
     i = 0
@@ -346,6 +364,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_wrapped_captions(lines)
     _mark_credited_captions(lines)
     _mark_menus(lines)
+    _mark_teasers(lines)
     _mark_masthead(lines)
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)

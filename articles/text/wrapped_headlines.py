@@ -146,16 +146,21 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
                 and (prev is None or prev.kind != BODY or not re.search(r"[，,；;]", joined))))
 
 
+# A dateline of the day alone, the month left to the issue: 25日下午，…
+_DAY_DATELINE = re.compile(r"^[0-9０-９]{1,2}\s*日(?:[上中下]午|晚上?|早上?)?[，,]")
+
+
 def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
     """On a page printed without blank lines, a wrapped headline sits right on its report.
 
     The lines between a finished sentence (or the page top, a box, a marker) and a line that
-    opens a report (``9月11日，…``, ``某某讯``) that read together as one headline — short,
-    no sentence punctuation, not ending on a word a sentence runs on from — are that
+    opens a report (``9月11日，…``, ``25日下午，…``, ``某某讯``) that read together as one headline — short,
+    no sentence punctuation, not ending on a word a sentence runs on from or on a date the
+    wrap cut (…9月 / 30日，…) — are that
     report's headline.
     """
     for i, line in enumerate(lines):
-        if line.kind != BODY or not (line.lead or DATELINE.match(line.text.strip())):
+        if line.kind != BODY or not (line.lead or DATELINE.match(line.text.strip()) or _DAY_DATELINE.match(line.text.strip())):
             continue
         k = i
         while k > 0 and i - k < most and lines[k - 1].kind in (BODY, HEADLINE) and not lines[k].blank_before \
@@ -169,7 +174,7 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
             continue
         joined = join_wrapped([x.text for x in block])
         if visible_length(joined) >= 6 and not headlines.cannot_end_headline(joined) \
-                and not re.search(r"[，,。；;]", joined) and headlines.looks_like_headline(joined):
+                and not re.search(r"[，,。；;]|[0-9０-９月]$", joined) and headlines.looks_like_headline(joined):
             for x in block:
                 x.kind = HEADLINE
 

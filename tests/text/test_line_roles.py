@@ -53,3 +53,11 @@ def test_a_scene_caption_does_not_run_on_into_the_report_below() -> None:
     kinds = _kinds(page)
     assert kinds["会议现场"] == NOISE
     assert kinds["会议传达学习了贯彻落实省委某某"] == BODY
+
+
+def test_a_box_of_starred_teasers_is_furniture() -> None:
+    page = ("某某要闻 第2版\n【导读】\n★张三主持召开区委常委会\n会议\n★持续到年底！某某发放消费券\n\n"
+            "张三主持召开区委常委会会议\n25日下午，区委书记张三主持召开区委常委会会议。\n")
+    kinds = _kinds(page)
+    assert [kinds[t] for t in ("【导读】", "★张三主持召开区委常委会", "会议", "★持续到年底！某某发放消费券")] == [NOISE] * 4
+    assert kinds["25日下午，区委书记张三主持召开区委常委会会议。"] == BODY

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line
 from articles.text.segment import segment_page
-from articles.text.wrapped_headlines import demote_wrapped_fragments, mark_foot_cluster, promote_wrapped_headlines
+from articles.text.wrapped_headlines import (
+    demote_wrapped_fragments,
+    mark_foot_cluster,
+    promote_headlines_above_leads,
+    promote_wrapped_headlines,
+)
 
 
 def _line(text: str, kind: str = BODY, *, blank: bool = False) -> Line:
@@ -97,3 +102,17 @@ def test_a_wrapped_head_at_the_top_of_the_page_is_a_head() -> None:
     lines[2].lead = True
     promote_wrapped_headlines(lines)
     assert [line.kind for line in lines] == [HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_head_wrapped_right_on_a_day_dateline_is_a_head() -> None:
+    lines = [_line("张三主持召开区委常委会会", blank=True), _line("议"),
+             _line("25日下午，区委书记张三"), _line("主持召开区委常委会会议。")]
+    promote_headlines_above_leads(lines)
+    assert [line.kind for line in lines] == [HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_date_cut_by_the_wrap_is_no_head() -> None:
+    lines = [_line("某某日报客户端10月", blank=True), _line("2日讯记者张三9月"),
+             _line("30日，某某联络站正式投入"), _line("使用。")]
+    promote_headlines_above_leads(lines)
+    assert all(line.kind == BODY for line in lines)
