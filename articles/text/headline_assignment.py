@@ -61,9 +61,14 @@ class HeadlineGroup:
     column: float | None = None
 
     def cut_cost(self, i: int) -> float:
-        """What cutting between line i-1 and its wrapped continuation i costs the solver."""
-        if self.column is not None and all(
-            visible_length(self.lines[k].text) > self.column + 2 for k in (i - 1, i)
+        """What cutting between line i-1 and its wrapped continuation i costs the solver.
+
+        Less between two lines set wider than the column, and less under a line that stops
+        well short of it: the column did not wrap that line, it ended there.
+        """
+        if self.column is not None and (
+            all(visible_length(self.lines[k].text) > self.column + 2 for k in (i - 1, i))
+            or visible_length(self.lines[i - 1].text) < SHORT_OF_COLUMN * self.column
         ):
             return WRAP_CUT_PENALTY * WIDE_CUT_SHARE
         return WRAP_CUT_PENALTY
@@ -189,6 +194,11 @@ SHORT_TAIL = 0.5
 SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-]*$")
 WRAP_CUT_PENALTY = 0.5
 WIDE_CUT_SHARE = 0.4
+SHORT_OF_COLUMN = 0.7  # a head line this much shorter than the column was not wrapped by it
+# A unit's line with less similarity than STRAY_OWN to its article and STRAY_ELSEWHERE or more
+# to another heads that other article.
+STRAY_OWN = 0.1
+STRAY_ELSEWHERE = 0.4
 
 
 def _split_large(group: HeadlineGroup) -> list[HeadlineGroup]:
@@ -240,7 +250,21 @@ def _unit_sim(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: 
     return sum(scorer.similarities(line.value).get(art, 0.0) for line in group.lines[start:end])
 
 
+def _heads_another(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> bool:
+    """A line of a several-line unit that says nothing of ``art`` but plainly names another
+    article is that article's headline, not this one's kicker or deck."""
+    if end - start < 2:
+        return False
+    for line in group.lines[start:end]:
+        sims = scorer.similarities(line.value)
+        if sims.get(art, 0.0) < STRAY_OWN and any(v >= STRAY_ELSEWHERE for a, v in sims.items() if a != art):
+            return True
+    return False
+
+
 def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
+    if _heads_another(scorer, group, start, end, art):
+        return -1.0
     score = _unit_sim(scorer, group, start, end, art)
     if group.before == art:
         above = group.after

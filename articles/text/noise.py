@@ -105,7 +105,8 @@ _WEB_META = re.compile(
     r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到"
 )
 _TIMESTAMP = re.compile(
-    r"[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?"
+    r"[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
+    r"(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?)?"
 )
 
 
@@ -120,8 +121,9 @@ def is_web_metadata(line: str) -> bool:
     if not stamp:
         return False
     rest = _TIMESTAMP.sub("", s).strip()
-    # ``2021-05-14 19:25:06 某某融媒``: a posting time, then the site's name.
-    timed = stamp.start() == 0 and ":" in stamp.group(0).replace("：", ":")
+    # ``2021-05-14 19:25:06 某某融媒`` / ``某某县人民政府 2023-07-27 09:07:00``: a posting time
+    # and the site's name, on either side of it.
+    timed = (stamp.start() == 0 or stamp.end() == len(s)) and ":" in stamp.group(0).replace("：", ":")
     return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12)
 
 

@@ -161,3 +161,39 @@ def test_a_cut_between_lines_wider_than_the_column_costs_less() -> None:
     assert group.cut_cost(1) < WRAP_CUT_PENALTY  # both lines set across columns
     assert group.cut_cost(2) == WRAP_CUT_PENALTY  # a line within the column may be a wrap
     assert HeadlineGroup(lines).cut_cost(1) == WRAP_CUT_PENALTY  # no column known
+
+
+def test_a_cluster_line_naming_another_article_is_not_the_deck_of_the_line_above() -> None:
+    bodies = [
+        "7月26日，省委常委、统战部长张三率队来我县调研黑土地保护利用情况，并召开座谈会。",
+        "8月8日，中央党校经济学部课题组到某某县调研，围绕黑土地保护开展座谈交流。",
+        "12月16日，某某区政府召开2025年第15次常务会议，区长李四主持会议并讲话。",
+    ]
+    group = HeadlineGroup([HeadlineLine(t) for t in (
+        "区政府召开2025年第15次常务会议", "省委常委、统战部长张三来我县调研", "中央党校课题组到某某县调研")],
+        at=3, column=28.0)
+    assigned, _ = assign_headlines([group], bodies, bodies)
+    assert {i: a.title for i, a in assigned.items()} == {
+        0: "省委常委、统战部长张三来我县调研",
+        1: "中央党校课题组到某某县调研",
+        2: "区政府召开2025年第15次常务会议",
+    }
+
+
+def test_head_lines_short_of_the_column_are_cheap_to_cut() -> None:
+    group = HeadlineGroup([HeadlineLine("某某县召开会议"), HeadlineLine("某某镇开展活动")], column=28.0)
+    assert group.cut_cost(1) < WRAP_CUT_PENALTY
+
+
+def test_a_line_plainly_naming_another_article_never_joins_this_ones_unit() -> None:
+    from articles.text.headline_assignment import _heads_another, _Scorer
+
+    bodies = [
+        "7月26日，省委常委、统战部长张三率队来我县调研黑土地保护利用情况，并召开座谈会。",
+        "8月8日，中央党校经济学部课题组到某某县调研，围绕黑土地保护开展座谈交流。",
+        "12月16日，某某区政府召开2025年第15次常务会议，区长李四主持会议并讲话。",
+    ]
+    scorer = _Scorer(bodies, bodies, range(0, 3))
+    group = HeadlineGroup([HeadlineLine("省委常委、统战部长张三来我县调研"), HeadlineLine("中央党校课题组到某某县调研")])
+    assert _heads_another(scorer, group, 0, 2, 1)
+    assert not _heads_another(scorer, group, 1, 2, 1)
