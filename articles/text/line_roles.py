@@ -138,18 +138,27 @@ _CREDITED_CAPTION_END = re.compile(
 )
 
 
+# A run of captions, each one sentence and its credit: 花溪城区一角。 孙操 摄 / 花溪公园。(某某公司供图)
+_CAPTION_RUN = re.compile(
+    r"(?:[^。，,；;]{2,30}。(?:[（(][^（）()]{0,30}(?:摄|摄影|供图)[)）]"
+    r"|(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员))?[\u4e00-\u9fff]{2,8}?摄影?)){2,}"
+)
+
+
 def _mark_credited_captions(lines: list[Line]) -> None:
     """A short paragraph of one or two sentences closed by a photo credit is a photo's caption,
-    however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄)."""
+    however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄); so is a
+    block of several captions, each closed by its own credit."""
     i = 0
     while i < len(lines):
         j = i + 1
         while j < len(lines) and not lines[j].blank_before:
             j += 1
         block = lines[i:j]
-        if len(block) <= 5 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
+        if len(block) <= 8 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
             text = "".join(line.text.strip() for line in block)
-            if len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text):
+            if (len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text)) \
+                    or (len(text) <= 240 and _CAPTION_RUN.fullmatch(re.sub(r"\s", "", text))):
                 for line in block:
                     line.kind = NOISE
         i = j
@@ -347,12 +356,14 @@ def _mark_repeated_headlines(lines: list[Line]) -> None:
 
 
 def _mark_name_bylines(lines: list[Line]) -> None:
-    """Two or three names alone on the line under a headline are its writers (``张三 李四``).
+    """One to three names alone on the line under a headline are its writers (``张三 李四``,
+    ``朱迪``).
 
     Never a headline: a headline says what happened, not only who.
     """
     for prev, line in zip(lines, lines[1:]):
-        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 2 <= bylines.names_only(line.text) <= 3:
+        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 1 <= bylines.names_only(line.text) <= 3 \
+                and not line.blank_before:
             line.kind = BYLINE
 
 

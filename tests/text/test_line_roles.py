@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from articles.text.line_roles import classify
-from articles.text.page_lines import BODY, HEADLINE, NOISE, split_lines
+from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, split_lines
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -61,3 +61,16 @@ def test_a_box_of_starred_teasers_is_furniture() -> None:
     kinds = _kinds(page)
     assert [kinds[t] for t in ("【导读】", "★张三主持召开区委常委会", "会议", "★持续到年底！某某发放消费券")] == [NOISE] * 4
     assert kinds["25日下午，区委书记张三主持召开区委常委会会议。"] == BODY
+
+
+def test_one_name_alone_under_a_headline_is_its_writer() -> None:
+    page = "锚定目标 阔步前行\n朱迪\n\n75年日月轮换，75年沧海桑田。回首来路，某某区干部群众砥砺前行。\n"
+    kinds = _kinds(page)
+    assert kinds["朱迪"] == BYLINE and kinds["锚定目标 阔步前行"] == HEADLINE
+
+
+def test_a_block_of_credited_captions_is_furniture() -> None:
+    page = ("某某城区一角。 张三 摄\n某某公园。(某某公园管理有限公司供图)\n某某露营基地。 李四 摄\n\n"
+            "锚定目标 阔步前行\n\n75年日月轮换，75年沧海桑田。回首来路，某某区干部群众砥砺前行。\n")
+    kinds = _kinds(page)
+    assert [kinds[t] for t in ("某某城区一角。 张三 摄", "某某公园。(某某公园管理有限公司供图)", "某某露营基地。 李四 摄")] == [NOISE] * 3
