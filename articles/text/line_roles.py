@@ -397,6 +397,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_digest_titles(lines)
     sub_heads.mark_column_sections(lines)
     sub_heads.mark_story_subheads(lines)
+    sub_heads.mark_feature_subheads(lines)
 
 
 # ---------------------------------------------------------------- paragraphs

@@ -8,7 +8,17 @@ sub-headlines while the text under them goes on naming the same officials bare.
 from __future__ import annotations
 
 from articles.text import boundaries, leaders, noise
-from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line, next_line, paragraph_start, prev_line
+from articles.text.page_lines import (
+    BODY,
+    BYLINE,
+    HEADLINE,
+    NOISE,
+    Line,
+    next_line,
+    opens_with_news_lead,
+    paragraph_start,
+    prev_line,
+)
 
 
 def _is_section_tag(text: str) -> bool:
@@ -58,6 +68,20 @@ def mark_column_sections(lines: list[Line]) -> None:
             # The first section's head, right under the column's byline, is part of the head
             # block above the text, not a second headline of the column.
             line.kind = tag.kind = NOISE
+
+
+def mark_feature_subheads(lines: list[Line]) -> None:
+    """A headline set tight inside a bylined feature, over text that opens as no report does (a
+    scene, not a dateline or a lead), is one of the feature's sub-headlines (“数”说某县 / □ 王五 / …
+    / 强力攻坚 项目建设跑出“加速度” / 隆冬的某县，…).
+    """
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind != HEADLINE or line.blank_before or nxt is None or nxt.kind != BODY or nxt.lead \
+                or not _inside_byline_column(lines, i - 1):
+            continue  # a head set apart by a blank line opens the next article
+        if not opens_with_news_lead(lines, lines.index(nxt)):
+            line.kind = BODY
 
 
 def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:

@@ -88,3 +88,27 @@ def test_headlines_over_a_paragraph_that_refers_back_are_sub_headlines_even_past
     kinds = _kinds(page)
     assert kinds["张三作报告"] == BODY
     assert len(segment_page(page).articles) == 1
+
+
+FEATURE = """“数”说某县：
+“奋进生”2023年交出高质量发展成绩单
+□ 王五
+2023年，某县坚持以新发展理念为引领，全县预计地区生产总值增长6.8%，焉支大地处处涌动着蓬勃发展的浪潮。
+强力攻坚 项目建设跑出“加速度”
+隆冬的某县，暖如“初春”，生机盎然。当下，热火朝天的建设图景跃然眼前。
+"""
+
+
+def test_a_tight_head_inside_a_bylined_feature_over_a_scene_is_a_sub_headline() -> None:
+    assert _kinds(FEATURE)["强力攻坚 项目建设跑出“加速度”"] == BODY
+    assert len(segment_page(FEATURE).articles) == 1
+
+
+def test_a_head_inside_a_bylined_feature_over_a_dateline_opens_a_report() -> None:
+    page = FEATURE.replace("隆冬的某县，暖如“初春”，", "12月5日，某县举行重大项目集中开工仪式，")
+    assert _kinds(page)["强力攻坚 项目建设跑出“加速度”"] == HEADLINE
+
+
+def test_a_head_set_apart_after_a_bylined_feature_opens_the_next_article() -> None:
+    page = FEATURE.replace("\n强力攻坚", "\n\n\n强力攻坚")
+    assert len(segment_page(page).articles) == 2
