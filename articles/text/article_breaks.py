@@ -185,7 +185,7 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
 
 # An entry dated by the entry above it: 同日，… / 同日晚，… / 次日上午，…
 _SAME_DAY = re.compile(rf"^[{BULLETS}]?\s*(?:同日|当日|次日)(?:[上下]午|晚上?|早上?|凌晨)?[，,]")
-_OPENS_WITH_DAY = re.compile(rf"^[{BULLETS}]?\s*(?:[0-9０-９]{{1,2}}\s*月\s*)?[0-9０-９]{{1,2}}\s*[日曰]")
+_OPENS_WITH_DAY = re.compile(rf"^[{BULLETS}]?\s*(?:[0-9０-９]{{1,2}}\s*月\s*)?[0-9０-９]{{1,2}}\s*(?:[日曰]|[~～－—至到]\s*[0-9０-９]{{1,2}}\s*日)")
 
 
 def is_day_record(lines: list[Line]) -> bool:

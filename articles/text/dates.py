@@ -326,7 +326,7 @@ def guess_year(text: str) -> int | None:
 # ``2023年12月区政府大事记``) and its months (``9月``, ``一月``, ``十二月份``).
 _PERIOD_YEAR = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,8}(?:大事|纪要|纪事|记事)[\u4e00-\u9fff]{0,2}\s*)?([12][0-9]{3})\s*年?"
-    r"(?:\s*([0-9]{1,2})\s*月)?(?:\s*[\u4e00-\u9fff]{0,8}(?:大事记|纪要|纪事|记事))?$"
+    r"(?:\s*([0-9]{1,2})\s*(?:[~～\-－至到]\s*([0-9]{1,2})\s*)?月)?(?:\s*[\u4e00-\u9fff]{0,8}(?:大事记|纪要|纪事|记事))?$"
 )
 _PERIOD_MONTH = re.compile(r"^([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月份?$")
 _CONTINUED = re.compile(r"[（(]续[一二三四五六七八九十]*[)）]$")  # a heading carried on to the next page
@@ -345,7 +345,8 @@ def period_heading(line: str) -> tuple[int | None, int | None] | None:
         return None
     year = _PERIOD_YEAR.match(s)
     if year:
-        month = int(year.group(2)) if year.group(2) else None
+        # A run of months (2007年1~12月) is the record's year; its months come from the entries.
+        month = int(year.group(2)) if year.group(2) and not year.group(3) else None
         return int(year.group(1)), month if month and 1 <= month <= 12 else None
     month = _PERIOD_MONTH.match(s)
     if month:

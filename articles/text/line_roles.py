@@ -114,6 +114,20 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+def _mark_marked_entries(lines: list[Line]) -> None:
+    """In a record printed day line first (1月5日 / △某某到某区检查验收。), the marked line
+    under a day is the entry, not a photo caption (△ marks captions elsewhere)."""
+    in_record = False
+    for day, entry in zip(lines, lines[1:]):
+        if entry.kind != NOISE or entry.text.lstrip()[:1] not in "△▲":
+            continue
+        if headlines.is_day_only(day.text) and not entry.blank_before:
+            day.kind = entry.kind = BODY
+            in_record = True
+        elif in_record and day.kind == BODY and ends_sentence(day.text):
+            entry.kind = BODY  # the next entry of the same day: △某某区成功实施一次人工增雨作业。
+
+
 def _mark_wrapped_captions(lines: list[Line]) -> None:
     """The wrapped rest of a photo caption (no blank line, caption not yet closed) is noise too."""
     caption: str | None = None
@@ -372,6 +386,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     for line in lines:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
+    _mark_marked_entries(lines)
     _mark_wrapped_captions(lines)
     _mark_credited_captions(lines)
     _mark_menus(lines)

@@ -66,13 +66,13 @@ def _own_years(segments: list[Segment], base: date | None) -> list[date | None]:
 def _date_entries_by_entry_above(segments: list[Segment], articles: list[ParsedArticle]) -> None:
     """Set, in place, the date of a record's entry that prints no day of its own.
 
-    Under a record's month heading (大事记) the entries of one day after the first open
-    with a mark (``※ 县长…``) or 同日 instead of the day: they happened on the day of the
-    entry above.
+    Under a record's year or month heading (大事记) the entries of one day after the first
+    open with a mark (``※ 县长…``, ``△ …``) or 同日 instead of the day: they happened on the
+    day of the entry above.
     """
     for k in range(1, len(articles)):
         above, entry = articles[k - 1], articles[k]
-        if entry.event_date is None and segments[k].period[1] and segments[k].period == segments[k - 1].period:
+        if entry.event_date is None and segments[k].period != (None, None) and segments[k].period == segments[k - 1].period:
             entry.event_date = above.event_date
 
 

@@ -96,3 +96,29 @@ def test_on_a_tight_page_a_paragraph_referring_back_survives_a_blank_line(openin
     bodies = [a.body for a in segment_page(page).articles]
     assert len(bodies) == 2
     assert opening[:4] in bodies[0]
+
+
+DAY_LINE_RECORD = """大事记
+
+2007年1~12月
+
+1月5日
+△某某省领导小组到某某区检查验收。
+
+1月15~18日
+△中国共产党某某区第六次代表大会召开。
+
+1月20~22日
+△某某区第十一届人民代表大会第五次会议召开。
+
+1月28日
+△某某省副省长张三到某某区走访慰问困难企业职工。
+△某某区成功实施一次人工增雨作业。
+"""
+
+
+def test_a_record_printed_day_line_first_has_one_article_per_entry() -> None:
+    bodies = [a.body for a in segment_page(DAY_LINE_RECORD).articles]
+    assert len(bodies) == 5
+    assert bodies[1].startswith("1月15~18日") and bodies[2].startswith("1月20~22日")
+    assert bodies[4].startswith("△某某区成功实施")

@@ -188,3 +188,11 @@ def test_an_undated_report_takes_no_date_from_the_report_above() -> None:
     articles = parse_issue(page).articles
     assert len(articles) == 2 and articles[0].event_date is not None
     assert articles[1].event_date is None
+
+
+def test_entries_under_a_year_heading_are_dated_and_a_marked_one_by_the_entry_above() -> None:
+    from tests.text.test_article_breaks import DAY_LINE_RECORD
+
+    parsed = parse_issue(DAY_LINE_RECORD)
+    assert [a.event_date for a in parsed.articles] == [
+        date(2007, 1, 5), date(2007, 1, 15), date(2007, 1, 20), date(2007, 1, 28), date(2007, 1, 28)]
