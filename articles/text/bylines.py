@@ -72,7 +72,7 @@ def is_byline_line(line: str) -> bool:
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
-                or _ROLE_ONLY.match(s.lstrip("■●◆ ")) or _REPORTED_BY.match(s))
+                or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 
 
 # A broadcaster's credit under its report: 本台记者:某某报道, 记者 张三 李四 报道.

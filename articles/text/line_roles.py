@@ -137,8 +137,8 @@ def _mark_wrapped_captions(lines: list[Line]) -> None:
         elif caption is not None and line.kind != NOISE and bylines.is_photo_credit(line.text):
             line.kind = NOISE  # the credit of the photo the caption describes
             caption = None
-        elif caption is not None and line.kind == BODY and not line.blank_before and not _caption_closed(caption) \
-                and not _opens_report(line.text):
+        elif caption is not None and line.kind in (BODY, HEADLINE) and not line.blank_before \
+                and not _caption_closed(caption) and not _opens_report(line.text):
             line.kind = NOISE
             caption += line.text
         else:

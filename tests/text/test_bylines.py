@@ -32,6 +32,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("本报记者", True),  # the role alone, the name left out
         ("本台记者:某某报道", True),  # a broadcaster's credit under its report
         ("记者 王小明 李大刚 报道", True),
+        ("□记者王小明报道", True),
         ("记者王小明报道:8月18日，某某召开会议。", False),  # a lead, not a credit line
         ("区政府办 供稿", True),  # an office and its role
         ("区委办 县委办", False),  # offices with no role

@@ -74,3 +74,10 @@ def test_a_block_of_credited_captions_is_furniture() -> None:
             "锚定目标 阔步前行\n\n75年日月轮换，75年沧海桑田。回首来路，某某区干部群众砥砺前行。\n")
     kinds = _kinds(page)
     assert [kinds[t] for t in ("某某城区一角。 张三 摄", "某某公园。(某某公园管理有限公司供图)", "某某露营基地。 李四 摄")] == [NOISE] * 3
+
+
+def test_the_wrapped_rest_of_a_caption_is_noise_even_when_it_looks_like_a_head() -> None:
+    page = ("县委书记张三深入某某镇调研，要求带动更多群众增收致富。\n图为:在某某线路段了解雪\n天道路交通状况\n"
+            "在某某线路段，张三详细了解了雪天道路交通状况。\n")
+    kinds = _kinds(page)
+    assert kinds["图为:在某某线路段了解雪"] == NOISE and kinds["天道路交通状况"] == NOISE
