@@ -98,7 +98,9 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
             continue
         prev, nxt = prev_line(lines, i), next_line(lines, i)
         qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
-        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text)
+        # The wrapped rest of a head above it (…理论学习中心 / 组举行第三次集中学习) stays with that head.
+        rest_of_head = prev is not None and prev.kind in HEADLINE_KINDS and not line.blank_before
+        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text) and not rest_of_head
         # A line below a QR caption may instead head the article right under it, alone or
         # with a subtitle printed tight below it (title / subtitle / body, no blank line).
         # Across blank lines the next headline starts the next unit: the line is the box's.

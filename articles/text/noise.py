@@ -66,7 +66,8 @@ _CAPTION = re.compile(
     r"|^[▲△][^，,；;！？!?：:]{2,30}$"
 )
 # Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
-_PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$")
+# What a copied page leaves where a photo stood: 图片, 【视频】, or the picture's number alone (22).
+_PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$|^[0-9]{1,3}$")
 # Classified notices (遗失声明, 招聘启事, 注销公告) are advertisements, not articles.
 _NOTICE_HEADING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6}(?:遗失|作废|注销|减资|清算|招聘|寻人|寻物|迁坟|招租|拍卖|更正|致歉)"

@@ -211,11 +211,13 @@ def mark_foot_cluster(lines: list[Line]) -> None:
             and not _CLAUSE_MARK.search(lines[start - 1].text) and visible_length(lines[start - 1].text) <= 40:
         start -= 1
     cluster = lines[start:end]
-    if len(cluster) < 2 or start == 0 or not cluster[0].blank_before:
+    if len(cluster) < 2 or start == 0:
         return
     above = lines[start - 1]
     if above.kind not in (BYLINE, NOISE) and not ends_sentence(above.text):
         return
+    if not cluster[0].blank_before and not headlines.looks_like_headline(join_wrapped([x.text for x in cluster])):
+        return  # on a page without blank lines, only one wrapped head can be told from text
     if any(line.kind == BODY for line in cluster) and not _OPENS_ON_DATE.match(cluster[0].text.strip()):
         for line in cluster:
             line.kind = HEADLINE

@@ -81,3 +81,10 @@ def test_the_wrapped_rest_of_a_caption_is_noise_even_when_it_looks_like_a_head()
             "在某某线路段，张三详细了解了雪天道路交通状况。\n")
     kinds = _kinds(page)
     assert kinds["图为:在某某线路段了解雪"] == NOISE and kinds["天道路交通状况"] == NOISE
+
+
+def test_the_wrapped_rest_of_a_head_above_a_qr_line_stays_with_the_head() -> None:
+    page = ("某某区召开会议。\n\n4月21日，某某区人民政府党组理论学习中心组举行集中学习。\n\n"
+            "某某区人民政府党组理论学习中心\n组举行2022年第三次集中学习\n扫一扫在手机打开当前页\n")
+    kinds = _kinds(page)
+    assert kinds["组举行2022年第三次集中学习"] != NOISE

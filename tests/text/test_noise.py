@@ -226,6 +226,8 @@ def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("图片", True),
     ("[图片]", True),
+    ("22", True),  # the number of the photo that stood there
+    ("2023年", False),
     ("图片来源于网络，请注意保存。", False),
 ])
 def test_photo_placeholder(line: str, expected: bool) -> None:

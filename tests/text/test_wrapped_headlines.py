@@ -116,3 +116,11 @@ def test_a_date_cut_by_the_wrap_is_no_head() -> None:
              _line("30日，某某联络站正式投入"), _line("使用。")]
     promote_headlines_above_leads(lines)
     assert all(line.kind == BODY for line in lines)
+
+
+def test_on_a_page_without_blank_lines_a_wrapped_head_at_the_foot_is_a_head() -> None:
+    lines = [_line("获得更大的政策支持和各方面发展"), _line("的支撑。"),
+             _line("某某区人民政府党组理论学习中心"), _line("组举行2022年第三次集中学习"),
+             _line("扫一扫在手机打开当前页", NOISE)]
+    mark_foot_cluster(lines)
+    assert [line.kind for line in lines[2:4]] == [HEADLINE, HEADLINE]
