@@ -378,8 +378,8 @@ def _mark_name_bylines(lines: list[Line]) -> None:
     Never a headline: a headline says what happened, not only who.
     """
     for prev, line in zip(lines, lines[1:]):
-        if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) and 1 <= bylines.names_only(line.text) <= 3 \
-                and not line.blank_before:
+        names = bylines.names_only(line.text) if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) else 0
+        if 2 <= names <= 3 or (names == 1 and not line.blank_before):
             line.kind = BYLINE
 
 
