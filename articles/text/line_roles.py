@@ -378,8 +378,10 @@ def _mark_name_bylines(lines: list[Line]) -> None:
     Never a headline: a headline says what happened, not only who.
     """
     for prev, line in zip(lines, lines[1:]):
-        names = bylines.names_only(line.text) if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) else 0
-        if 2 <= names <= 3 or (names == 1 and not line.blank_before):
+        text = line.text.strip().lstrip("■□●◆ ")  # a feature's writer after a mark: ■ 顾维林
+        names = bylines.names_only(text) if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) else 0
+        marked = text != line.text.strip()
+        if 2 <= names <= 3 or (names == 1 and (marked or not line.blank_before)):
             line.kind = BYLINE
 
 

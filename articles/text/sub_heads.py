@@ -71,17 +71,26 @@ def mark_column_sections(lines: list[Line]) -> None:
 
 
 def mark_feature_subheads(lines: list[Line]) -> None:
-    """A headline set tight inside a bylined feature, over text that opens as no report does (a
-    scene, not a dateline or a lead), is one of the feature's sub-headlines (“数”说某县 / □ 王五 / …
-    / 强力攻坚 项目建设跑出“加速度” / 隆冬的某县，…).
+    """Head lines set inside a bylined feature at its paragraphs' spacing, over text that opens
+    as no report does (a scene, not a dateline or a lead), are one of the feature's
+    sub-headlines (“数”说某县 / □ 王五 / … / 强力攻坚 项目建设跑出“加速度” / 隆冬的某县，…).
+    A head set further apart than a paragraph opens the next article.
     """
-    for i, line in enumerate(lines):
-        nxt = next_line(lines, i)
-        if line.kind != HEADLINE or line.blank_before or nxt is None or nxt.kind != BODY or nxt.lead \
-                or not _inside_byline_column(lines, i - 1):
-            continue  # a head set apart by a blank line opens the next article
-        if not opens_with_news_lead(lines, lines.index(nxt)):
-            line.kind = BODY
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind == HEADLINE and _gap(lines, j) <= 1:
+            j += 1
+        if j > i and j < len(lines) and lines[j].kind == BODY and not lines[j].lead and _gap(lines, j) <= 1 \
+                and _inside_byline_column(lines, i - 1) and not opens_with_news_lead(lines, j):
+            for k in range(i, j):
+                lines[k].kind = BODY
+        i = max(j, i + 1)
+
+
+def _gap(lines: list[Line], i: int) -> int:
+    """Blank lines printed between line i and the line above it."""
+    return lines[i].number - lines[i - 1].number - 1 if i > 0 else 0
 
 
 def _story_above(lines: list[Line], i: int, *, limit: int = 60) -> str:

@@ -112,3 +112,18 @@ def test_a_head_inside_a_bylined_feature_over_a_dateline_opens_a_report() -> Non
 def test_a_head_set_apart_after_a_bylined_feature_opens_the_next_article() -> None:
     page = FEATURE.replace("\n强力攻坚", "\n\n\n强力攻坚")
     assert len(segment_page(page).articles) == 2
+
+
+def test_a_two_line_sub_head_at_the_features_paragraph_spacing_stays_inside_it() -> None:
+    page = ("某某区：围绕三次产业发展稳工业抓项目保民生\n\n张三 李四\n\n"
+            "某某日报8月27日讯 某某区始终坚持稳中求进工作总基调，经济社会发展稳中有进。\n\n"
+            "打好阻击战\n\n疫情防控成效显著\n\n全区成立疫情防控领导小组，全面加强对防控工作的领导。\n")
+    assert len(segment_page(page).articles) == 1
+
+
+def test_a_marked_writer_under_a_features_head_makes_it_a_bylined_feature() -> None:
+    page = ("满程风雨满程歌\n\n——某某县2021年经济社会发展回眸\n\n■ 王五\n\n"
+            "时间，是开拓者前行的刻度，是奋斗者筑梦的见证。\n\n"
+            "成绩与荣光，印刻下闪光的奋斗足迹——\n\n主要指标稳中向好。实现地区生产总值208亿元。\n")
+    [article] = segment_page(page).articles
+    assert "王五" in (article.byline or "")
