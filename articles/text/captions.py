@@ -1,0 +1,118 @@
+"""Photo captions among a page's lines: the text printed under a picture is furniture, not report.
+
+A caption is told by its marks (▲图为…), by the credit that closes it (…现场。本报记者 张三 摄),
+by the scene it names (会议现场) and by where it stands (a one-sentence line between a head and
+its report, or set wider than the column). A caption not yet closed runs on to the next line.
+"""
+from __future__ import annotations
+
+import re
+
+from articles.text import bylines, headlines, noise
+from articles.text.clean import ends_sentence, visible_length
+from articles.text.page_lines import BODY, BYLINE, DATELINE, HEADLINE, NOISE, Line, next_line, prev_line
+
+
+def mark_marked_entries(lines: list[Line]) -> None:
+    """In a record printed day line first (1月5日 / △某某到某区检查验收。), the marked line
+    under a day is the entry, not a photo caption (△ marks captions elsewhere)."""
+    in_record = False
+    for day, entry in zip(lines, lines[1:]):
+        if entry.kind != NOISE or entry.text.lstrip()[:1] not in "△▲":
+            continue
+        if headlines.is_day_only(day.text) and not entry.blank_before:
+            day.kind = entry.kind = BODY
+            in_record = True
+        elif in_record and day.kind == BODY and ends_sentence(day.text):
+            entry.kind = BODY  # the next entry of the same day: △某某区成功实施一次人工增雨作业。
+
+
+def mark_wrapped_captions(lines: list[Line]) -> None:
+    """The wrapped rest of a photo caption (no blank line, caption not yet closed) is noise too."""
+    caption: str | None = None
+    for line in lines:
+        if line.kind == NOISE and noise.is_caption(line.text):
+            caption = line.text
+        elif caption is not None and line.kind != NOISE and bylines.is_photo_credit(line.text):
+            line.kind = NOISE  # the credit of the photo the caption describes
+            caption = None
+        elif caption is not None and line.kind in (BODY, HEADLINE) and not line.blank_before \
+                and not _caption_closed(caption) and not _opens_report(line.text):
+            line.kind = NOISE
+            caption += line.text
+        else:
+            caption = None
+
+
+# A caption's closing photo credit: …建设情况。本报记者 陈卓凡 摄 / …现场。（张三 摄）
+_CREDITED_CAPTION_END = re.compile(
+    r"。\s*[（(]?\s*(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|摄影记者)\s*)?"
+    r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄影?\s*[)）]?$"
+)
+
+
+# A run of captions, each one sentence and its credit: 花溪城区一角。 孙操 摄 / 花溪公园。(某某公司供图)
+_CAPTION_RUN = re.compile(
+    r"(?:[^。，,；;]{2,30}。(?:[（(][^（）()]{0,30}(?:摄|摄影|供图)[)）]"
+    r"|(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员))?[\u4e00-\u9fff]{2,8}?摄影?)){2,}"
+)
+
+
+def mark_credited_captions(lines: list[Line]) -> None:
+    """A short paragraph of one or two sentences closed by a photo credit is a photo's caption,
+    however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄); so is a
+    block of several captions, each closed by its own credit."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before:
+            j += 1
+        block = lines[i:j]
+        if len(block) <= 8 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
+            text = "".join(line.text.strip() for line in block)
+            if (len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text)) \
+                    or (len(text) <= 240 and _CAPTION_RUN.fullmatch(re.sub(r"\s", "", text))):
+                for line in block:
+                    line.kind = NOISE
+        i = j
+
+
+def mark_captions_under_headlines(lines: list[Line]) -> None:
+    """A photo's one-clause caption set between a headline and its report is noise.
+
+    It stands as a paragraph of its own (``某某代表团热议党代会报告。``): one short sentence
+    with no comma, no dateline and no lead; a report never opens with such a paragraph and
+    goes on in another.
+    """
+    for i, line in enumerate(lines):
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        s = line.text.strip()
+        if line.kind != BODY or line.lead or prev is None or prev.kind != HEADLINE or nxt is None:
+            continue
+        if nxt.kind == BODY and nxt.blank_before and line.blank_before and visible_length(s) <= 24 \
+                and s.endswith("。") and not re.search(r"[，,；;：:]", s) and not DATELINE.match(s):
+            line.kind = NOISE
+
+
+def mark_wide_captions(lines: list[Line], width: float) -> None:
+    """On a hard-wrapped page a one-sentence line set far wider than the column, after a
+    finished paragraph, is a photo's caption printed across the picture (…现场视察某某安置点。)."""
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        s = line.text.strip()
+        if line.kind != BODY or line.lead or prev is None or prev.kind != BODY or not ends_sentence(prev.text):
+            continue
+        if 1.6 * width <= visible_length(s) <= 40 and s.endswith("。") and s.count("。") == 1 \
+                and not re.search(r"[；;：:]", s) and not DATELINE.match(s):
+            line.kind = NOISE
+
+
+def _opens_report(text: str) -> bool:
+    """A news lead (某某新闻网6月4日讯…) under an open caption starts the report, not more caption."""
+    return headlines.starts_article_lead(text) or headlines.starts_outlet_lead(text)
+
+
+def _caption_closed(text: str) -> bool:
+    """A caption is complete once it closes a sentence or a credit, or names the scene (会议现场)."""
+    s = text.rstrip()
+    return not s or s[-1] in "）)。摄" or s.endswith(("摄影", "现场"))

@@ -1,0 +1,49 @@
+"""captions: photo captions among a page's lines, told by marks, credits and place (invented text)."""
+from __future__ import annotations
+
+from articles.text.line_roles import classify
+from articles.text.page_lines import BODY, NOISE, split_lines
+
+
+def _kinds(text: str) -> dict[str, str]:
+    lines = split_lines(text)
+    classify(lines, hard_wrapped=False, width=40.0)
+    return {line.text: line.kind for line in lines}
+
+
+
+def test_a_wrapped_paragraph_closed_by_a_photo_credit_is_a_caption() -> None:
+    page = ("某某区召开工作会议，部署全年工作。\n\n4月28日，区委书记张三在某某\n镇某某村了解示范村建设情况。本报记者 李四\n摄\n\n"
+            "本报讯（记者 王五）4月29日，某某区召开安全生产会议。\n")
+    kinds = _kinds(page)
+    assert kinds["4月28日，区委书记张三在某某"] == NOISE
+    assert kinds["镇某某村了解示范村建设情况。本报记者 李四"] == NOISE
+    assert kinds["摄"] == NOISE
+
+
+def test_a_report_paragraph_naming_a_photographer_stays_body() -> None:
+    page = ("4月28日，区委书记张三在某某镇调研。区摄影家协会会员李四等参加活动。\n"
+            "活动共展出作品两百余幅，吸引市民数千人次参观。\n")
+    assert set(_kinds(page).values()) == {BODY}
+
+
+def test_a_scene_caption_does_not_run_on_into_the_report_below() -> None:
+    page = ("6月8日，区长张三主持召开区政府党组会议。区领导李四、王五\n列席会议。\n会议现场\n"
+            "会议传达学习了贯彻落实省委某某\n书记关于推动某某产业发展的指示精神。\n")
+    kinds = _kinds(page)
+    assert kinds["会议现场"] == NOISE
+    assert kinds["会议传达学习了贯彻落实省委某某"] == BODY
+
+
+def test_a_block_of_credited_captions_is_furniture() -> None:
+    page = ("某某城区一角。 张三 摄\n某某公园。(某某公园管理有限公司供图)\n某某露营基地。 李四 摄\n\n"
+            "锚定目标 阔步前行\n\n75年日月轮换，75年沧海桑田。回首来路，某某区干部群众砥砺前行。\n")
+    kinds = _kinds(page)
+    assert [kinds[t] for t in ("某某城区一角。 张三 摄", "某某公园。(某某公园管理有限公司供图)", "某某露营基地。 李四 摄")] == [NOISE] * 3
+
+
+def test_the_wrapped_rest_of_a_caption_is_noise_even_when_it_looks_like_a_head() -> None:
+    page = ("县委书记张三深入某某镇调研，要求带动更多群众增收致富。\n图为:在某某线路段了解雪\n天道路交通状况\n"
+            "在某某线路段，张三详细了解了雪天道路交通状况。\n")
+    kinds = _kinds(page)
+    assert kinds["图为:在某某线路段了解雪"] == NOISE and kinds["天道路交通状况"] == NOISE
