@@ -78,8 +78,8 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     article break; otherwise ``_decide`` weighs the paragraph against the article above.
     """
     k = i - 1
-    while k >= 0 and lines[k].kind == NOISE and not noise.is_page_furniture(lines[k].text):
-        k -= 1
+    while k >= 0 and lines[k].kind == NOISE and (not noise.is_page_furniture(lines[k].text) or noise.is_credit_block(lines[k].text)):
+        k -= 1  # past captions, menus and a report's closing credits (初稿：… / 审核：…)
     prev = lines[k] if k >= 0 else None
     if prev is None or prev.kind != BODY or not draft.lines:
         return False

@@ -116,6 +116,20 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
             line.kind = NOISE
 
 
+def _mark_vertical_labels(lines: list[Line]) -> None:
+    """A label printed vertically comes out one character per line (往 / 期 / 推 / 荐): a run of
+    two or more lines of a single character each, set apart from the text, is furniture."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j].text.strip()) == 1 and "\u4e00" <= lines[j].text.strip() <= "\u9fff":
+            j += 1
+        if j - i >= 2 and lines[i].blank_before and (j == len(lines) or lines[j].blank_before):
+            for line in lines[i:j]:
+                line.kind = NOISE
+        i = max(j, i + 1)
+
+
 def _mark_masthead(lines: list[Line], *, top: int = 3) -> None:
     """The paper's name printed alone among the page's first lines is furniture, not a headline."""
     for line in lines[:top]:
@@ -289,6 +303,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     captions.mark_wrapped_captions(lines)
     captions.mark_credited_captions(lines)
     _mark_menus(lines)
+    _mark_vertical_labels(lines)
     _mark_teasers(lines)
     _mark_masthead(lines)
     _mark_notice_text(lines)

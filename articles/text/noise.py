@@ -32,7 +32,7 @@ _QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|扫\s*一\s*扫|^详情�
 # Page furniture: editor credits, folios and datelines printed on every page.
 _FURNITURE = re.compile(
     r"^(?:本版)?(?:(?:责任编辑|责编|编辑|文稿编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审"
-    r"|监制|总监制|制片人|统筹)[、，,]?)+\s*[:：/\s]"
+    r"|监制|总监制|制片人|统筹|初稿|初审|复审|修改|发布|审定)[、，,]?)+\s*[:：/\s]"
     # The paper asking readers for tips: 欢迎提供新闻线索, 欢迎投稿.
     r"|^欢迎(?:提供|投稿|来稿|来电)[\u4e00-\u9fff]{0,10}$"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
@@ -143,6 +143,17 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     year, month, day = (int(d) for d in digits[:3])
     return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
+
+
+_EDITOR_CREDIT = re.compile(
+    r"^(?:初稿|修改|审核|审定|发布|编辑|责任编辑|责编|校对|监制|统筹)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$"
+)
+
+
+def is_credit_block(line: str) -> bool:
+    """A line of the credits a web report closes with (初稿：张三 / 审核：李四): the report above
+    is finished, whatever follows."""
+    return bool(_EDITOR_CREDIT.match(line.strip()))
 
 
 def is_page_furniture(line: str) -> bool:

@@ -51,3 +51,9 @@ def test_the_wrapped_rest_of_a_head_above_a_qr_line_stays_with_the_head() -> Non
             "某某区人民政府党组理论学习中心\n组举行2022年第三次集中学习\n扫一扫在手机打开当前页\n")
     kinds = _kinds(page)
     assert kinds["组举行2022年第三次集中学习"] != NOISE
+
+
+def test_a_label_printed_vertically_is_furniture() -> None:
+    page = "某某县召开会议，部署全年工作。\n\n往\n\n期\n\n推\n\n荐\n\n5月18日，副县长张三来到某某镇察看校园安全。\n"
+    kinds = _kinds(page)
+    assert [kinds[c] for c in "往期推荐"] == [NOISE] * 4

@@ -134,6 +134,8 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
     ("审核:一审:王五;二审:赵六;三审:孙七", True),
     ("监制:张三", True),
     ("版面设计、校对:张三", True),
+    ("初稿:张三", True),
+    ("发布:张三", True),
     ("3 个项目集中开工", False),
     ("审核通过了区政府工作报告", False),
     ("区政府召开常务会议", False),
