@@ -154,13 +154,14 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
     """On a page printed without blank lines, a wrapped headline sits right on its report.
 
     The lines between a finished sentence (or the page top, a box, a marker) and a line that
-    opens a report (``9月11日，…``, ``25日下午，…``, ``某某讯``) that read together as one headline — short,
-    no sentence punctuation, not ending on a word a sentence runs on from or on a date the
-    wrap cut (…9月 / 30日，…) — are that
-    report's headline.
+    opens a report (``9月11日，…``, ``25日下午，…``, ``某某讯``) that read together as one
+    headline — short, no sentence punctuation, not ending on a word a sentence runs on from or
+    on a date the wrap cut (…9月 / 30日，…) — are that report's headline.
     """
+    day_opening = _DAY_DATELINE.match
     for i, line in enumerate(lines):
-        if line.kind != BODY or not (line.lead or DATELINE.match(line.text.strip()) or _DAY_DATELINE.match(line.text.strip())):
+        text = line.text.strip()
+        if line.kind != BODY or not (line.lead or DATELINE.match(text) or day_opening(text)):
             continue
         k = i
         while k > 0 and i - k < most and lines[k - 1].kind in (BODY, HEADLINE) and not lines[k].blank_before \
