@@ -111,8 +111,9 @@ def looks_like_headline(line: str) -> bool:
     """
     s = line.strip()
     n = visible_length(s)
-    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s) or _REPORT_ONLY_START.match(s) or is_day_only(s):
-        return False
+    if n < 2 or _BULLET_START.match(s) or starts_article_lead(s) or _REPORT_ONLY_START.match(s) or is_day_only(s) \
+            or s[0] in "，,、；;：:。":
+        return False  # …and a line opening on punctuation the wrap pushed down from the line above
     kicker = s.endswith("——") or s.endswith("—")
     if n > (60 if kicker or _spaced_parts(s) else 40):
         return False

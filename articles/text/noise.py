@@ -146,7 +146,7 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
 
 
 _EDITOR_CREDIT = re.compile(
-    r"^(?:初稿|修改|审核|审定|发布|编辑|责任编辑|责编|校对|监制|统筹)\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$"
+    r"^(?:初稿|修改|审核|审定|发布|编辑|责任编辑|责编|校对|监制|统筹)\s*[:：][^，,。；;！？!?]{2,30}$"
 )
 
 

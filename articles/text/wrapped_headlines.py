@@ -183,7 +183,8 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
 def demote_paragraph_fragments(lines: list[Line]) -> None:
     """A short line cut at a column break, with the paragraph running on below it, becomes body.
 
-    The cut shows as a word running across the break (``干部多`` + ``次往来``).
+    The cut shows as a word running across the break (``干部多`` + ``次往来``), or as the
+    sentence's punctuation pushed to the start of the next line (``…汇报后`` + ``，周青强调``).
     """
     for i, line in enumerate(lines):
         nxt = next_line(lines, i)
@@ -191,8 +192,8 @@ def demote_paragraph_fragments(lines: list[Line]) -> None:
             continue
         if nxt.lead:
             continue
-        if headlines.splits_word(line.text, nxt.text):
-            line.kind = BODY
+        if headlines.splits_word(line.text, nxt.text) or (not nxt.blank_before and nxt.text.lstrip()[:1] in "，,、；;：:。"):
+            line.kind = BODY  # …汇报后 / ，周青强调: the wrap left the sentence's comma on the next line
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;！？!?]")

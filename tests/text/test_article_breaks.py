@@ -126,6 +126,7 @@ def test_a_record_printed_day_line_first_has_one_article_per_entry() -> None:
 
 def test_a_report_closing_with_its_editor_credits_is_finished() -> None:
     page = ("9月30日上午，县教育局党组书记张三带队到某某学校调研安全工作。副局长李四陪同。\n\n"
+            "编辑:吴九(实习) 郑十\n\n"
             "初稿:王五\n\n修改:赵六\n\n审核:孙七\n\n"
             "2022年11月8日是第23个中国记者节。上午，县委书记周八到县融媒体中心看望慰问新闻工作者。\n")
     bodies = [a.body for a in segment_page(page).articles]

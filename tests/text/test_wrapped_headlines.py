@@ -4,6 +4,7 @@ from __future__ import annotations
 from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, Line
 from articles.text.segment import segment_page
 from articles.text.wrapped_headlines import (
+    demote_paragraph_fragments,
     demote_wrapped_fragments,
     mark_foot_cluster,
     promote_headlines_above_leads,
@@ -124,3 +125,10 @@ def test_on_a_page_without_blank_lines_a_wrapped_head_at_the_foot_is_a_head() ->
              _line("扫一扫在手机打开当前页", NOISE)]
     mark_foot_cluster(lines)
     assert [line.kind for line in lines[2:4]] == [HEADLINE, HEADLINE]
+
+
+def test_a_line_whose_comma_the_wrap_pushed_down_is_body() -> None:
+    lines = [_line("在听取相关工作情况汇报后", HEADLINE, blank=True), _line(",张三强调"),
+             _line("要进一步明确目标要求。", blank=True)]
+    demote_paragraph_fragments(lines)
+    assert lines[0].kind == BODY
