@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from articles.text.clean import BULLETS
 from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
 from articles.text.dates import entry_day, find_dates, guess_issue_date, guess_year, header_date
@@ -71,8 +72,9 @@ def _date_entries_by_entry_above(segments: list[Segment], articles: list[ParsedA
     day of the entry above.
     """
     for k in range(1, len(articles)):
-        above, entry = articles[k - 1], articles[k]
-        if entry.event_date is None and segments[k].period != (None, None) and segments[k].period == segments[k - 1].period:
+        above, entry, seg = articles[k - 1], articles[k], segments[k]
+        marked = seg.body.lstrip()[:1] in BULLETS or seg.body.lstrip().startswith(("同日", "当日"))
+        if entry.event_date is None and marked and seg.period != (None, None) and seg.period == segments[k - 1].period:
             entry.event_date = above.event_date
 
 

@@ -196,3 +196,10 @@ def test_entries_under_a_year_heading_are_dated_and_a_marked_one_by_the_entry_ab
     parsed = parse_issue(DAY_LINE_RECORD)
     assert [a.event_date for a in parsed.articles] == [
         date(2007, 1, 5), date(2007, 1, 15), date(2007, 1, 20), date(2007, 1, 28), date(2007, 1, 28)]
+
+
+def test_an_undated_report_after_a_record_takes_no_date_from_its_last_entry() -> None:
+    from tests.text.test_article_breaks import DAY_LINE_RECORD
+
+    page = DAY_LINE_RECORD + "\n\n某某镇开展志愿服务\n\n近日，某某镇组织志愿者走进社区开展志愿服务活动。\n"
+    assert parse_issue(page).articles[-1].event_date is None
