@@ -17,6 +17,7 @@ def test_looks_like_name(name: str, expected: bool) -> None:
     ("陈之常，区人大常委会主任", "陈之常"),
     ("李芸说。", "李芸"),
     ("方红卫来某地检查调研", "方红卫"),  # a visit: 来 and the place it comes to
+    ("陆文忠专题调研教育工作", "陆文忠"),
     ("王晓东。", "王晓东"),
 ])
 def test_read_name(text: str, name: str) -> None:
