@@ -89,18 +89,18 @@ _REPORT_ONLY_START = re.compile(
 )
 
 
-# A line that is nothing but a day (2月10日, 5月6日上午, 1月15~18日): a report's or a record
-# entry's dateline set on its own line.
+# A line that is nothing but a day (6日, 2月10日, 5月6日上午, 1月15~18日, 13日—14日): a report's
+# or a record entry's dateline set on its own line (曰 is OCR's 日).
 _DAY_ONLY = re.compile(
-    r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日?"
-    r"(?:\s*[~～\-－—至到]+\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日?)?(?:[上中下]午|晚上?|早上?)?$"
+    r"^(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰]?"
+    r"(?:\s*[~～\-－—至到]+\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰]?)?(?:[上中下]午|晚上?|早上?)?$"
 )
 
 
 def is_day_only(line: str) -> bool:
     """True for a line that is nothing but a day or a run of days (2月10日, 1月15~18日)."""
     s = line.strip()
-    return "日" in s and bool(_DAY_ONLY.match(s))
+    return ("日" in s or "曰" in s) and bool(_DAY_ONLY.match(s))
 
 
 def looks_like_headline(line: str) -> bool:

@@ -26,17 +26,13 @@ from articles.text.page_lines import (
 )
 
 
-# A day alone on its line heads a day's entry of a month's record: 6日 / 13日—14日.
-_DAY_LABEL = re.compile(r"^[0-9０-９]{1,2}\s*[日曰](?:\s*(?:[—至到~～-]|——)\s*[0-9０-９]{1,2}\s*[日曰])?$")
-
-
 def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     """Classify a line by its own text only."""
     s = line.text
     if period_heading(s) is not None or noise.is_record_heading(s):
         return NOISE, None  # a record's heading, year or month (执政大事 / 1995年 / 一月): furniture
-    if _DAY_LABEL.match(s.strip()):
-        return BODY, None  # the entry's date, read with the entry (6日 + 市委副书记某某…)
+    if headlines.is_day_only(s):
+        return BODY, None  # the entry's date, read with the entry (6日 / 1月15~18日 + 市委副书记某某…)
     if (
         noise.is_digest_heading(s)
         or noise.is_teaser_marker(s)
@@ -151,16 +147,12 @@ def _mark_menus(lines: list[Line]) -> None:
         i = j
 
 
-# The label of a box of teasers for the issue's other stories: 【导读】, 本期导读, 要闻提要.
-_TEASER_LABEL = re.compile(r"^[【\[]?\s*(?:本期|今日|本版|要闻|内容)?(?:导读|提要)\s*[】\]]?$")
-
-
 def _mark_teasers(lines: list[Line], *, most: int = 16) -> None:
     """A box of starred teasers (【导读】 / ★某某主持召开… / ★…), its label and the headlines it
     lists up to the next blank line, is furniture: the stories it announces are printed
     elsewhere, or below under their own headlines."""
     for i, line in enumerate(lines[:-1]):
-        if not _TEASER_LABEL.match(line.text.strip()) or lines[i + 1].text.lstrip()[:1] not in BULLETS:
+        if not noise.is_digest_heading(line.text) or lines[i + 1].text.lstrip()[:1] not in BULLETS:
             continue
         line.kind = NOISE
         for item in lines[i + 1:i + 1 + most]:

@@ -25,14 +25,20 @@ _CONTINUED_FROM = re.compile(
 )
 # "刊2版►", "详见3版" under a 导读 teaser.
 _TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
-_DIGEST_HEADING = re.compile(r"^(?:[■□●◆◇▲★☆▪]\s*)?(?:今日|本期|要闻|本版)?导\s*读$")
+_DIGEST_HEADING = re.compile(
+    r"^(?:[■□●◆◇▲★☆▪]\s*)?[【\[]?\s*(?:今日|本期|要闻|本版|内容)?(?:导\s*读|提\s*要)\s*[】\]]?$"
+)
 _QR = re.compile(r"扫描?\s*二\s*维\s*码|扫\s*码|扫\s*一\s*扫|^详情请?$|^更多详情$|^(?:详情)?请?扫描$")
 
 
+# The roles of the editors a page or a web report credits (责任编辑：…, 初稿：…, 审核：…).
+_EDITOR_ROLE = (
+    r"(?:责任编辑|责编|编辑|文稿编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审"
+    r"|监制|总监制|制片人|统筹|初稿|初审|复审|修改|发布|审定)"
+)
 # Page furniture: editor credits, folios and datelines printed on every page.
 _FURNITURE = re.compile(
-    r"^(?:本版)?(?:(?:责任编辑|责编|编辑|文稿编辑|美编|版式|组版|校对|审校|值班编辑|本版编辑|版面设计|审核|审签|终审|一审|二审|三审"
-    r"|监制|总监制|制片人|统筹|初稿|初审|复审|修改|发布|审定)[、，,]?)+\s*[:：/\s]"
+    rf"^(?:本版)?(?:{_EDITOR_ROLE}[、，,]?)+\s*[:：/\s]"
     # The paper asking readers for tips: 欢迎提供新闻线索, 欢迎投稿.
     r"|^欢迎(?:提供|投稿|来稿|来电)[\u4e00-\u9fff]{0,10}$"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
@@ -145,9 +151,7 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
 
 
 
-_EDITOR_CREDIT = re.compile(
-    r"^(?:初稿|修改|审核|审定|发布|编辑|责任编辑|责编|校对|监制|统筹)\s*[:：][^，,。；;！？!?]{2,30}$"
-)
+_EDITOR_CREDIT = re.compile(rf"^{_EDITOR_ROLE}\s*[:：][^，,。；;！？!?]{{2,30}}$")
 
 
 def is_credit_block(line: str) -> bool:
@@ -271,7 +275,7 @@ def is_teaser_marker(line: str) -> bool:
 
 
 def is_digest_heading(line: str) -> bool:
-    """Return True for the ``导读`` heading of a teaser block."""
+    """Return True for the ``导读`` heading of a teaser block (导读, 【导读】, 本期提要)."""
     return bool(_DIGEST_HEADING.match(line.strip()))
 
 

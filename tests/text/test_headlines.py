@@ -31,6 +31,7 @@ from articles.text.headlines import (
         ("■ 多方协同推进", False),
         ("※    某某产业联合会", False),
         ("2月10日", False),  # a dateline set on its own line
+        ("13日—14日", False),
         (",某某强调", False),  # punctuation the wrap pushed down
         ("5月6日上午", False),
         ("本报讯 近日", False),

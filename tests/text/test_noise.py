@@ -30,6 +30,8 @@ def test_column_flag(line: str, expected: bool) -> None:
     ("■ 今日导读", True),
     ("■今日导读", True),
     ("导读", True),
+    ("【导读】", True),
+    ("本期提要", True),
     ("■ 今日导读新闻很多", False),
 ])
 def test_digest_heading_with_box_mark(line: str, expected: bool) -> None:
