@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.text import boundaries, leaders, noise
-from articles.text.clean import BULLETS, ends_sentence, ends_with_credit, visible_length
+from articles.text.clean import BULLETS, ends_sentence, visible_length
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
     BODY,
@@ -20,6 +20,7 @@ from articles.text.page_lines import (
     HEADLINE_KINDS,
     NOISE,
     Line,
+    ends_finished,
     next_line,
     opens_with_news_lead,
     paragraph_start,
@@ -83,7 +84,7 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     prev = lines[k] if k >= 0 else None
     if prev is None or prev.kind != BODY or not draft.lines:
         return False
-    if not _ends_finished(lines, k):
+    if not ends_finished(lines, k):
         # A report the source left without its full stop still ends at a page's article break
         # when the next one opens with its dateline (…沟通和交流 / blank / 今天下午，…).
         return layout.blank_breaks and lines[i].blank_before and opens_with_news_lead(lines, i)
@@ -94,23 +95,11 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         layout.observe(context, lines[i].number)
     if layout.blank_breaks and lines[i].blank_before:
         # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
-        # refers back to the report above (会议强调，… / 讨论中，…) or names its official bare
-        # (令军强说，…): no report opens that way.
-        return not (boundaries.refers_back(context.lead)
+        # refers back to the report above (会议强调，… / 讨论中，…), reports what someone said
+        # (副县长某某介绍了…) or names its official bare (令军强说，…): no report opens that way.
+        return not (boundaries.refers_back(context.lead) or boundaries.reports_speech(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
-
-
-def _ends_finished(lines: list[Line], k: int) -> bool:
-    """The line closes a sentence, or a report's bracketed credit wrapped over two lines
-    (``…新局面。（某县新闻办 张某`` / ``图/文）``)."""
-    if ends_sentence(lines[k].text):
-        return True
-    text, j = lines[k].text, k
-    while j > 0 and j > k - 3 and not lines[j].blank_before:  # the credit and the sentence it follows
-        j -= 1
-        text = lines[j].text + text
-    return ends_with_credit(text)
 
 
 def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_between: bool) -> boundaries.Context:
@@ -158,7 +147,7 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
     opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
         or context.above_chars < 40
     if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
-            and opens_with_news_lead(lines, i):
+            and opens_with_news_lead(lines, i) and not _opening_dated(draft):
         # One plain paragraph of some length under a headline is a whole report, not a scene.
         draft.news_lead = True
         return False
@@ -181,6 +170,20 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
             and not _heading_line(draft.lines[0].text, layout.column):
         return True  # the next item of a digest whose items run on under a bullet (●…, ●…)
     return layout.model.decide(values)
+
+
+_DAY_IN_TEXT = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]")
+
+
+def _opening_dated(draft: Draft) -> bool:
+    """The story's first sentences already gave its day (…的关键时期，1月30日上午，某县…开幕。):
+    a scene-setting opening that had its dateline, so a later dateline is no lead of its own."""
+    text = ""
+    for line in draft.lines[:12]:
+        text += line.text
+        if len(text) >= 150:
+            break
+    return bool(_DAY_IN_TEXT.search(re.sub(r"\s+", "", text)[:150]))
 
 
 # An entry dated by the entry above it: 同日，… / 同日晚，… / 次日上午，…

@@ -57,7 +57,9 @@ _BACK_REFERENCE = re.compile(
     r"^(?:他|她|他们|她们|其|该|这|此|此次|本次|这次|这一|会上|会议|会前|会后|随后|此外|另外|同时|同日|当天|当日|期间"
     r"|活动|调研中|座谈中|座谈会上|据悉|据了解|据介绍|对此|目前|下一步|最后|首先|其次|再次|一是|二是|三是|四是|五是"
     r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[\u4e00-\u9fff]{2,10}(?:中|期间)[，,]"
-    r"|[\u4e00-\u9fff]{0,4}(?:委员|代表)们|与会|大家|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+    r"|[\u4e00-\u9fff]{0,4}(?:委员|代表)们|与会|大家|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
+    # The order of business of the meeting above: 在主席台就座的有…, 出席会议的还有…, 大会执行主席…
+    r"|在?主席台[上就]|(?:出席|参加|列席)(?:会议|大会|活动|仪式|开幕式)的|大会|应到)"
 )
 # A date that only names an event of the story: 6月22日召开的座谈会上，…
 _DATED_REFERENCE = re.compile(
@@ -144,6 +146,12 @@ def refers_back(lead: str) -> bool:
     return bool(_BACK_REFERENCE.match(s) or _DATED_REFERENCE.match(s))
 
 
+def reports_speech(lead: str) -> bool:
+    """True when the paragraph opens on what someone named in the story said (县委副书记某某介绍了…,
+    辛少波指出，…): the body of a report, never its opening."""
+    return bool(_SPEECH.match(_BULLET.sub("", re.sub(r"\s+", "", lead))))
+
+
 def starts_with_day(text: str) -> bool:
     """Return True if the text opens with a bare day (``2日开福区…``), as a month's 大事记 items do."""
     return bool(_DAY_ONLY_START.match(re.sub(r"\s+", "", _BULLET.sub("", text.strip()))))
@@ -199,7 +207,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "date_early": float(bool(_DATE_EARLY.search(lead[:24]))),
         "any_lead": float(bool(_ANY_LEAD.match(lead))),
         "back_reference": float(refers_back(lead)),
-        "speech": float(bool(_SPEECH.match(lead))),
+        "speech": float(reports_speech(lead)),
         "novelty": novelty,
         "novelty_high": float(novelty >= 0.66),
         "novelty_low": float(novelty <= 0.2),

@@ -54,6 +54,15 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     return BODY, None
 
 
+def _mark_echo_tails(lines: list[Line]) -> None:
+    """The last line of a headline printed twice may hold one character twice (``作作`` under
+    ``深入开展扶贫攻坚工深入开展扶贫攻坚工``), too short for ``noise.echo_of``: it ends the echo."""
+    for prev, line in zip(lines, lines[1:]):
+        s = re.sub(r"\s", "", line.text)
+        if prev.kind == ECHO and line.kind in (BODY, HEADLINE) and not line.blank_before and len(s) == 2 and s[0] == s[1]:
+            line.kind, line.echo = ECHO, s[0]
+
+
 def _mark_digest_titles(lines: list[Line]) -> None:
     """A digest's heading above its first bullet or dated item is noise (``noise.is_digest_title``)."""
     i = 0
@@ -291,6 +300,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     for line in lines:
         if line.kind == BODY:
             line.kind, line.echo = _first_pass_kind(line)
+    _mark_echo_tails(lines)
     captions.mark_marked_entries(lines)
     captions.mark_wrapped_captions(lines)
     captions.mark_credited_captions(lines)

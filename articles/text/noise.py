@@ -49,6 +49,10 @@ _FURNITURE = re.compile(
     r"|^本版(?:图片|照片|稿件|文字|内容).{0,20}(?:提供|供稿|供图)$"
     # A news site's section name over a copied report: 某某新闻网本网要闻.
     r"|^[\u4e00-\u9fff]{2,12}网\s*(?:本网要闻|本网讯|要闻|首页)$"
+    # Who supplied the page's copy: 某某新闻由某某县融媒体中心编发, 本版稿件由某某提供.
+    r"|^[\u4e00-\u9fff]{2,16}由[\u4e00-\u9fff]{2,20}(?:编发|供稿|提供|发布|编辑|制作)$"
+    # The yearbook a record of events is taken from: 某某年鉴 2022, （摘自《某某年鉴2022》）.
+    r"|^[（(]?(?:摘自|选自)?《?[\u4e00-\u9fff]{2,10}年鉴》?\s*[（(]?\s*[0-9０-９]{4}\s*(?:年|卷)?\s*》?[）)]?$"
 )
 # A dateline naming the weekday anywhere in a short line: "某某日报 2024年5月4日 星期六".
 _DATELINE = re.compile(

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from articles.text import noise
-from articles.text.clean import ends_sentence, remove_spurious_spaces
+from articles.text.clean import BULLETS, ends_sentence, ends_with_credit, remove_spurious_spaces
 
 BODY = "body"
 HEADLINE = "headline"
@@ -49,13 +49,15 @@ def split_lines(text: str) -> list[Line]:
     """
     out: list[Line] = []
     blank = True
-    raws = text.split("\n")
+    raws = _join_bare_bullets(text.split("\n"))
     skip = False
     for k, raw in enumerate(raws):
         if skip:
             skip = False
             continue
         stripped = raw.strip()
+        if raw == BULLET_JOINED:
+            continue
         if not stripped:
             blank = True
             continue
@@ -76,6 +78,22 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+BULLET_JOINED = "\x00"  # left where a bare bullet line was moved onto the line below (not a blank line)
+_BARE_BULLET = re.compile(rf"^\s*[{BULLETS}]{{1,2}}\s*$")
+
+
+def _join_bare_bullets(raws: list[str]) -> list[str]:
+    """Put a bullet printed on a line of its own (``■`` / ``8日，…``) in front of the item it marks,
+    as the item's first line, so a digest's entries open with their bullet as usual."""
+    out = list(raws)
+    for k in range(len(out) - 1):
+        if _BARE_BULLET.match(out[k]) and out[k + 1].strip():
+            indent = out[k][: len(out[k]) - len(out[k].lstrip())]
+            out[k + 1] = indent + out[k].strip() + out[k + 1].lstrip()
+            out[k] = BULLET_JOINED
+    return out
+
+
 def prev_line(lines: list[Line], i: int) -> Line | None:
     """The line above line i, or None at the top of the page."""
     return lines[i - 1] if i > 0 else None
@@ -84,6 +102,18 @@ def prev_line(lines: list[Line], i: int) -> Line | None:
 def next_line(lines: list[Line], i: int) -> Line | None:
     """The line below line i, or None at the foot of the page."""
     return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def ends_finished(lines: list[Line], k: int) -> bool:
+    """The line closes a sentence, or a report's bracketed credit wrapped over two lines
+    (``…新局面。（某县新闻办 张某`` / ``图/文）``)."""
+    if ends_sentence(lines[k].text):
+        return True
+    text, j = lines[k].text, k
+    while j > 0 and j > k - 3 and not lines[j].blank_before:  # the credit and the sentence it follows
+        j -= 1
+        text = lines[j].text + text
+    return ends_with_credit(text)
 
 
 def paragraph_start(lines: list[Line], i: int, *, limit: int = 80) -> str:

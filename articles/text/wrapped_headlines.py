@@ -19,6 +19,7 @@ from articles.text.page_lines import (
     HEADLINE_KINDS,
     NOISE,
     Line,
+    ends_finished,
     next_line,
     opens_with_news_lead,
     prev_line,
@@ -125,8 +126,8 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
     """The body lines ``lines[i:j]`` read as one wrapped headline, by what stands around them."""
     block = lines[i:j]
     prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
-    if prev is not None and prev.kind == BODY and not ends_sentence(prev.text):
-        return False  # inside a paragraph
+    if prev is not None and prev.kind == BODY and not ends_finished(lines, i - 1):
+        return False  # inside a paragraph (a report that closed on its writer's credit is finished)
     if not (prev is None or block[0].blank_before or prev.kind in HEADLINE_KINDS):
         return False  # neither set apart (or at the top of the page) nor right under its kicker
     joined = join_wrapped([line.text for line in block])

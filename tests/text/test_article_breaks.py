@@ -131,3 +131,26 @@ def test_a_report_closing_with_its_editor_credits_is_finished() -> None:
             "2022年11月8日是第23个中国记者节。上午，县委书记周八到县融媒体中心看望慰问新闻工作者。\n")
     bodies = [a.body for a in segment_page(page).articles]
     assert len(bodies) == 2 and bodies[1].startswith("2022年11月8日")
+
+
+def test_a_speech_paragraph_after_a_blank_line_stays_in_its_report_on_a_tight_page() -> None:
+    first = ("4月7日，某某县党政考察团在某某县考察交流。考察团先后来到某某园区、某某基地。\n"
+             "某某基地总投资5.6亿元，规划占地652亩，现养殖基础母羊1万只。\n"
+             "考察团认为某某县的新思路、好经验值得学习借鉴。\n"
+             "王五对考察团的到来表示热烈欢迎，希望两县进一步加强交流。\n\n"
+             "县委副书记张三介绍了我县产业培育情况；副县长李四介绍了基地建设运营情况。\n\n")
+    second = ("4月9日，某某县召开春耕生产推进会。县长赵六出席会议并讲话。\n"
+              "会议要求，各乡镇要抓住农时，全力以赴抓好春耕生产。\n各乡镇负责人参加会议。\n")
+    bodies = [a.body for a in segment_page(first + second).articles]
+    assert len(bodies) == 2
+    assert "县委副书记张三介绍了" in bodies[0] and bodies[1].startswith("4月9日")
+
+
+def test_a_dateline_after_a_scene_opening_that_had_its_day_starts_the_next_report() -> None:
+    page = ("某某县第十九届人民代表大会第五次会议开幕\n\n"
+            "在全县上下奋力推进高质量发展的关键时期，1月30日上午，某某县第十九届人民代表大会"
+            "第五次会议在县会议中心开幕。\n会议应到代表208名，实到186名，符合法定人数。\n\n"
+            "县长王五代表县人民政府向大会作政府工作报告。\n\n"
+            "4月24日，某某县政协副主席赵六一行22人来我县考察古城遗址保护情况。县政协主席孙七陪同考察。\n")
+    bodies = [a.body for a in segment_page(page).articles]
+    assert len(bodies) == 2 and bodies[1].startswith("4月24日")

@@ -208,3 +208,16 @@ def test_refers_back() -> None:
     assert boundaries.refers_back("政协委员们视察了现代农业产业园。")
     assert boundaries.refers_back("与会人员一致认为，要抓好落实。")
     assert not boundaries.refers_back("5月3日，某某县召开会议。")
+
+
+def test_the_order_of_business_of_a_meeting_refers_back() -> None:
+    assert boundaries.refers_back("在主席台就座的有：主席团成员和其他县级领导。")
+    assert boundaries.refers_back("出席会议的还有县人大常委会副主任张三。")
+    assert boundaries.refers_back("大会执行主席、县人大常委会主任李四主持大会。")
+    assert not boundaries.refers_back("4月24日，某某县政协副主席王五一行来我县考察。")
+
+
+def test_what_someone_in_the_story_said_is_reported_speech() -> None:
+    assert boundaries.reports_speech("县委副书记张三介绍了我县产业培育情况。")
+    assert boundaries.reports_speech("■ 李四指出，要抓好春耕生产。")
+    assert not boundaries.reports_speech("4月7日，某某县党政考察团在某某县考察交流。")

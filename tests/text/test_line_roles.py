@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from articles.text.line_roles import classify
 from articles.text.page_lines import BODY, BYLINE, HEADLINE, NOISE, split_lines
+from articles.text.segment import segment_page
 
 
 def _kinds(text: str) -> dict[str, str]:
@@ -57,3 +58,12 @@ def test_a_label_printed_vertically_is_furniture() -> None:
     page = "某某县召开会议，部署全年工作。\n\n往\n\n期\n\n推\n\n荐\n\n5月18日，副县长张三来到某某镇察看校园安全。\n"
     kinds = _kinds(page)
     assert [kinds[c] for c in "往期推荐"] == [NOISE] * 4
+
+
+def test_the_doubled_last_character_of_a_headline_printed_twice_ends_the_echo() -> None:
+    page = ("某某县召开春耕生产推进会某某县召开春耕生产推进会\n"
+            "部署当前农业生产工部署当前农业生产工\n作作\n\n"
+            "5月3日，某某县召开春耕生产推进会。\n")
+    [article] = segment_page(page).articles
+    assert "部署当前农业生产工作" in (article.title or "") + (article.subtitle or "")
+    assert article.body.startswith("5月3日")

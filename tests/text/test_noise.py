@@ -243,3 +243,15 @@ def test_photo_placeholder(line: str, expected: bool) -> None:
 ])
 def test_record_heading(line: str, expected: bool) -> None:
     assert noise.is_record_heading(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("某某年鉴 2022", True),
+    ("（摘自《某某年鉴2022》）", True),
+    ("某某新闻由某某县融媒体中心编发", True),
+    ("本版稿件由某某县委宣传部提供", True),
+    ("某某县年鉴编纂工作由县志办负责组织实施。", False),
+    ("今年的年鉴2022年出版了吗", False),
+])
+def test_the_source_a_page_s_copy_came_from_is_furniture(line: str, expected: bool) -> None:
+    assert noise.is_page_furniture(line) is expected

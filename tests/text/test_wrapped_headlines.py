@@ -132,3 +132,13 @@ def test_a_line_whose_comma_the_wrap_pushed_down_is_body() -> None:
              _line("要进一步明确目标要求。", blank=True)]
     demote_paragraph_fragments(lines)
     assert lines[0].kind == BODY
+
+
+def test_a_wrapped_head_printed_under_a_report_closing_on_its_writer_s_credit_is_a_head() -> None:
+    page = ("3月7日上午，某某市委书记张三\n到某某镇调研固定资产投资项目\n建设情况，协调解决实际问题。\n"
+            "某某市领导李四参加调研。（记\n者：王五）\n\n张三调研固定资产投资项目建设情\n况\n\n"
+            "扫一扫在手机打开当前页\n\n"
+            "11月4日上午，某某县委、县政府\n召开冬修水利动员会，县委书记赵\n六出席会议并讲话。\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2
+    assert articles[0].title == "张三调研固定资产投资项目建设情况"

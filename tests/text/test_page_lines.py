@@ -1,0 +1,28 @@
+"""page_lines: the printed lines and their layout (invented text)."""
+from __future__ import annotations
+
+from articles.text.page_lines import ends_finished, split_lines
+from articles.text.segment import segment_page
+
+
+def test_a_bullet_printed_alone_opens_the_line_below() -> None:
+    lines = split_lines("10 月\n■\n8 日，某某县举行合作办学签约仪式。\n■\n11 日，某某图书馆奠基。\n")
+    assert [line.text for line in lines] == ["10 月", "■8 日，某某县举行合作办学签约仪式。", "■11 日，某某图书馆奠基。"]
+    assert not lines[1].blank_before
+
+
+def test_a_blank_line_above_a_bare_bullet_stays_before_its_item() -> None:
+    lines = split_lines("某某县举行合作办学签约仪式。\n\n●\n某某图书馆奠基。\n")
+    assert lines[1].text == "●某某图书馆奠基。" and lines[1].blank_before
+
+
+def test_each_entry_of_a_record_with_bare_bullets_is_an_article() -> None:
+    page = ("大事记\n\n10 月\n■\n8 日，某某县人民政府与某某学院签署\n合作办学协议。\n■\n"
+            "11 日，某某图书馆奠基仪式在某某寺\n举行。\n■\n12 日，某某市督导组到某某县督导\n换届选举工作。\n")
+    assert len(segment_page(page).articles) == 3
+
+
+def test_a_report_closing_on_its_writer_s_credit_is_finished() -> None:
+    lines = split_lines("某某市领导李四参加调研。（记\n者：王五）\n某某县召开冬修水利动员会\n")
+    assert ends_finished(lines, 1)
+    assert not ends_finished(split_lines("某某县召开冬修水利\n动员会，县委书记\n"), 1)
