@@ -295,6 +295,18 @@ def _mark_name_bylines(lines: list[Line]) -> None:
             line.kind = BYLINE
 
 
+_BRACKETED_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff·]{2,16}[)）]$")
+
+
+def _mark_bracketed_credits(lines: list[Line]) -> None:
+    """A bracketed name alone right under a report's last sentence is its source or writer
+    (``…做到家喻户晓。`` / ``（某某市零距离）``): a credit, never the next report's headline."""
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind in (BODY, HEADLINE) and prev.kind == BODY and not line.blank_before \
+                and ends_sentence(prev.text) and _BRACKETED_SOURCE.match(line.text.strip()):
+            line.kind = BYLINE
+
+
 def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     """Set each line's kind, first from its own text, then from its neighbours."""
     for line in lines:
@@ -324,6 +336,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
     _mark_name_bylines(lines)
+    _mark_bracketed_credits(lines)
     _mark_boxed_headlines(lines)
     _mark_digest_titles(lines)
     sub_heads.mark_column_sections(lines)

@@ -38,7 +38,7 @@ _EDITOR_ROLE = (
 )
 # Page furniture: editor credits, folios and datelines printed on every page.
 _FURNITURE = re.compile(
-    rf"^(?:本版)?(?:{_EDITOR_ROLE}[、，,]?)+\s*[:：/\s]"
+    rf"^[（(]?(?:本版)?(?:{_EDITOR_ROLE}[、，,]?)+\s*[:：/\s]"
     # The paper asking readers for tips: 欢迎提供新闻线索, 欢迎投稿.
     r"|^欢迎(?:提供|投稿|来稿|来电)[\u4e00-\u9fff]{0,10}$"
     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?\s*星期|周)[一二三四五六日天]"
@@ -74,6 +74,8 @@ _CAPTION = re.compile(
     r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场。?$"
     # A short line after the caption mark with no clause in it: ▲走访市代表某某, ▲调研现场。 本报记者 摄
     r"|^[▲△][^，,；;！？!?：:]{2,30}$"
+    # Who stands where in the picture: 市委副书记某某（图右）在某地调研, 区委书记某某（左二）参观…
+    r"|^[^。！？!?，,；;]{2,40}[（(]\s*(?:图\s*)?(?:[左右中前后]\s*[一二三四五六七八九1-9]?|正?中间?|居中)\s*[)）][^。！？!?，,；;]{2,40}$"
 )
 # Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
 # What a copied page leaves where a photo stood: 图片, 【视频】, or the picture's number alone (22).

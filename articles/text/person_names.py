@@ -35,6 +35,7 @@ _AFTER_WORDS = frozenset("""
 叮嘱 嘱咐 关心 问候 询问 了解 倾听 检查 督导 督查 暗访 巡查 巡河 巡视 走访 入户 蹲点 现场 亲自 再次
 列席 颁奖 莅临 应邀 受邀 到会 到场 出镜 授课 讲授 宣誓 致信 致函 见证 主讲 主办 接受 作客 做客 点题
 关于 所作 所做 领学 领读 解读 多次 一直 始终 专门 积极 多年 连续 近日 日前
+针对 通过 按照 根据 依据 利用 围绕 借助
 """.split())
 # Single characters that end a name when they follow it (张三在…, 李芸说, 王晓东等).
 _AFTER_CHARS = frozenset("在说等率和与及为到赴来对向作同陪讲称也还就又将则曾已都亦携的用以把被给从共均")
@@ -145,6 +146,8 @@ def looks_like_name(name: str, *, listed: bool = False) -> bool:
     forbidden = _NOT_IN_NAME - _LISTED_OK if listed else _NOT_IN_NAME
     if len(name) == 3 and name[1] == "之" and name[1:] not in _common_words():
         forbidden = forbidden - {"之"}  # 陈之常, 王之涣; never 之后, 之间, 之一
+    if len(name) == 3 and name[2] == "年" and name[1:] not in _common_words():
+        forbidden = forbidden - {"年"}  # 刘浩年, 李永年 (read only when a word or a mark follows)
     if any(c in forbidden for c in (name[1:] if name[0] == "于" else name)):
         return False
     if len(name) == 4 and name[:2] not in double:
@@ -162,12 +165,15 @@ def _qu_name(name: str) -> bool:
     return name[:2] not in words and name[1:] not in words and name[1:] not in _verbs()
 
 
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def _ends_cleanly(text: str, end: int) -> str | None:
     """Classify what follows a name candidate: 'word', 'char', 'punct', 'end' or None."""
     if end >= len(text):
         return "end"
-    if text[end] in _PUNCT:
-        return "punct"
+    if text[end] in _PUNCT or text[end] in _DIGITS:
+        return "punct"  # 县长张龙11月4日主持…: a date right after the name
     if text[end] in _PLACE_AFTER:
         return None
     if text[end:end + 2] in _AFTER_WORDS:
@@ -176,6 +182,40 @@ def _ends_cleanly(text: str, end: int) -> str | None:
         return "char"
     if text[end:end + 2] in _verbs():
         return "verb"
+    return None
+
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+
+
+def _dotted_name(text: str, i: int) -> str | None:
+    """A transliterated name whose parts a middle dot joins (麦麦提·吐拉甫, 阿克拜尔·阿克拉木),
+    as Uyghur, Kazakh and Mongolian names are printed: no surname list knows them. The name
+    ends at the first place after the dot where a word, verb or punctuation follows."""
+    m = _DOTTED.match(text, i)
+    if not m:
+        return None
+    last_part = max(text.rfind(dot, i, m.end()) for dot in "·•・") + 1
+    for end in range(last_part + 2, m.end() + 1):
+        if _ends_cleanly(text, end) in ("word", "verb", "punct", "end"):
+            return text[i:end]
+    return None
+
+
+# Common syllables of Tibetan names, printed without a surname as two of them (卓玛当周, 扎西多吉).
+_TIBETAN = frozenset(
+    "扎西 卓玛 格桑 次仁 多吉 多杰 达瓦 旦增 丹增 尼玛 央金 拉姆 才让 索南 洛桑 平措 顿珠 罗布 边巴 普布 益西 德吉 "
+    "白玛 巴桑 群培 贡布 曲珍 桑杰 仁青 仁增 才旦 加措 嘉措 华旦 久美 更登 更藏 切吉 当周 东周 吉太 公保 完玛 昂秀 "
+    "南加 拉毛 才仁 措姆 德庆 卓嘎 琼达 强巴 次旦 旺堆 旺姆 索朗 米玛 晋美 多布 桑珠 阿旺 土登 坚参 欧珠".split()
+)
+
+
+def _tibetan_name(text: str, i: int) -> str | None:
+    """Two syllables of a Tibetan name (卓玛当周带队…): no surname list knows them."""
+    cand = text[i:i + 4]
+    if len(cand) == 4 and cand[:2] in _TIBETAN and cand[2:] in _TIBETAN \
+            and _ends_cleanly(text, i + 4) in ("word", "verb", "punct", "end"):
+        return cand
     return None
 
 
@@ -189,6 +229,9 @@ def read_name(text: str, i: int, known: Iterable[str] = (), *, listed: bool = Fa
     best_known = max((k for k in known if k and text.startswith(k, i)), key=len, default=None)
     if best_known:
         return best_known
+    dotted = _dotted_name(text, i) or _tibetan_name(text, i)
+    if dotted:
+        return dotted
     _, double = surnames()
     lengths = (3, 4, 2) if text[i:i + 2] in double else (2, 3)
     ranked: list[tuple[int, str]] = []

@@ -38,7 +38,9 @@ DELIMITERS = frozenset("，,。；;：:！!？?、（）()“”\"'‘’《》�
 _LEAD_IN = re.compile(
     r"^(?:本报讯|讯|会上|会议上|会议|会前|会后|随后|同时|此外|另外|其中|期间|当天|当日|今天|昨天|上午|下午"
     r"|晚上|由|在|据|陪同|邀请|会同|听取|受|和|与|及|以及|这是|还有|包括|出席的有|参加的有|另有|并"
-    r"|[0-9０-９]+[年月日]|[0-9０-９]+|[年月日号]|晚|即)+"
+    r"|[0-9０-９]+[年月日]|[0-9０-９]+|[年月日号]|晚|即"
+    # A purpose clause before the post: 为贯彻落实市委书记某某…, 按照省委书记某某…
+    r"|为?(?:深入)?(?:学习)?贯彻(?:落实)?|为?落实|按照|根据|遵照)+"
 )
 # Inside a left span these characters end a clause: keep only what follows the last one.
 _CLAUSE_BREAK = re.compile(r".*[的了是说将把被让给]")

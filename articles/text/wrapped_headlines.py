@@ -141,6 +141,8 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
         # A cluster of headlines running to the foot of the page: its last headline,
         # wrapped onto a short tail line (某某节在某地举 / 行), ends the page.
         return prev is not None and prev.kind in HEADLINE_KINDS
+    if nxt.blank_before and not re.search(r"[，,、；;：:。！？!?]", joined) and prev is not None:
+        return True  # set apart over two lines or more, with no punctuation at all: no paragraph
     return (nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK) or nxt.lead
             or (nxt.blank_before and opens_with_news_lead(lines, j)
                 # between two reports, only a block with no clause of a sentence in it

@@ -37,6 +37,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("区政府办 供稿", True),  # an office and its role
         ("区委办 县委办", False),  # offices with no role
         ("作者：吴立富", True),
+        ("稿件作者:王裕琦", True),
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),

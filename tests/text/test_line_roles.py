@@ -67,3 +67,13 @@ def test_the_doubled_last_character_of_a_headline_printed_twice_ends_the_echo() 
     [article] = segment_page(page).articles
     assert "部署当前农业生产工作" in (article.title or "") + (article.subtitle or "")
     assert article.body.startswith("5月3日")
+
+
+def test_a_bracketed_source_right_under_the_last_sentence_is_a_credit() -> None:
+    page = ("某某督导组督导某某市整治工作\n\n10月10日，某某督导组到某某市督导整治工作。\n"
+            "督导组要求，要做到家喻户晓。\n（某某市零距离）\n\n"
+            "某某电视新闻讯（通讯员 王五报道）1月25日，某某镇各村党员干部向群众发放新年挂历。\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2
+    assert articles[0].byline == "某某市零距离" or "零距离" in (articles[0].byline or "")
+    assert articles[1].title is None

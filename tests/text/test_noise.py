@@ -255,3 +255,18 @@ def test_record_heading(line: str, expected: bool) -> None:
 ])
 def test_the_source_a_page_s_copy_came_from_is_furniture(line: str, expected: bool) -> None:
     assert noise.is_page_furniture(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("市委副书记张三(图右)在某某镇调研甜玉米生长情况", True),
+    ("区委书记李四（左二）参观考察某某市规划建设情况", True),
+    ("在某某村（左）的田间，", False),  # a clause of a paragraph, not a caption
+    ("张三（右）与李四交流。", False),
+])
+def test_a_line_naming_who_stands_where_in_the_picture_is_a_caption(line: str, expected: bool) -> None:
+    assert noise.is_caption(line) is expected
+
+
+def test_a_bracketed_editor_credit_is_furniture() -> None:
+    assert noise.is_page_furniture("（责任编辑：石青）")
+    assert noise.is_page_furniture("(责任编辑:石青)")

@@ -142,3 +142,12 @@ def test_a_wrapped_head_printed_under_a_report_closing_on_its_writer_s_credit_is
     articles = segment_page(page).articles
     assert len(articles) == 2
     assert articles[0].title == "张三调研固定资产投资项目建设情况"
+
+
+def test_a_block_over_two_lines_with_no_punctuation_set_apart_is_a_head() -> None:
+    page = ("1月25日，某某市召开离退休干部迎新\n春座谈会，为全市离退休干部送上新\n春祝福，大家纷纷建言献策，表示将\n"
+            "继续发挥余热，再做新贡献\n。\n\n某某督导组督导某某市农村乱占耕\n地建房问题整治工作\n\n"
+            "为积极稳妥推进农村乱占耕地建房问\n题整治工作，10月10日，某某督导\n组一行赴某某市督导。\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2
+    assert articles[1].title == "某某督导组督导某某市农村乱占耕地建房问题整治工作"
