@@ -19,7 +19,7 @@ _ROLE = (
 _ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
 # "·李文·", "·王大山 赵小川·" (middle dots of several code points).
 # A photo credit with the role after the names: "张三 摄", "（李四 王五 摄影）".
-_PHOTO_LINE = re.compile(rf"^{_NAMES}\s*(?:摄|摄影|供图|图)$")
+_PHOTO_LINE = re.compile(rf"^{_NAMES}\s*[/／]?\s*(?:摄|摄影|供图|图)$")
 _DOT_LINE = re.compile(rf"^[·•・▪]\s*{_NAMES}\s*[·•・▪]$")
 _INLINE = re.compile(
     r"^(?P<lead>本报(?:[\u4e00-\u9fff]{0,4})?讯\s*)[（(](?P<credit>[^()（）]{2,40})[)）]"

@@ -287,12 +287,25 @@ def _mark_name_bylines(lines: list[Line]) -> None:
 
     Never a headline: a headline says what happened, not only who.
     """
-    for prev, line in zip(lines, lines[1:]):
+    for k, (prev, line) in enumerate(zip(lines, lines[1:]), start=1):
         text = line.text.strip().lstrip("■□●◆ ")  # a feature's writer after a mark: ■ 顾维林
-        names = bylines.names_only(text) if prev.kind == HEADLINE and line.kind in (BODY, HEADLINE) else 0
+        if line.kind not in (BODY, HEADLINE):
+            continue
+        names = bylines.names_only(text) if prev.kind == HEADLINE else 0
         marked = text != line.text.strip()
         if 2 <= names <= 3 or (names == 1 and (marked or not line.blank_before)):
             line.kind = BYLINE
+        elif _writers_over_report(lines, k, text):
+            line.kind = BYLINE
+
+
+def _writers_over_report(lines: list[Line], k: int, text: str) -> bool:
+    """Two or three names set apart between a finished report and the next one's first line
+    (``…新动能。`` / ``赵六 孙七`` / ``近日，…``) are that report's writers; its head may be
+    printed after it."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else None
+    return (lines[k].blank_before and 2 <= bylines.names_only(text) <= 3 and ends_sentence(lines[k - 1].text)
+            and nxt is not None and nxt.kind == BODY and not nxt.blank_before)
 
 
 _BRACKETED_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff·]{2,16}[)）]$")

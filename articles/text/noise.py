@@ -166,10 +166,16 @@ def is_credit_block(line: str) -> bool:
     return bool(_EDITOR_CREDIT.match(line.strip()))
 
 
+# A site's or paper's copyright notice: 凡本网注明“来源：某某”的所有作品，均为某某合法拥有版权的作品.
+_COPYRIGHT = re.compile(
+    r"^凡本[网站报刊][^。]{0,40}(?:作品|稿件|文章)|版权所有|合法拥有版权|未经(?:本[网站报])?(?:书面)?(?:授权|许可)[^。]{0,16}(?:转载|使用|复制)"
+)
+
+
 def is_page_furniture(line: str) -> bool:
     """Return True for page furniture: editor credits, folios, datelines, section labels."""
     s = line.strip()
-    if is_web_metadata(s):
+    if is_web_metadata(s) or (len(s) <= 120 and _COPYRIGHT.search(s)):
         return True
     if len(s) > 60:
         return False

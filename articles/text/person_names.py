@@ -214,7 +214,7 @@ def _tibetan_name(text: str, i: int) -> str | None:
     """Two syllables of a Tibetan name (卓玛当周带队…): no surname list knows them."""
     cand = text[i:i + 4]
     if len(cand) == 4 and cand[:2] in _TIBETAN and cand[2:] in _TIBETAN \
-            and _ends_cleanly(text, i + 4) in ("word", "verb", "punct", "end"):
+            and _ends_cleanly(text, i + 4) is not None:
         return cand
     return None
 

@@ -7,7 +7,7 @@ sub-headlines while the text under them goes on naming the same officials bare.
 """
 from __future__ import annotations
 
-from articles.text import boundaries, leaders, noise
+from articles.text import boundaries, bylines, leaders, noise
 from articles.text.page_lines import (
     BODY,
     BYLINE,
@@ -36,7 +36,8 @@ def _inside_byline_column(lines: list[Line], k: int) -> bool:
     while k >= 0:
         kind = lines[k].kind
         if kind == BYLINE:
-            return seen_body and k > 0 and lines[k - 1].kind == HEADLINE
+            # A photographer's credit alone makes no column: its report runs on under one head.
+            return seen_body and k > 0 and lines[k - 1].kind == HEADLINE and not bylines.is_photo_credit(lines[k].text)
         if kind == HEADLINE:
             if not (k > 0 and _is_section_tag(lines[k - 1].text)):
                 return False
@@ -82,10 +83,18 @@ def mark_feature_subheads(lines: list[Line]) -> None:
         while j < len(lines) and lines[j].kind == HEADLINE and _gap(lines, j) <= 1:
             j += 1
         if j > i and j < len(lines) and lines[j].kind == BODY and not lines[j].lead and _gap(lines, j) <= 1 \
-                and _inside_byline_column(lines, i - 1) and not opens_with_news_lead(lines, j):
+                and _inside_byline_column(lines, i - 1) and not opens_with_news_lead(lines, j) \
+                and not _opens_new_piece(lines, i, j):
             for k in range(i, j):
                 lines[k].kind = BODY
         i = max(j, i + 1)
+
+
+def _opens_new_piece(lines: list[Line], i: int, j: int) -> bool:
+    """Head lines under a column flag (【一把手访谈】) or with an interview's deck (——访某某)
+    head a piece of their own, not a part of the feature above."""
+    flagged = i > 0 and noise.is_column_flag(lines[i - 1].text)
+    return flagged or any(line.text.lstrip().startswith("——访") for line in lines[i:j])
 
 
 def _gap(lines: list[Line], i: int) -> int:

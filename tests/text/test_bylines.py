@@ -38,6 +38,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("区委办 县委办", False),  # offices with no role
         ("作者：吴立富", True),
         ("稿件作者:王裕琦", True),
+        ("马某某/图", True),
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),
@@ -116,7 +117,7 @@ def test_clean_byline(line: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("（张三 摄）", True), ("李四 王五 摄影", True), ("摄影：赵六", True), ("某某镇召开会议", False),
+    ("（张三 摄）", True), ("李四 王五 摄影", True), ("摄影：赵六", True), ("马某某/图", True), ("某某镇召开会议", False),
 ])
 def test_is_photo_credit(line: str, expected: bool) -> None:
     from articles.text.bylines import is_photo_credit

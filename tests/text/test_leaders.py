@@ -269,3 +269,8 @@ def test_the_first_name_of_a_leaders_list_is_read_as_listed(text: str, names: li
 def test_a_purpose_clause_before_the_post_is_not_part_of_the_title() -> None:
     [mention] = find_leaders("为贯彻落实市委书记张三9月18日调研某县时的指示精神，县里召开会议。")
     assert (mention.name, mention.titles) == ("张三", ["市委书记"])
+
+
+def test_party_school_staff_are_not_leaders() -> None:
+    names = [m.name for m in find_leaders("省委党校经济管理教研部主任刘一平、县委副书记张三陪同调研。")]
+    assert names == ["张三"]

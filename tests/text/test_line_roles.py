@@ -77,3 +77,10 @@ def test_a_bracketed_source_right_under_the_last_sentence_is_a_credit() -> None:
     assert len(articles) == 2
     assert articles[0].byline == "某某市零距离" or "零距离" in (articles[0].byline or "")
     assert articles[1].title is None
+
+
+def test_two_names_set_apart_over_the_next_report_are_its_writers() -> None:
+    page = ("某某县生产总值年均增长12.9%，为发展提供了条件。\n\n赵六 孙七\n"
+            "近日，某某区委书记张三深入一线调研督导重点项目建设。\n\n某某区委书记张三调研重点项目\n")
+    kinds = _kinds(page)
+    assert kinds["赵六 孙七"] == BYLINE

@@ -270,3 +270,9 @@ def test_a_line_naming_who_stands_where_in_the_picture_is_a_caption(line: str, e
 def test_a_bracketed_editor_credit_is_furniture() -> None:
     assert noise.is_page_furniture("（责任编辑：石青）")
     assert noise.is_page_furniture("(责任编辑:石青)")
+
+
+def test_a_copyright_notice_is_furniture() -> None:
+    assert noise.is_page_furniture("凡本网注明“来源：某某信息港”的所有作品，均为某某信息港合法拥有版权或有权使用的作品")
+    assert noise.is_page_furniture("本网版权所有，未经授权禁止转载。")
+    assert not noise.is_page_furniture("县版权局开展版权保护宣传活动。")

@@ -24,6 +24,7 @@ def test_looks_like_name(name: str, expected: bool) -> None:
     ("麦麦提·吐拉甫主持会议", "麦麦提·吐拉甫"),  # a transliterated name joined by a middle dot
     ("阿克拜尔·阿克拉木一行", "阿克拜尔·阿克拉木"),
     ("卓玛当周带队赴某市", "卓玛当周"),  # two syllables of a Tibetan name
+    ("格桑次仁率党政代表团来某地考察", "格桑次仁"),
 ])
 def test_read_name(text: str, name: str) -> None:
     assert read_name(text, 0) == name

@@ -127,3 +127,27 @@ def test_a_marked_writer_under_a_features_head_makes_it_a_bylined_feature() -> N
             "成绩与荣光，印刻下闪光的奋斗足迹——\n\n主要指标稳中向好。实现地区生产总值208亿元。\n")
     [article] = segment_page(page).articles
     assert "王五" in (article.byline or "")
+
+
+_INTERVIEW = ("让群众生活有盼头\n——访党代表、某某镇党委书记张三\n李四\n\n"
+              "这个时节，站在二桥远眺，只见某某镇的新貌尽收眼底。\n\n"
+              "“某某镇的变化非常明显，今年新开工项目12个。”张三说。\n\n")
+
+
+def test_a_head_under_a_column_flag_opens_the_next_piece() -> None:
+    page = _INTERVIEW + "【一把手访谈】\n守牢北大门 打好翻身仗\n\n“某某镇是某某的北大门，我们将关卡前移。”\n"
+    articles = segment_page(page).articles
+    assert len(articles) == 2 and articles[1].title == "守牢北大门 打好翻身仗"
+
+
+def test_a_head_with_an_interview_deck_opens_the_next_piece() -> None:
+    page = _INTERVIEW + "守牢北大门 打好翻身仗\n——访某某镇党委书记王五\n\n“某某镇是某某的北大门，我们将关卡前移。”\n"
+    assert len(segment_page(page).articles) == 2
+
+
+def test_a_head_under_a_report_with_only_a_photo_credit_opens_the_next_report() -> None:
+    page = ("某某市代表委员共商发展大计\n马某某/图\n\n政协某某市第十二届第五次会议开幕。\n\n"
+            "某某市委书记张三出席会议并讲话。\n\n某某县现特显优谋发展\n\n"
+            "据数据显示，某某县生产总值由3.5亿元增加到9亿元。\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2 and articles[1].title == "某某县现特显优谋发展"
