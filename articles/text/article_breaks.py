@@ -96,8 +96,10 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     if layout.blank_breaks and lines[i].blank_before:
         # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
         # refers back to the report above (会议强调，… / 讨论中，…), reports what someone said
-        # (副县长某某介绍了…) or names its official bare (令军强说，…): no report opens that way.
+        # (副县长某某介绍了…) or who else took part (某某等参加相关活动。) or names its official
+        # bare (令军强说，…): no report opens that way.
         return not (boundaries.refers_back(context.lead) or boundaries.reports_speech(context.lead)
+                    or boundaries.reports_attendance_only(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
 

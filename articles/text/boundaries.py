@@ -152,6 +152,20 @@ def reports_speech(lead: str) -> bool:
     return bool(_SPEECH.match(_BULLET.sub("", re.sub(r"\s+", "", lead))))
 
 
+def reports_attendance(lead: str) -> bool:
+    """True when the paragraph's first sentence only says who else took part (某某、某某等参加
+    相关活动。): the close of a report, never the opening of one."""
+    first = _first_sentence(_BULLET.sub("", re.sub(r"\s+", "", lead)))
+    return len(first) <= 80 and bool(_ATTENDANCE_END.search(first))
+
+
+def reports_attendance_only(lead: str) -> bool:
+    """An attendance sentence that has no dateline of its own (a dated one opens a report:
+    8月30日，县政协主席某某主持召开…，某某参加会议。)."""
+    s = _BULLET.sub("", re.sub(r"\s+", "", lead))
+    return reports_attendance(s) and not _DATE_EARLY.search(s[:24])
+
+
 def starts_with_day(text: str) -> bool:
     """Return True if the text opens with a bare day (``2日开福区…``), as a month's 大事记 items do."""
     return bool(_DAY_ONLY_START.match(re.sub(r"\s+", "", _BULLET.sub("", text.strip()))))
@@ -215,7 +229,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         # The paragraph only says who else attended (县水务局局长某某出席会议。): a report's last line.
-        "lead_is_attendance": float(len(_first_sentence(lead)) <= 80 and bool(_ATTENDANCE_END.search(_first_sentence(lead)))),
+        "lead_is_attendance": float(reports_attendance(lead)),
         # The article above closed with its writer's name in brackets: …参加会议。（田涛宇）
         "above_ends_credit": float(ends_with_credit(tail)),
     }

@@ -43,7 +43,15 @@ _CREDIT = re.compile(
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
 _SOURCE_LINE = re.compile(r"^(?:稿件)?来源\s*[:：]\s*\S.{0,24}$|^(?:转载自|转自|摘自|原载)\s*\S.{0,24}$")
-_CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|撰稿")
+_CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿")
+# Several roles under one credit: 文、图、视频/某某 某某, 记者/作者：某某镇人民政府.
+_ROLE_WORD = r"(?:文|图|视频|摄影|摄像|记者|作者|编辑)"
+_GOVERNMENT = r"[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)"
+_ROLES_CREDIT = re.compile(rf"^{_ROLE_WORD}(?:\s*[、/／]\s*{_ROLE_WORD})+\s*[:：/／]\s*(?:{_NAMES}|{_OFFICE}|{_GOVERNMENT})$")
+# An office credited as the writer: 作者：某某镇人民政府.
+_OFFICE_AUTHOR = re.compile(rf"^(?:稿件|文稿)?(?:作者|供稿)\s*[:：]\s*(?:{_OFFICE}|{_GOVERNMENT})$")
+# The newsroom alone, set under a head: 某某融媒, 某某县融媒体中心.
+_NEWSROOM = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:融媒体中心|融媒|传媒中心|新闻中心)$")
 
 
 def names_only(text: str) -> int:
@@ -71,6 +79,8 @@ def is_byline_line(line: str) -> bool:
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
+    if _ROLES_CREDIT.match(s) or _OFFICE_AUTHOR.match(s) or _NEWSROOM.match(s):
+        return True
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
                 or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 

@@ -107,6 +107,45 @@ def mark_wide_captions(lines: list[Line], width: float) -> None:
             line.kind = NOISE
 
 
+def mark_restated_captions(lines: list[Line]) -> None:
+    """A one-sentence paragraph set apart over a headline, which the report under that headline
+    opens by saying again (``1月12日，区政协会议开幕。`` / head / ``1月12日，中国人民政治协商会议
+    某区委员会会议开幕。…``), is the caption of the report's picture, not a report of its own."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind == BODY and (j == i or not lines[j].blank_before):
+            j += 1
+        if j > i and j < len(lines) and lines[i].blank_before and lines[j].kind == HEADLINE:
+            sentence = "".join(line.text.strip() for line in lines[i:j])
+            lead = _report_under(lines, j)
+            if lead and _one_sentence(sentence) and _restated(sentence, lead):
+                for line in lines[i:j]:
+                    line.kind = NOISE
+        i = max(j, i + 1)
+
+
+def _report_under(lines: list[Line], j: int) -> str:
+    """The first 120 characters of the report under the headline lines starting at j."""
+    while j < len(lines) and lines[j].kind in (HEADLINE, BYLINE):
+        j += 1
+    text = ""
+    while j < len(lines) and lines[j].kind == BODY and len(text) < 120:
+        text += lines[j].text.strip()
+        j += 1
+    return text
+
+
+def _one_sentence(text: str) -> bool:
+    return len(text) <= 60 and ends_sentence(text) and not re.search(r"[。！？!?].", text)
+
+
+def _restated(sentence: str, lead: str) -> bool:
+    """Nearly every character pair of the sentence comes back in the lead."""
+    pairs = {sentence[k:k + 2] for k in range(len(sentence) - 1) if not re.search(r"[，,。、\s]", sentence[k:k + 2])}
+    return len(pairs) >= 6 and sum(1 for p in pairs if p in lead) >= 0.8 * len(pairs)
+
+
 def _opens_report(text: str) -> bool:
     """A news lead (某某新闻网6月4日讯…) under an open caption starts the report, not more caption."""
     return headlines.starts_article_lead(text) or headlines.starts_outlet_lead(text)

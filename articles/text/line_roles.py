@@ -114,7 +114,10 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
             j += 1
         heads_article = j < len(lines) and lines[j].kind in (BODY, BYLINE, FROM_MARK)
         qr_rest = qr_before and noise.is_qr_continuation(line.text)
-        near_qr = qr_after or qr_rest or (qr_before and not heads_article)
+        # Set apart from the caption and wrapped over more lines (a head and its deck), it is
+        # a report's head from an end-of-page cluster, not the box's one-line title.
+        wrapped_head = line.blank_before and j - i > 1
+        near_qr = qr_after or qr_rest or (qr_before and not heads_article and not wrapped_head)
         before_teaser = nxt is not None and noise.is_teaser_marker(nxt.text)
         after_digest = prev is not None and noise.is_digest_heading(prev.text)
         if near_qr or before_teaser or after_digest:
@@ -346,6 +349,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     wrapped_headlines.demote_paragraph_fragments(lines)
     _mark_bullet_headlines(lines)
     captions.mark_captions_under_headlines(lines)
+    captions.mark_restated_captions(lines)
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
     _mark_name_bylines(lines)

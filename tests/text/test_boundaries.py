@@ -221,3 +221,8 @@ def test_what_someone_in_the_story_said_is_reported_speech() -> None:
     assert boundaries.reports_speech("县委副书记张三介绍了我县产业培育情况。")
     assert boundaries.reports_speech("■ 李四指出，要抓好春耕生产。")
     assert not boundaries.reports_speech("4月7日，某某县党政考察团在某某县考察交流。")
+
+
+def test_who_else_took_part_closes_a_report_unless_it_has_its_own_dateline() -> None:
+    assert boundaries.reports_attendance_only("某某市政府副秘书长张三，区领导李四、王五等参加相关活动。某某纪念馆位于某某路。")
+    assert not boundaries.reports_attendance_only("8月30日，县政协主席张三主持召开主席会议，李四、王五参加会议。")

@@ -39,6 +39,10 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("作者：吴立富", True),
         ("稿件作者:王裕琦", True),
         ("马某某/图", True),
+        ("文、图、视频/李某某 杨某某", True),  # several roles under one credit
+        ("记者/作者:某某镇人民政府", True),
+        ("作者：某某县委宣传部", True),
+        ("某某融媒", True),  # the newsroom alone under a head
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),

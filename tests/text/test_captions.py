@@ -47,3 +47,22 @@ def test_the_wrapped_rest_of_a_caption_is_noise_even_when_it_looks_like_a_head()
             "在某某线路段，张三详细了解了雪天道路交通状况。\n")
     kinds = _kinds(page)
     assert kinds["图为:在某某线路段了解雪"] == NOISE and kinds["天道路交通状况"] == NOISE
+
+
+def test_a_sentence_over_a_head_that_the_report_says_again_is_its_caption() -> None:
+    page = ("2025年6月24日 星期二\n\n1月12日，区政协六届六次会议在\n某某大会堂隆重开幕。\n\n"
+            "区政协六届六次会议隆重开幕\n\n1月12日，中国人民政治协商会议第六届某某区委员会第六次会议"
+            "在某某大会堂隆重开幕。张三出席大会并讲话。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    kinds = {line.text: line.kind for line in lines}
+    assert kinds["1月12日，区政协六届六次会议在"] == NOISE
+    assert kinds["区政协六届六次会议隆重开幕"] != NOISE
+
+
+def test_a_report_over_another_head_is_no_caption() -> None:
+    page = ("1月12日，区政协六届六次会议在某某大会堂隆重开幕。\n\n区政府召开常务会议\n\n"
+            "6月20日，区长李四主持召开区政府第87次常务会议，研究部署近期工作。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    assert lines[0].kind == BODY

@@ -84,3 +84,10 @@ def test_two_names_set_apart_over_the_next_report_are_its_writers() -> None:
             "近日，某某区委书记张三深入一线调研督导重点项目建设。\n\n某某区委书记张三调研重点项目\n")
     kinds = _kinds(page)
     assert kinds["赵六 孙七"] == BYLINE
+
+
+def test_a_head_set_apart_below_a_qr_caption_is_no_part_of_the_box() -> None:
+    page = ("某某县委书记张三到某某镇调研。\n\n扫码关注“某某发布”\n\n推动某某地区统筹发展党政\n联席会议第四次会议召开\n"
+            "——张三主持并讲话\n\n某某区党政代表团赴某某市考察学习\n\n10月28日，推动某某地区统筹发展党政联席会议召开。\n")
+    kinds = _kinds(page)
+    assert kinds["推动某某地区统筹发展党政"] != NOISE
