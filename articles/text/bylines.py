@@ -88,6 +88,8 @@ def is_byline_line(line: str) -> bool:
 # A broadcaster's credit under its report: 本台记者:某某报道, 记者 张三 李四 报道.
 _REPORTED_BY = re.compile(
     rf"^(?:本台|本报|本网|本站|[\u4e00-\u9fff]{{2,12}}?(?:电视台|融媒体中心))?(?:记者|通讯员)\s*[:：]?\s*{_NAMES}\s*报道$"
+    # where the reporter filed from after the name: 某某新闻记者张三某市报道
+    rf"|^[\u4e00-\u9fff]{{2,12}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}\s*[\u4e00-\u9fff]{{2,4}}报道$"
 )
 
 

@@ -116,7 +116,11 @@ _NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|
 # ``来源： 发布日期：2024-03-04 浏览次数：``, ``2018-05-09 08:58:13 来源：某某``.
 _WEB_META = re.compile(
     r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
-    r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到"
+    r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
+)
+# A posting date alone on its line, under a copied report's head: 2017年10月23日, 2025年03月19日 09:30.
+_DATE_ALONE = re.compile(
+    r"^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?$"
 )
 _TIMESTAMP = re.compile(
     r"[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
@@ -129,7 +133,7 @@ def is_web_metadata(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or re.search(r"[，,。；;！？!?]", s):
         return False
-    if _WEB_META.search(s):
+    if _WEB_META.search(s) or _DATE_ALONE.match(s):
         return True
     stamp = _TIMESTAMP.search(s)
     if not stamp:
@@ -148,7 +152,7 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
     if not is_web_metadata(line):
         return None
-    stamp = _TIMESTAMP.search(line)
+    stamp = _TIMESTAMP.search(line) or _DATE_ALONE.match(line.strip())
     if not stamp:
         return None
     digits = re.findall(r"[0-9０-９]+", stamp.group(0).translate(_FULLWIDTH_DIGITS))
@@ -160,10 +164,13 @@ def web_metadata_date(line: str) -> tuple[int, int, int] | None:
 _EDITOR_CREDIT = re.compile(rf"^{_EDITOR_ROLE}\s*[:：][^，,。；;！？!?]{{2,30}}$")
 
 
+_SPACED_ROLE = re.compile(r"^([\u4e00-\u9fff])\s+([\u4e00-\u9fff])(?=\s*[:：])")
+
+
 def is_credit_block(line: str) -> bool:
     """A line of the credits a web report closes with (初稿：张三 / 审核：李四): the report above
     is finished, whatever follows."""
-    return bool(_EDITOR_CREDIT.match(line.strip()))
+    return bool(_EDITOR_CREDIT.match(_SPACED_ROLE.sub(r"\1\2", line.strip())))
 
 
 # A site's or paper's copyright notice: 凡本网注明“来源：某某”的所有作品，均为某某合法拥有版权的作品.
@@ -179,6 +186,7 @@ def is_page_furniture(line: str) -> bool:
         return True
     if len(s) > 60:
         return False
+    s = _SPACED_ROLE.sub(r"\1\2", s)  # 初 审：某某, a role word with a spurious space in it
     if s in _SECTION_LABELS or _FURNITURE.search(s) or _COLOPHON.search(s) or _PAGE_NAME.match(s):
         return True
     if len(s) <= 40 and _DATELINE.search(s) and not re.search(r"[，,。；;！？!?]", s):

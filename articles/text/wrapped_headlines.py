@@ -18,6 +18,7 @@ from articles.text.page_lines import (
     HEADLINE,
     HEADLINE_KINDS,
     NOISE,
+    TO_MARK,
     Line,
     ends_finished,
     next_line,
@@ -143,6 +144,8 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
         return prev is not None and prev.kind in HEADLINE_KINDS
     if nxt.blank_before and not re.search(r"[，,、；;：:。！？!?]", joined) and prev is not None:
         return True  # set apart over two lines or more, with no punctuation at all: no paragraph
+    if nxt.blank_before and prev is not None and prev.kind == TO_MARK and not ends_sentence(joined):
+        return True  # set apart under a report that goes on elsewhere (下转第2版): the next one's head
     return (nxt.kind in (*HEADLINE_KINDS, BYLINE, NOISE, FROM_MARK) or nxt.lead
             or (nxt.blank_before and opens_with_news_lead(lines, j)
                 # between two reports, only a block with no clause of a sentence in it

@@ -43,6 +43,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("记者/作者:某某镇人民政府", True),
         ("作者：某某县委宣传部", True),
         ("某某融媒", True),  # the newsroom alone under a head
+        ("闪电新闻记者张某某聊城报道", True),  # where the reporter filed from
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),

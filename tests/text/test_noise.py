@@ -276,3 +276,20 @@ def test_a_copyright_notice_is_furniture() -> None:
     assert noise.is_page_furniture("凡本网注明“来源：某某信息港”的所有作品，均为某某信息港合法拥有版权或有权使用的作品")
     assert noise.is_page_furniture("本网版权所有，未经授权禁止转载。")
     assert not noise.is_page_furniture("县版权局开展版权保护宣传活动。")
+
+
+@pytest.mark.parametrize("line, date", [
+    ("2017年10月23日", (2017, 10, 23)),
+    ("2025年03月19日 09:30", (2025, 3, 19)),
+    ("日期:2025-04-03", (2025, 4, 3)),
+    ("2017年10月23日，县委召开常委会议。", None),
+])
+def test_a_posting_date_alone_on_its_line_is_web_metadata(line: str, date: tuple | None) -> None:
+    assert noise.web_metadata_date(line) == date
+    assert noise.is_page_furniture(line) is (date is not None)
+
+
+def test_an_editor_role_with_a_spurious_space_is_a_credit() -> None:
+    assert noise.is_page_furniture("初 审：张某某 沈某某")
+    assert noise.is_credit_block("终 审：李某某")
+    assert not noise.is_page_furniture("县 长：张三主持会议")

@@ -151,3 +151,14 @@ def test_a_block_over_two_lines_with_no_punctuation_set_apart_is_a_head() -> Non
     articles = segment_page(page).articles
     assert len(articles) == 2
     assert articles[1].title == "某某督导组督导某某市农村乱占耕地建房问题整治工作"
+
+
+def test_a_head_set_apart_under_a_report_that_goes_on_elsewhere_heads_the_next_one() -> None:
+    column = 16
+    first = "本报讯（记者 张三）3月18日，某某市委书记李四到某某区调研，要求坚持人防、物防、技防相结合，坚决防范森林火灾发生。"
+    second = "“以前都是我们跟书记镇长汇报，今天换成书记镇长给我们讲解，大家都觉得新鲜。”说这话的是某某村的党员。"
+    wrap = lambda text: "\n".join(text[k:k + column] for k in range(0, len(text), column))  # noqa: E731
+    page = (f"{wrap(first)}\n（下转第2版）\n\n某某镇：书记镇长变身“导游”，\n倾情讲解古驿新变\n\n{wrap(second)}\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2
+    assert articles[1].title == "某某镇：书记镇长变身“导游”，倾情讲解古驿新变"
