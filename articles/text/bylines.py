@@ -39,6 +39,8 @@ _OFFICE_CREDIT = rf"{_OFFICE}(?:\s*{_NAMES})?(?:\s*(?:图\s*/\s*文|文\s*/\s*�
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
     rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_GLUED_NAMES}(?:\s*{_ROLE}\s*{_GLUED_NAMES})*"
+    # the writer and the source: (作者 某某 来源:某某文化馆)
+    rf"|(?:作者|撰稿|撰文)\s*[:：]?\s*{_GLUED_NAMES}\s*(?:来源|供稿)\s*[:：]\s*[^()（）]{{2,20}}"
     rf"|(?:(?<=[。！？!?][（(])|(?<=^[（(]))\s*{_OFFICE_CREDIT})\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".

@@ -39,9 +39,22 @@ def demote_wrapped_fragments(lines: list[Line], width: float) -> None:
             if line.kind != HEADLINE:
                 continue
             prev, nxt = prev_line(lines, i), next_line(lines, i)
+            if _deck_below(lines, i):
+                continue  # a head over its deck: 某某主持召开常务会议 / ——研究某某等工作
             if _continues_prev(line, prev, width) or _runs_on(line, nxt, width) or _cut_at_break(line, prev, nxt, width):
                 line.kind = BODY
                 changed = True
+
+
+def _deck_below(lines: list[Line], i: int) -> bool:
+    """The lines under line i, up to the next blank line, are a deck (——研究某某、落实某某等工作):
+    they open with a dash and close no sentence, unlike a paragraph's dash (——某县，考察该县…。)."""
+    j, text = i + 1, ""
+    while j < len(lines) and (j == i + 1 or not lines[j].blank_before) and lines[j].kind in (BODY, HEADLINE):
+        text += lines[j].text.strip()
+        j += 1
+    return text.startswith("——") and not lines[i + 1].blank_before and len(text) <= 40 \
+        and not re.search(r"[。！？!?]", text)
 
 
 def _continues_prev(line: Line, prev: Line | None, width: float) -> bool:

@@ -226,3 +226,9 @@ def test_what_someone_in_the_story_said_is_reported_speech() -> None:
 def test_who_else_took_part_closes_a_report_unless_it_has_its_own_dateline() -> None:
     assert boundaries.reports_attendance_only("某某市政府副秘书长张三，区领导李四、王五等参加相关活动。某某纪念馆位于某某路。")
     assert not boundaries.reports_attendance_only("8月30日，县政协主席张三主持召开主席会议，李四、王五参加会议。")
+
+
+def test_the_group_a_report_introduced_back_as_the_subject_refers_back() -> None:
+    assert boundaries.refers_back("市、县领导在督导结束之后，均对下一阶段工作提出了具体要求。")
+    assert boundaries.refers_back("调研组一行先后来到某某村、某某社区。")
+    assert not boundaries.refers_back("11月10日，市、县领导到某某企业督导安全生产工作。")

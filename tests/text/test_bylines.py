@@ -90,6 +90,7 @@ def test_an_office_credited_after_the_last_sentence(paragraph: str, rest: str, c
         ("共同发展。（记者 孙晓）", "共同发展。", "记者 孙晓"),
         ("共同发展。(通讯员 钱雨 记者 孙晓)", "共同发展。", "通讯员 钱雨 记者 孙晓"),
         ("共同发展。(某某市融媒体中心记者马小燕通讯员孙立新)", "共同发展。", "某某市融媒体中心记者马小燕通讯员孙立新"),
+        ("共同发展。(作者 胡某某 来源:某某县文化馆)", "共同发展。", "作者 胡某某 来源:某某县文化馆"),
     ],
 )
 def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:

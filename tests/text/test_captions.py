@@ -66,3 +66,11 @@ def test_a_report_over_another_head_is_no_caption() -> None:
     lines = split_lines(page)
     classify(lines, hard_wrapped=False, width=40.0)
     assert lines[0].kind == BODY
+
+
+def test_a_caption_closed_by_its_picture_source_is_furniture() -> None:
+    page = ("某某县召开常务会议，确保抓好落实，让人民满意。\n\n考察团一行在某某汽贸城。图\n片来源:某某县文化馆\n\n"
+            "11月14日，某某县县委副书记张三率代表团来某某县考察工作。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=True, width=14.0)
+    assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]

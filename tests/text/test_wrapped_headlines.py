@@ -162,3 +162,21 @@ def test_a_head_set_apart_under_a_report_that_goes_on_elsewhere_heads_the_next_o
     articles = segment_page(page).articles
     assert len(articles) == 2
     assert articles[1].title == "某某镇：书记镇长变身“导游”，倾情讲解古驿新变"
+
+
+def test_a_head_over_its_deck_stays_a_head() -> None:
+    column = 15
+    above = "会议审议并通过了有关文件，要求各级各部门抓好落实，确保各项工作落到实处。会议还研究了其他有关事项。"
+    below = ("2月20日下午，县长张三主持召开县政府常务会议，传达学习有关精神，研究部署疫情防控、"
+             "落实“稳增长20条”等工作。会议指出，要深刻领会、全面贯彻有关部署要求。")
+    wrap = lambda text: "\n".join(text[k:k + column] for k in range(0, len(text), column))  # noqa: E731
+    page = f"{wrap(above)}\n\n张三主持召开县政府常务会议\n——研究疫情防控、落实“稳增长2\n0条”等工作\n\n{wrap(below)}\n"
+    articles = segment_page(page).articles
+    assert (articles[-1].title or "").startswith("张三主持召开县政府常务会议")
+    assert articles[-1].body.startswith("2月20日下午")
+
+
+def test_a_dash_opening_a_paragraph_under_a_head_like_line_is_no_deck() -> None:
+    page = ("本报讯 3月19日，张三率我市党政代表团赴某县考察。\n\n代表团一行首先来到我市的挂钩县\n"
+            "——某县，考察该县经济、文化及城\n市建设情况。某县地处我省最北部\n，近年来发展很快。\n")
+    assert len(segment_page(page).articles) == 1
