@@ -127,6 +127,27 @@ def mark_restated_captions(lines: list[Line]) -> None:
         i = max(j, i + 1)
 
 
+def mark_unstopped_captions(lines: list[Line]) -> None:
+    """A block set apart between two reports whose clauses never close a sentence
+    (某某一行在某地实地视察，县领导某某陪同调研 / …出席参加会议) is a run of photo captions:
+    a report's paragraph ends on its full stop."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before:
+            j += 1
+        block = lines[i:j]
+        text = "".join(line.text.strip() for line in block)
+        nxt = lines[j] if j < len(lines) else None
+        if (block[0].blank_before and i > 0 and ends_sentence(lines[i - 1].text)
+                and all(line.kind == BODY and not line.lead for line in block)
+                and len(text) <= 200 and re.search(r"[，,]", text) and not re.search(r"[。！？!?；;”」]", text)
+                and nxt is not None and (nxt.lead or DATELINE.match(nxt.text.strip()))):
+            for line in block:
+                line.kind = NOISE
+        i = j
+
+
 def _report_under(lines: list[Line], j: int) -> str:
     """The first 120 characters of the report under the headline lines starting at j."""
     while j < len(lines) and lines[j].kind in (HEADLINE, BYLINE):

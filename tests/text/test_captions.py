@@ -74,3 +74,22 @@ def test_a_caption_closed_by_its_picture_source_is_furniture() -> None:
     lines = split_lines(page)
     classify(lines, hard_wrapped=True, width=14.0)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
+
+
+def test_a_block_of_captions_that_never_close_a_sentence_is_furniture() -> None:
+    page = ("各乡镇结合实际明确举措、亮明决心，\n处处彰显昂扬斗志。\n\n"
+            "某某社张三一行在某某广场实\n地视察，县领导李四陪同调研\n某某社张三一行在经济开发区实\n"
+            "地视察，县领导李四、王五陪同调\n研\n\n本报讯（记者 赵六）日前，某某社\n副总编张三一行来我县采访。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=True, width=15.0)
+    kinds = {line.text: line.kind for line in lines}
+    assert kinds["某某社张三一行在某某广场实"] == NOISE and kinds["研"] == NOISE
+    assert kinds["处处彰显昂扬斗志。"] == BODY
+
+
+def test_a_paragraph_with_its_full_stop_is_no_caption() -> None:
+    page = ("各乡镇明确举措。\n\n某某社张三一行在某某广场实地视察，县领导李四陪同调研。\n\n"
+            "本报讯（记者 赵六）日前，某某社副总编张三一行来我县采访。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    assert lines[1].kind == BODY
