@@ -93,6 +93,8 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
                        noise_between=any(not noise.is_photo_placeholder(x.text) for x in between))
     if layout.observe is not None:
         layout.observe(context, lines[i].number)
+    if _pull_quote_above(draft, context):
+        return False
     if layout.blank_breaks and lines[i].blank_before:
         # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
         # refers back to the report above (会议强调，… / 讨论中，…), reports what someone said
@@ -102,6 +104,18 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
                     or boundaries.reports_attendance_only(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
+
+
+_QUOTED_SPEAKER = re.compile(r"^[“\"]?([\u4e00-\u9fff]{2,4})(?:指出|强调|表示|说|认为|介绍)[:：，,]")
+
+
+def _pull_quote_above(draft: Draft, context: boundaries.Context) -> bool:
+    """The article above is only what someone said (李某某指出：…), and the paragraph below
+    introduces that speaker: the quote was pulled out over its own report."""
+    if context.above_paragraphs > 1 or draft.titled:
+        return False
+    m = _QUOTED_SPEAKER.match(re.sub(r"\s+", "", context.opening))
+    return bool(m) and m.group(1) in re.sub(r"\s+", "", context.lead)
 
 
 def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_between: bool) -> boundaries.Context:

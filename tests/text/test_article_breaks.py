@@ -154,3 +154,13 @@ def test_a_dateline_after_a_scene_opening_that_had_its_day_starts_the_next_repor
             "4月24日，某某县政协副主席赵六一行22人来我县考察古城遗址保护情况。县政协主席孙七陪同考察。\n")
     bodies = [a.body for a in segment_page(page).articles]
     assert len(bodies) == 2 and bodies[1].startswith("4月24日")
+
+
+def test_a_pulled_quote_over_its_report_is_part_of_it() -> None:
+    page = ("张三指出：近三年来，某某无论是工业发展，还是城市建设，都取得令人瞩目的好成绩。\n\n"
+            "（记者 李四） 5月29日，某某市委书记张三率该市党政代表团到我县考察。县委书记王五陪同。\n\n"
+            "2月28日，县长赵六主持召开县政府第59次常务会。会议传达有关精神。\n"
+            "孙七、周八等领导应邀列席。\n\n赵六指出，做好今年的工作，干劲要鼓足。\n")
+    bodies = [a.body for a in segment_page(page).articles]
+    assert len(bodies) == 2
+    assert bodies[0].startswith("张三指出") and "5月29日" in bodies[0]
