@@ -78,6 +78,8 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     are article breaks. On a page that keeps paragraphs tight, a blank line is an
     article break; otherwise ``_decide`` weighs the paragraph against the article above.
     """
+    if _posted_after_finished_report(lines, i, draft):
+        return True
     k = i - 1
     while k >= 0 and lines[k].kind == NOISE and (not noise.is_page_furniture(lines[k].text) or noise.is_credit_block(lines[k].text)):
         k -= 1  # past captions, menus and a report's closing credits (初稿：… / 审核：…)
@@ -104,6 +106,16 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
                     or boundaries.reports_attendance_only(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
+
+
+def _posted_after_finished_report(lines: list[Line], i: int, draft: Draft) -> bool:
+    """A web report's posting date (2024-04-08) right above the paragraph, under a finished
+    report and whatever captions follow it: the posting date heads the next report."""
+    k, posted = i - 1, False
+    while k >= 0 and lines[k].kind == NOISE:
+        posted = posted or noise.web_metadata_date(lines[k].text) is not None
+        k -= 1
+    return posted and bool(draft.lines) and k >= 0 and lines[k].kind == BODY and ends_finished(lines, k)
 
 
 _QUOTED_SPEAKER = re.compile(r"^[“\"]?([\u4e00-\u9fff]{2,4})(?:指出|强调|表示|说|认为|介绍)[:：，,]")

@@ -148,6 +148,18 @@ def mark_unstopped_captions(lines: list[Line]) -> None:
         i = j
 
 
+# A company's name alone: the label of a picture of it (山西某某照明有限公司), never a head.
+_COMPANY_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|合作社)$")
+
+
+def mark_company_labels(lines: list[Line]) -> None:
+    """Head-like lines that only name a company label the page's pictures: a headline says what
+    happened, not only whose plant is shown."""
+    for line in lines:
+        if line.kind == HEADLINE and _COMPANY_NAME.match(line.text.strip()):
+            line.kind = NOISE
+
+
 def _report_under(lines: list[Line], j: int) -> str:
     """The first 120 characters of the report under the headline lines starting at j."""
     while j < len(lines) and lines[j].kind in (HEADLINE, BYLINE):

@@ -164,3 +164,12 @@ def test_a_pulled_quote_over_its_report_is_part_of_it() -> None:
     bodies = [a.body for a in segment_page(page).articles]
     assert len(bodies) == 2
     assert bodies[0].startswith("张三指出") and "5月29日" in bodies[0]
+
+
+def test_a_posting_date_under_a_finished_report_heads_the_next_one() -> None:
+    page = ("7月24日，某某县文联主办的采风活动正式举行。作家代表走进某某开发区。\n"
+            "当天，采风队伍先后走访了多家企业，现场交流互动热烈。\n"
+            "▲图为采风现场\n\n2024-04-08\n"
+            "4月7日，某某县政协召开议政大会。县长张三出席会议并讲话。\n")
+    bodies = [a.body for a in segment_page(page).articles]
+    assert len(bodies) == 2 and bodies[1].startswith("4月7日")

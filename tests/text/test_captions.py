@@ -93,3 +93,11 @@ def test_a_paragraph_with_its_full_stop_is_no_caption() -> None:
     lines = split_lines(page)
     classify(lines, hard_wrapped=False, width=40.0)
     assert lines[1].kind == BODY
+
+
+def test_company_names_alone_label_the_pictures() -> None:
+    page = ("当天，采风队伍先后走访了多家企业，现场交流互动热烈。\n某某照明有限公司\n某某橡胶科技有限公司\n\n"
+            "4月7日，某某县政协召开议政大会。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
