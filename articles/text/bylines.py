@@ -52,16 +52,32 @@ _GOVERNMENT = r"[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)"
 _ROLES_CREDIT = re.compile(rf"^{_ROLE_WORD}(?:\s*[、/／]\s*{_ROLE_WORD})+\s*[:：/／]\s*(?:{_NAMES}|{_OFFICE}|{_GOVERNMENT})$")
 # An office credited as the writer: 作者：某某镇人民政府.
 _OFFICE_AUTHOR = re.compile(rf"^(?:稿件|文稿)?(?:作者|供稿)\s*[:：]\s*(?:{_OFFICE}|{_GOVERNMENT})$")
-# The newsroom alone, set under a head: 某某融媒, 某某县融媒体中心.
-_NEWSROOM = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:融媒体中心|融媒|传媒中心|新闻中心)$")
+# The newsroom alone, set under a head: 某某融媒, 某某县融媒体中心; or the office that sent the
+# report: 某某县政府办公室, 某某县委宣传部.
+_NEWSROOM = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:融媒体中心|融媒|传媒中心|新闻中心)$"
+    r"|^[\u4e00-\u9fff]{1,8}?[县区市旗](?:人民)?(?:政府办公室|委办公室|政府办|委办|委宣传部|人大常委会办公室|政协办公室)$"
+)
 
 
 def names_only(text: str) -> int:
     """Return how many names the text holds when it is nothing but names (``张三 李四``), else 0."""
     from articles.text.person_names import looks_like_name
 
-    names = [n for n in re.split(r"[、，,\s]+", text.strip()) if n]
+    names = _rejoin_split_names([n for n in re.split(r"[、，,\s]+", text.strip()) if n])
     return len(names) if all(len(n) <= 4 and looks_like_name(n) for n in names) else 0
+
+
+def _rejoin_split_names(tokens: list[str]) -> list[str]:
+    """A spurious space can split a name (黄 强, 罗卫 国): a one-character token is joined to its
+    neighbour when no name is one character long."""
+    out: list[str] = []
+    for token in tokens:
+        if out and (len(token) == 1 or len(out[-1]) == 1) and len(out[-1]) + len(token) <= 4:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def _bracketed_names(s: str) -> bool:
@@ -70,7 +86,7 @@ def _bracketed_names(s: str) -> bool:
 
 def is_byline_line(line: str) -> bool:
     """Return True if the whole line is a credit such as ``首席记者 钱小红`` or ``·李文·``."""
-    s = line.strip()
+    s = line.strip().replace("_", " ")  # 本报记者_某某: an underscore where a space was
     if not s or len(s) > 48:
         return False
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
@@ -83,6 +99,8 @@ def is_byline_line(line: str) -> bool:
         return not re.search(r"[，,。；;！？!?]", s)
     if _ROLES_CREDIT.match(s) or _OFFICE_AUTHOR.match(s) or _NEWSROOM.match(s):
         return True
+    if s[:1] in "□■" and names_only(s[1:]):
+        return True  # the writer after a box: □ 黄 强
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
                 or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 
@@ -169,7 +187,8 @@ def _box_byline(s: str) -> bool:
     from articles.text.person_names import looks_like_name
 
     match = _BOX_LINE.match(s)
-    return bool(match) and all(looks_like_name(n) for n in re.split(r"[、，,\s]+", match.group(1)) if n)
+    return bool(match) and all(looks_like_name(n) for n in _rejoin_split_names(
+        [n for n in re.split(r"[、，,\s]+", match.group(1)) if n]))
 
 
 def is_photo_credit(line: str) -> bool:

@@ -44,6 +44,10 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("作者：某某县委宣传部", True),
         ("某某融媒", True),  # the newsroom alone under a head
         ("闪电新闻记者张某某聊城报道", True),  # where the reporter filed from
+        ("□ 黄 强", True),  # the writer after a box, the name split by a spurious space
+        ("本报记者_张某某", True),
+        ("某某县政府办公室", True),  # the office that sent the report
+        ("某某县委宣传部", True),
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),

@@ -117,6 +117,8 @@ def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
     ("某某县党政门户网讯 9月30日，", True),
     ("萧山网2月23日讯 今天上午9时，", True),
     ("某某网·闪电新闻2月19日讯2月18日，", True),  # a site and its channel joined by a dot
+    ("国际在线某某消息:8月8日，", True),
+    ("传来好消息：某某", False),
     ("某某网6月18日消息 (记者张三)", True),
     ("天津北方网讯:7月4日下午，", True),
     ("某某融媒体(记者 张三 李四)4月9", True),

@@ -293,3 +293,12 @@ def test_an_editor_role_with_a_spurious_space_is_a_credit() -> None:
     assert noise.is_page_furniture("初 审：张某某 沈某某")
     assert noise.is_credit_block("终 审：李某某")
     assert not noise.is_page_furniture("县 长：张三主持会议")
+
+
+@pytest.mark.parametrize("line", ["某某新闻 A2", "县市区", "某某日报  某某新闻"])
+def test_page_names_and_section_labels_are_furniture(line: str) -> None:
+    assert noise.is_page_furniture(line)
+
+
+def test_a_book_cover_picture_is_captioned() -> None:
+    assert noise.is_caption("《某某县乡镇简志》书影")
