@@ -226,12 +226,10 @@ def read_name(text: str, i: int, known: Iterable[str] = (), *, listed: bool = Fa
     are ranked by what follows them: a two-character verb beats a single particle, which
     beats punctuation, because ``李芸说。`` must read as 李芸 while ``王晓东。`` is 王晓东.
     """
-    best_known = max((k for k in known if k and text.startswith(k, i)), key=len, default=None)
-    if best_known:
-        return best_known
-    dotted = _dotted_name(text, i) or _tibetan_name(text, i)
-    if dotted:
-        return dotted
+    special = max((k for k in known if k and text.startswith(k, i)), key=len, default=None) \
+        or _dotted_name(text, i) or _tibetan_name(text, i)
+    if special:
+        return special
     _, double = surnames()
     lengths = (3, 4, 2) if text[i:i + 2] in double else (2, 3)
     ranked: list[tuple[int, str]] = []
