@@ -70,6 +70,8 @@ def starts_outlet_lead(line: str) -> bool:
     match = _OUTLET_LEAD.match(line)
     if not match:
         return False
+    if re.search(r".本报讯", match.group(0)):
+        return False  # a head run on into the paper's own lead below it (…今赴京采访 / 本报讯（…）
     return not _NOT_OUTLET.match(match.group(0).rstrip())
 
 

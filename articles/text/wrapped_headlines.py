@@ -193,8 +193,13 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
         if not block or not settled or any(x.kind != BODY and x.kind != HEADLINE for x in block):
             continue
         joined = join_wrapped([x.text for x in block])
+        # Over the paper's own lead (本报讯) a head and its deck may stand (…代表 / 与代表亲切交谈，畅谈…).
+        own_lead = headlines.starts_article_lead(text)
+        clause = r"[。；;]" if own_lead else r"[，,。；;]"
+        reads = headlines.looks_like_headline(joined) or (own_lead and len(block) > 1 and all(
+            headlines.looks_like_headline(part) for part in (block[0].text, join_wrapped([x.text for x in block[1:]]))))
         if visible_length(joined) >= 6 and not headlines.cannot_end_headline(joined) \
-                and not re.search(r"[，,。；;]|[0-9０-９月]$", joined) and headlines.looks_like_headline(joined):
+                and not re.search(rf"{clause}|[0-9０-９月]$", joined) and reads:
             for x in block:
                 x.kind = HEADLINE
 

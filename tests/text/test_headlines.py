@@ -119,6 +119,7 @@ def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
     ("某某网·闪电新闻2月19日讯2月18日，", True),  # a site and its channel joined by a dot
     ("国际在线某某消息:8月8日，", True),
     ("传来好消息：某某", False),
+    ("某某少年今赴京采访本报讯 (记者 张三", False),  # a head run on into the paper's own lead
     ("某某网6月18日消息 (记者张三)", True),
     ("天津北方网讯:7月4日下午，", True),
     ("某某融媒体(记者 张三 李四)4月9", True),

@@ -180,3 +180,16 @@ def test_a_dash_opening_a_paragraph_under_a_head_like_line_is_no_deck() -> None:
     page = ("本报讯 3月19日，张三率我市党政代表团赴某县考察。\n\n代表团一行首先来到我市的挂钩县\n"
             "——某县，考察该县经济、文化及城\n市建设情况。某县地处我省最北部\n，近年来发展很快。\n")
     assert len(segment_page(page).articles) == 1
+
+
+def test_a_head_and_its_deck_with_a_comma_over_the_paper_s_lead_are_heads() -> None:
+    column = 14
+    above = "某某市委书记张三到某某区调研，要求加快推进城北发展新貌建设，确保工程如期完工。"
+    below = "昨天下午4时，某某市委书记、市人大常委会主任李四到某某代表团看望代表，与代表亲切交谈。"
+    wrap = lambda text: "\n".join(text[k:k + column] for k in range(0, len(text), column))  # noqa: E731
+    page = (f"{wrap(above)}\n下转第2版\n\n李四看望某某代表团代表\n与代表亲切交谈，畅谈某\n某的发展前景\n"
+            f"本报讯 (记者 王五)\n{wrap(below)}\n")
+    articles = segment_page(page).articles
+    assert len(articles) == 2
+    assert (articles[1].title or "").startswith("李四看望某某代表团代表")
+    assert articles[1].body.startswith("本报讯")
