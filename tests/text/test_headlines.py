@@ -118,6 +118,7 @@ def test_agency_leads(text: str, lead: bool, agency: bool) -> None:
     ("萧山网2月23日讯 今天上午9时，", True),
     ("某某网·闪电新闻2月19日讯2月18日，", True),  # a site and its channel joined by a dot
     ("国际在线某某消息:8月8日，", True),
+    ("某某网消息(记者 张三)9月18日，", True),
     ("传来好消息：某某", False),
     ("某某少年今赴京采访本报讯 (记者 张三", False),  # a head run on into the paper's own lead
     ("某某网6月18日消息 (记者张三)", True),
