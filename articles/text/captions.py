@@ -148,6 +148,23 @@ def mark_unstopped_captions(lines: list[Line]) -> None:
         i = j
 
 
+def mark_bracketed_captions(lines: list[Line]) -> None:
+    """Lines set apart that together stand inside one pair of round brackets (（某某调研组在某地
+    / 调研座谈会）) are a picture's caption printed in the text: a headline is never bracketed,
+    and a report's paragraph does not open and close on a bracket."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind in (HEADLINE, BODY) and (j == i or not lines[j].blank_before):
+            j += 1
+        text = "".join(line.text.strip() for line in lines[i:j])
+        apart = lines[i].blank_before and (j == len(lines) or lines[j].blank_before)
+        if j > i and apart and re.fullmatch(r"[（(][^（）()]{6,60}[)）]", text):
+            for line in lines[i:j]:
+                line.kind = NOISE
+        i = max(j, i + 1)
+
+
 # A company's name alone: the label of a picture of it (山西某某照明有限公司), never a head.
 _COMPANY_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|合作社)$")
 

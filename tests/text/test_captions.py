@@ -101,3 +101,11 @@ def test_company_names_alone_label_the_pictures() -> None:
     lines = split_lines(page)
     classify(lines, hard_wrapped=False, width=40.0)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
+
+
+def test_head_lines_inside_one_pair_of_brackets_are_a_caption() -> None:
+    page = ("在座谈会上，调研组观看了某某新区宣传片。\n\n（民建某某省委来某某新区\n调研座谈会）\n\n"
+            "市委统战部常务副部长张三、县委副书记李四参加座谈会。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
