@@ -7,6 +7,7 @@ its report, or set wider than the column). A caption not yet closed runs on to t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from articles.text import bylines, headlines, noise
 from articles.text.clean import ends_sentence, visible_length
@@ -64,11 +65,7 @@ def mark_credited_captions(lines: list[Line]) -> None:
     """A short paragraph of one or two sentences closed by a photo credit is a photo's caption,
     however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄); so is a
     block of several captions, each closed by its own credit."""
-    i = 0
-    while i < len(lines):
-        j = i + 1
-        while j < len(lines) and not lines[j].blank_before:
-            j += 1
+    for i, j in _blocks(lines):
         block = lines[i:j]
         if len(block) <= 8 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
             text = "".join(line.text.strip() for line in block)
@@ -76,6 +73,16 @@ def mark_credited_captions(lines: list[Line]) -> None:
                     or (len(text) <= 240 and _CAPTION_RUN.fullmatch(re.sub(r"\s", "", text))):
                 for line in block:
                     line.kind = NOISE
+
+
+def _blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of lines printed without a blank line between them."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].blank_before:
+            j += 1
+        yield i, j
         i = j
 
 
@@ -131,11 +138,7 @@ def mark_unstopped_captions(lines: list[Line]) -> None:
     """A block set apart between two reports whose clauses never close a sentence
     (某某一行在某地实地视察，县领导某某陪同调研 / …出席参加会议) is a run of photo captions:
     a report's paragraph ends on its full stop."""
-    i = 0
-    while i < len(lines):
-        j = i + 1
-        while j < len(lines) and not lines[j].blank_before:
-            j += 1
+    for i, j in _blocks(lines):
         block = lines[i:j]
         text = "".join(line.text.strip() for line in block)
         nxt = lines[j] if j < len(lines) else None
@@ -145,7 +148,6 @@ def mark_unstopped_captions(lines: list[Line]) -> None:
                 and nxt is not None and (nxt.lead or DATELINE.match(nxt.text.strip()))):
             for line in block:
                 line.kind = NOISE
-        i = j
 
 
 def mark_bracketed_captions(lines: list[Line]) -> None:

@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 from articles.text.line_roles import classify
-from articles.text.page_lines import BODY, NOISE, split_lines
+from articles.text.page_lines import BODY, NOISE, Line, split_lines
+
+
+def _classified(text: str, *, column: float | None = None) -> list[Line]:
+    """The page's lines with their roles; ``column`` for a page hard-wrapped at that width."""
+    lines = split_lines(text)
+    classify(lines, hard_wrapped=column is not None, width=column or 40.0)
+    return lines
 
 
 def _kinds(text: str) -> dict[str, str]:
-    lines = split_lines(text)
-    classify(lines, hard_wrapped=False, width=40.0)
-    return {line.text: line.kind for line in lines}
+    return {line.text: line.kind for line in _classified(text)}
 
 
 
@@ -53,8 +58,7 @@ def test_a_sentence_over_a_head_that_the_report_says_again_is_its_caption() -> N
     page = ("2025年6月24日 星期二\n\n1月12日，区政协六届六次会议在\n某某大会堂隆重开幕。\n\n"
             "区政协六届六次会议隆重开幕\n\n1月12日，中国人民政治协商会议第六届某某区委员会第六次会议"
             "在某某大会堂隆重开幕。张三出席大会并讲话。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=False, width=40.0)
+    lines = _classified(page)
     kinds = {line.text: line.kind for line in lines}
     assert kinds["1月12日，区政协六届六次会议在"] == NOISE
     assert kinds["区政协六届六次会议隆重开幕"] != NOISE
@@ -63,16 +67,14 @@ def test_a_sentence_over_a_head_that_the_report_says_again_is_its_caption() -> N
 def test_a_report_over_another_head_is_no_caption() -> None:
     page = ("1月12日，区政协六届六次会议在某某大会堂隆重开幕。\n\n区政府召开常务会议\n\n"
             "6月20日，区长李四主持召开区政府第87次常务会议，研究部署近期工作。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=False, width=40.0)
+    lines = _classified(page)
     assert lines[0].kind == BODY
 
 
 def test_a_caption_closed_by_its_picture_source_is_furniture() -> None:
     page = ("某某县召开常务会议，确保抓好落实，让人民满意。\n\n考察团一行在某某汽贸城。图\n片来源:某某县文化馆\n\n"
             "11月14日，某某县县委副书记张三率代表团来某某县考察工作。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=True, width=14.0)
+    lines = _classified(page, column=14.0)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
 
 
@@ -80,8 +82,7 @@ def test_a_block_of_captions_that_never_close_a_sentence_is_furniture() -> None:
     page = ("各乡镇结合实际明确举措、亮明决心，\n处处彰显昂扬斗志。\n\n"
             "某某社张三一行在某某广场实\n地视察，县领导李四陪同调研\n某某社张三一行在经济开发区实\n"
             "地视察，县领导李四、王五陪同调\n研\n\n本报讯（记者 赵六）日前，某某社\n副总编张三一行来我县采访。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=True, width=15.0)
+    lines = _classified(page, column=15.0)
     kinds = {line.text: line.kind for line in lines}
     assert kinds["某某社张三一行在某某广场实"] == NOISE and kinds["研"] == NOISE
     assert kinds["处处彰显昂扬斗志。"] == BODY
@@ -90,22 +91,19 @@ def test_a_block_of_captions_that_never_close_a_sentence_is_furniture() -> None:
 def test_a_paragraph_with_its_full_stop_is_no_caption() -> None:
     page = ("各乡镇明确举措。\n\n某某社张三一行在某某广场实地视察，县领导李四陪同调研。\n\n"
             "本报讯（记者 赵六）日前，某某社副总编张三一行来我县采访。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=False, width=40.0)
+    lines = _classified(page)
     assert lines[1].kind == BODY
 
 
 def test_company_names_alone_label_the_pictures() -> None:
     page = ("当天，采风队伍先后走访了多家企业，现场交流互动热烈。\n某某照明有限公司\n某某橡胶科技有限公司\n\n"
             "4月7日，某某县政协召开议政大会。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=False, width=40.0)
+    lines = _classified(page)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
 
 
 def test_head_lines_inside_one_pair_of_brackets_are_a_caption() -> None:
     page = ("在座谈会上，调研组观看了某某新区宣传片。\n\n（民建某某省委来某某新区\n调研座谈会）\n\n"
             "市委统战部常务副部长张三、县委副书记李四参加座谈会。\n")
-    lines = split_lines(page)
-    classify(lines, hard_wrapped=False, width=40.0)
+    lines = _classified(page)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
