@@ -141,6 +141,23 @@ def looks_like_headline(line: str) -> bool:
     return not introduces_speech(s)
 
 
+def looks_like_head_over_lead(line: str) -> bool:
+    """Return True if a line set right over a report's lead (某某讯, 本报讯) reads as its head.
+
+    There a head may run long and hold one clause break (某区人大会议举行第三次全体会议，依法
+    选举产生新一届…): a sentence that lost its full stop would not stand apart over a lead.
+    """
+    s = line.strip()
+    if looks_like_headline(s):
+        return True
+    n = visible_length(s)
+    if n < 8 or n > 64 or len(_COMMA.findall(s)) > 1 or _INNER_STOP.search(s) or ends_sentence(s):
+        return False
+    if ends_mid_sentence(s) or _DANGLING_END.search(s) or not _balanced(s) or starts_article_lead(s):
+        return False
+    return not (s[0] in "，,、；;：:。" or introduces_speech(s) or _BULLET_START.match(s))
+
+
 def introduces_speech(line: str) -> bool:
     """True for a speaker introducing what follows (某某强调——, 他指出：): a sub-head of the
     report, never a headline or a kicker."""
@@ -280,7 +297,9 @@ def _one_head_wrapped(first: str, second: str) -> bool:
     if not (head and tail):
         return False
     head_verb, tail_verb = _has_verb(head), _has_verb(tail)
-    if tail[0] == "v" and not head[-1].startswith("v"):
+    if (tail[0] == "v" or _VISIT_OPENING.match(second)) and not head[-1].startswith("v"):
+        return True
+    if _BARE_MEETING.match(second) and head[-1] in ("n", "vn", "ns", "nt"):
         return True
     if not head_verb and tail_verb and _names_body(first, head):
         return True
@@ -290,7 +309,12 @@ def _one_head_wrapped(first: str, second: str) -> bool:
 # A head line never stops on an ordinal, a bare number (十届区政府召开第23 / 次常务会议) or a
 # question word without its question mark (…有哪些 / 变化？), and
 # never opens on a conjunction or particle that ties it to the line above (和“六个行动”…).
-_OPEN_NUMBER = re.compile(r"(?:第|[0-9０-９.]|[0-9０-９][个项名次届]|哪些)$")
+_OPEN_NUMBER = re.compile(r"(?:第|[0-9０-９.]|[0-9０-９][个项名次届]|哪些|第[一二三四五六七八九十]+|[一二三四五六七八九十]+[次届])$")
+# A second line that opens on the visit itself (调研信访工作) under who paid it (某某深入某乡).
+_VISIT_OPENING = re.compile(r"^(?:调研|视察|考察|检查|督导|督查|走访|慰问|看望|观摩|指导)")
+# A second line that is only a meeting and its verb (电视电话会议召开): whose meeting it is
+# stands on the line above (某区森林防火工作).
+_BARE_MEETING = re.compile(r"^\S{2,10}(?:会议?|会商|座谈会|推进会|调度会|现场会)(?:召开|举行|开幕|闭幕)$")
 _CANNOT_START = re.compile(r"^(?:和|与|及|暨|并|、|，|,|的|之|等|了|着)")
 # The end of a name of a body that acts: an organisation, a place, an assembly.
 _BODY_END = re.compile(r"(?:区|县|市|镇|乡|村|旗|人大|政协|政府|组|部|委|局|办|院|厅|站|所|团|社)$")

@@ -127,10 +127,15 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
         while j < len(lines) and not lines[j].blank_before and lines[j].kind == BODY \
                 and not lines[j].text.lstrip().startswith("——"):  # a deck opens its own block
             j += 1
-        if j - i > 1 and _block_reads_as_headline(lines, i, j):
+        if (j - i > 1 or _over_its_lead(lines, j)) and _block_reads_as_headline(lines, i, j):
             for line in lines[i:j]:
                 line.kind = HEADLINE
         i = j
+
+
+def _over_its_lead(lines: list[Line], j: int) -> bool:
+    """True when the line after a block opens a report with an outlet's lead (某某讯（记者…）)."""
+    return j < len(lines) and lines[j].kind == BODY and lines[j].lead
 
 
 _BRACKETED = re.compile(r"^【[^】]+】$")
@@ -145,7 +150,8 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
     if not (prev is None or block[0].blank_before or prev.kind in HEADLINE_KINDS):
         return False  # neither set apart (or at the top of the page) nor right under its kicker
     joined = join_wrapped([line.text for line in block])
-    if any(line.lead for line in block) or not headlines.looks_like_headline(joined):
+    reads = headlines.looks_like_head_over_lead if _over_its_lead(lines, j) else headlines.looks_like_headline
+    if any(line.lead for line in block) or not reads(joined):
         return False
     if _BRACKETED.match(joined):
         return True  # a bracketed head set over several lines: 【提振精气神 … 迈出更大步伐】
@@ -224,6 +230,16 @@ _CLAUSE_MARK = re.compile(r"[，,。；;！？!?]")
 _OPENS_ON_DATE = re.compile(r"^[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
 
 
+def _may_be_foot_head(lines: list[Line], k: int, end: int) -> bool:
+    """A line of a foot cluster holds no clause of a sentence; a long head with one clause
+    break (某会议举行第三次全体会议，依法选举产生…) passes when set apart on a line of its own."""
+    text = lines[k].text
+    if not _CLAUSE_MARK.search(text) and visible_length(text) <= 40:
+        return True
+    alone = lines[k].blank_before and (k + 1 >= end or lines[k + 1].blank_before)
+    return alone and headlines.looks_like_head_over_lead(text)
+
+
 def mark_foot_cluster(lines: list[Line]) -> None:
     """The lines after a page's last finished report, set apart and holding no clause of a
     sentence, are the headlines gathered at its foot: wrapped (某某会议隆重 / 开幕) and run
@@ -234,13 +250,16 @@ def mark_foot_cluster(lines: list[Line]) -> None:
         end -= 1  # the page's footer: 责任编辑：…
     start = end
     while start > 0 and lines[start - 1].kind in (BODY, *HEADLINE_KINDS) and not lines[start - 1].lead \
-            and not _CLAUSE_MARK.search(lines[start - 1].text) and visible_length(lines[start - 1].text) <= 40:
+            and _may_be_foot_head(lines, start - 1, end):
         start -= 1
+    while 0 < start < end and lines[start - 1].kind == BODY and not lines[start].blank_before \
+            and not ends_finished(lines, start - 1):
+        start += 1  # the tail of the last paragraph's credit (…办法》。（记者 / 某某 通讯员 某某）)
     cluster = lines[start:end]
     if len(cluster) < 2 or start == 0:
         return
     above = lines[start - 1]
-    if above.kind not in (BYLINE, NOISE) and not ends_sentence(above.text):
+    if above.kind not in (BYLINE, NOISE) and not ends_finished(lines, start - 1):
         return
     if not cluster[0].blank_before and not headlines.looks_like_headline(join_wrapped([x.text for x in cluster])):
         return  # on a page without blank lines, only one wrapped head can be told from text

@@ -5,6 +5,7 @@ import pytest
 
 from articles.text import headlines
 from articles.text.headlines import (
+    looks_like_head_over_lead,
     looks_like_headline,
     split_title,
     splits_word,
@@ -87,6 +88,11 @@ def test_tokens_merge_unknown_single_characters() -> None:
         # a bare organisation over its predicate; a verb over its object
         (["某某管理区人大", "来区考察巡察工作"], "某某管理区人大来区考察巡察工作", None),
         (["某区召开创建", "全国文明城区调度会"], "某区召开创建全国文明城区调度会", None),
+        # a count cut from its noun; the visit under who paid it; a meeting under whose it is
+        (["某区人大代表第七", "团参加会前视察活动"], "某区人大代表第七团参加会前视察活动", None),
+        (["某区五届人大五次", "会议主席团举行第一次会议"], "某区五届人大五次会议主席团举行第一次会议", None),
+        (["张三深入某某乡", "调研信访工作"], "张三深入某某乡调研信访工作", None),
+        (["某某区森林防火工作", "电视电话会议召开"], "某某区森林防火工作电视电话会议召开", None),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],
@@ -179,3 +185,17 @@ def test_title_and_subtitles_on_one_line_set_apart_by_spaces_are_a_headline() ->
 @pytest.mark.parametrize("line", ["会议还听取了某某县当前及下阶段", "会上，与会人员交流发言", "会上传达学习了某某精神", "本次会议听取了某某汇报", "随后一行人来到某某村", "会议强调要抓好落实"])
 def test_a_line_opening_as_only_a_report_does_is_no_headline(line: str) -> None:
     assert not looks_like_headline(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("某某区人大一次会议举行第三次全体会议，依法选举产生新一届区人大常委会主任、区人民政府区长", True),
+        ("某某县召开冬修水利现场会", True),
+        ("会议指出，要提高政治站位，压实防汛责任", False),  # two commas: a sentence
+        ("张三主持召开会议，研究部署下阶段的", False),  # cut off on a word a sentence runs on from
+        ("会议听取了工作汇报。会议强调抓落实", False),
+    ],
+)
+def test_a_head_over_its_lead_may_run_long_with_one_clause_break(line: str, expected: bool) -> None:
+    assert looks_like_head_over_lead(line) is expected
