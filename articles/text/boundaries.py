@@ -26,11 +26,14 @@ from articles.text.clean import BULLETS, ends_with_credit
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
 
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
+# A dateline whose 月 the source dropped (929日下午，): the digits still read as a month and a day.
+_MONTH_DROPPED = re.compile(r"^(?:[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])日(?:[上中下]午|早上|晚上|晚)?[，,]")
 # A specific day at the very start: 5月6日上午，  2024年5月6日，  ６月３日，  3月4下午 (日 dropped).
 # OCR reads 日 as 曰 often enough that a date must survive it.
 _DAY_START = re.compile(
     r"^(?:[0-9０-９]{4}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰]?"
     r"(?:\s*(?:[、至到~～-]|—{1,2})\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰])?"
+    rf"|{_MONTH_DROPPED.pattern}"
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
 # A relative time opening the report, also after a short scene-setting clause: 近日，… /
@@ -45,8 +48,9 @@ _RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上�
 # looks back on (自今年2月21日开始, 于今年9月1日开放), or a period's first or last day
 # (12月3日起将延伸巡查, 6月30日前完成): none of them is the report's dateline.
 _DATE_EARLY = re.compile(
-    r"(?<!截至)(?<!截止)(?<!将于)(?<!定于)(?<!拟于)(?<!自)(?<!从)(?<!今年)(?<!去年)"
+    r"(?<!截至)(?<!截止)(?<!将于)(?<!定于)(?<!拟于)(?<!自)(?<!从)(?<!今年)(?<!去年)(?<!持续至)(?<!持续到)(?<!延续至)"
     r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰](?!\s*(?:起(?!草)|开始|以来|之?前|止))"
+    rf"|{_MONTH_DROPPED.pattern}"
 )
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
 _BULLET = re.compile(rf"^[{BULLETS}]\s*")
@@ -216,7 +220,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
     day_start = bool(_DAY_START.match(lead)) and not dated_reference
     tail = before[-40:]
     return {
-        "day_start": float(day_start and "月" in lead[:8]),
+        "day_start": float(day_start and ("月" in lead[:8] or bool(_MONTH_DROPPED.match(lead)))),
         "day_only_start": float(bool(_DAY_ONLY_START.match(lead))),
         "relative_start": float(bool(_RELATIVE_START.match(lead))),
         # A news lead's own relative dateline (近日，/日前，) rather than a scene-setting 当前/今年以来.

@@ -108,8 +108,9 @@ def is_byline_line(line: str) -> bool:
 # A broadcaster's credit under its report: 本台记者:某某报道, 记者 张三 李四 报道.
 _REPORTED_BY = re.compile(
     rf"^(?:本台|本报|本网|本站|[\u4e00-\u9fff]{{2,12}}?(?:电视台|融媒体中心))?(?:记者|通讯员)\s*[:：]?\s*{_NAMES}\s*报道$"
-    # where the reporter filed from after the name: 某某新闻记者张三某市报道
-    rf"|^[\u4e00-\u9fff]{{2,12}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}\s*[\u4e00-\u9fff]{{2,4}}报道$"
+    # where the reporter filed from after the name: 某某新闻记者张三某市报道; the outlet may
+    # join two names with a middle dot (某某网·某某新闻记者 张三 某市报道)
+    rf"|^[\u4e00-\u9fff·•]{{2,16}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}\s*[\u4e00-\u9fff]{{2,4}}报道$"
 )
 
 
@@ -125,8 +126,9 @@ _OFFICE_ITEM = re.compile(_OFFICE)
 # So is a desk's team: 县融媒体中心记者组, 本报联合报道组.
 _ROLE_ONLY = re.compile(r"^(?:本报(?:特约|首席)?(?:记者|通讯员)|[\u4e00-\u9fff]{0,12}(?:记者组|报道组|采访组))$")
 _CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
-_CREDIT_MARK = re.compile(r"^[■□●◆▲·•・]\s*")
-_NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*[文图摄]$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")
+# A mark before a credit; also the slash of a credit whose writer the layout cut off (/摄影 某某).
+_CREDIT_MARK = re.compile(r"^(?:[■□●◆▲·•・]|[/／](?=\s*(?:摄影|摄像|视频|[文图摄])))\s*")
+_NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:[文图摄]|摄影|摄像|视频)$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")
 _ROLE_NAME = re.compile(r"^[文图摄][/／:：]\s*([\u4e00-\u9fff]{2,4})$")
 
 

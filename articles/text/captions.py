@@ -167,6 +167,30 @@ def mark_bracketed_captions(lines: list[Line]) -> None:
         i = max(j, i + 1)
 
 
+def mark_parallel_captions(lines: list[Line], *, least: int = 3) -> None:
+    """Three or more short lines in a row that open alike (现场视察某某 / 现场视察某某 / …), set
+    inside a report whose text goes on below, are the captions of its row of pictures: heads
+    stacked over one report never repeat their opening words."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].kind in (HEADLINE, BODY) and not lines[j].lead \
+                and _caption_like(lines[j].text) and lines[j].text.strip()[:3] == lines[i].text.strip()[:3]:
+            j += 1
+        above, below = prev_line(lines, i), lines[j] if j < len(lines) else None
+        if j - i >= least and above is not None and ends_sentence(above.text) and below is not None \
+                and below.kind == BODY and not below.lead and not DATELINE.match(below.text.strip()):
+            for line in lines[i:j]:
+                line.kind = NOISE
+        i = max(j, i + 1)
+
+
+def _caption_like(text: str) -> bool:
+    """A short line with no punctuation at all."""
+    s = text.strip()
+    return 4 <= visible_length(s) <= 20 and not re.search(r"[，,。；;：:！？!?、]", s)
+
+
 # A company's name alone: the label of a picture of it (山西某某照明有限公司), never a head.
 _COMPANY_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|合作社)$")
 

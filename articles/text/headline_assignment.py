@@ -148,6 +148,10 @@ class _Scorer:
         self.leads = [re.sub(r"\s", "", leads[i]) for i in window]
         self.cache: dict[str, dict[int, float]] = {}
 
+    def lead_of(self, art: int) -> str:
+        """The lead of article ``art`` (an index of the page), whitespace removed."""
+        return self.leads[art - self.window.start] if art in self.window else ""
+
     def similarities(self, text: str) -> dict[int, float]:
         """Return, per article of the window, the idf-weighted share of the text's tokens found in it."""
         if text in self.cache:
@@ -197,6 +201,10 @@ WIDE_CUT_SHARE = 0.4
 SHORT_OF_COLUMN = 0.7  # a head line this much shorter than the column was not wrapped by it
 # A unit's line with less similarity than STRAY_OWN to its article and STRAY_ELSEWHERE or more
 # to another heads that other article.
+# A several-line unit said word for word in its article's lead is one head: the cut it would
+# take to split it must cost more than what the parts could win elsewhere.
+VERBATIM_BONUS = 0.5
+VERBATIM_LEAST = 8
 STRAY_OWN = 0.1
 STRAY_ELSEWHERE = 0.4
 
@@ -262,10 +270,19 @@ def _heads_another(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, 
     return False
 
 
+def _said_in_lead(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> bool:
+    """The lines of a unit, joined, are said word for word in the article's lead (冯某督导检查城乡 /
+    环境综合整治工作 over ``县委书记冯某督导检查城乡环境综合整治工作。``): one head, wrapped."""
+    joined = re.sub(r"\s", "", "".join(line.value for line in group.lines[start:end]))
+    return len(joined) >= VERBATIM_LEAST and joined in scorer.lead_of(art)
+
+
 def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> float:
     if _heads_another(scorer, group, start, end, art):
         return -1.0
     score = _unit_sim(scorer, group, start, end, art)
+    if end - start > 1 and _said_in_lead(scorer, group, start, end, art):
+        score += VERBATIM_BONUS
     if group.before == art:
         above = group.after
         if score == 0 and above is not None and start == 0 \
@@ -367,13 +384,16 @@ def assign_headlines(
     solutions = _solve_all(group_scorers, groups)
     assignments: dict[int, Assignment] = {}
     unused: list[str] = []
-    for group, (_, units) in zip(groups, solutions):
+    for group, scorer, (_, units) in zip(groups, group_scorers, solutions):
         for (start, end), art, _ in units:
             lines = group.lines[start:end]
             if art is None:
                 unused.extend(line.text.strip() for line in lines)
                 continue
-            title, subtitle = split_title(group.parts(start, end))
+            parts = group.parts(start, end)
+            if _said_in_lead(scorer, group, start, end, art):
+                parts = ["".join(parts)]  # one head, as its lead says it
+            title, subtitle = split_title(parts)
             location = _location(group, start, end, art)
             assignments[art] = Assignment(title, subtitle, location, lines)
     return assignments, unused

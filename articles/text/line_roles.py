@@ -352,6 +352,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     captions.mark_restated_captions(lines)
     captions.mark_unstopped_captions(lines)
     captions.mark_company_labels(lines)
+    captions.mark_parallel_captions(lines)
     captions.mark_bracketed_captions(lines)
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)

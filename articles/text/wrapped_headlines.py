@@ -41,7 +41,7 @@ def demote_wrapped_fragments(lines: list[Line], width: float) -> None:
             prev, nxt = prev_line(lines, i), next_line(lines, i)
             if _deck_below(lines, i):
                 continue  # a head over its deck: 某某主持召开常务会议 / ——研究某某等工作
-            if _continues_prev(line, prev, width) or _runs_on(line, nxt, width) or _cut_at_break(line, prev, nxt, width):
+            if _continues_prev(lines, i, width) or _runs_on(line, nxt, width) or _cut_at_break(line, prev, nxt, width):
                 line.kind = BODY
                 changed = True
 
@@ -57,16 +57,18 @@ def _deck_below(lines: list[Line], i: int) -> bool:
         and not re.search(r"[。！？!?]", text)
 
 
-def _continues_prev(line: Line, prev: Line | None, width: float) -> bool:
+def _continues_prev(lines: list[Line], i: int, width: float) -> bool:
     """The line continues a body line that stopped mid-sentence.
 
     With no blank line between; or across a column-break blank when the line above filled
-    the column and stopped inside a word.
+    the column and stopped inside a word. A report that closed on its bracketed credit
+    (…新局面。（记者 某某 / 通讯员 某某）) stopped there.
     """
+    line, prev = lines[i], prev_line(lines, i)
     return (
         prev is not None
         and prev.kind == BODY
-        and not ends_sentence(prev.text)
+        and not ends_finished(lines, i - 1)
         and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
     )
 

@@ -61,6 +61,7 @@ def test_the_start_of_a_period_looked_back_on_is_no_dateline() -> None:
 @pytest.mark.parametrize(("lead", "dated"), [
     ("按照工作安排，12月3日起巡查组将延伸巡查各乡镇。", 0.0),
     ("各单位要在6月30日前完成整改。", 0.0),
+    ("据悉，本次活动将持续至6月1日，期间还将举办对接会。", 0.0),
     ("12月3日，巡查组到某镇开展巡查。", 1.0),
     ("12月3日起草的方案经会议审议通过。", 1.0),
 ])
@@ -232,3 +233,17 @@ def test_the_group_a_report_introduced_back_as_the_subject_refers_back() -> None
     assert boundaries.refers_back("市、县领导在督导结束之后，均对下一阶段工作提出了具体要求。")
     assert boundaries.refers_back("调研组一行先后来到某某村、某某社区。")
     assert not boundaries.refers_back("11月10日，市、县领导到某某企业督导安全生产工作。")
+
+
+def test_a_dateline_whose_month_the_source_dropped_is_a_date_first_sentence() -> None:
+    assert boundaries.features(_ctx("929日下午，代市长张三主持召开市长办公会。"))["date_first_sentence"] == 1.0
+    assert boundaries.features(_ctx("全年共完成120日的任务，成效明显。"))["date_first_sentence"] == 0.0
+
+
+def test_a_report_opening_on_a_dateline_without_its_month_is_cut_from_the_one_above() -> None:
+    page = ("9月27日，副市长张三深入某某县检查森林防火工作，\n市林草局负责同志参加检查。\n"
+            "张三强调，要严防死守，筑牢防线。\n"
+            "929日下午，代市长李四主持召开市长办公会，王五、赵六出席会议。\n"
+            "会议听取了安全生产工作推进情况汇报。\n")
+    articles = segment_page(page).articles
+    assert [a.body[:4] for a in articles] == ["9月27", "929日"]

@@ -179,3 +179,8 @@ def test_a_bracketed_office_and_its_writers_is_a_byline() -> None:
 def test_writer_and_reviewer_credits_are_a_byline() -> None:
     assert is_byline_line("（撰稿人：张三 审稿人：李四）")
     assert is_byline_line("撰稿人：张三")
+
+
+@pytest.mark.parametrize("line", ["某某网·某某新闻记者 张三 某某报道", "/摄影 张三", "张三/摄影"])
+def test_credits_with_a_dotted_outlet_or_a_loose_slash_are_bylines(line: str) -> None:
+    assert is_byline_line(line)

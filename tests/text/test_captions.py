@@ -107,3 +107,18 @@ def test_head_lines_inside_one_pair_of_brackets_are_a_caption() -> None:
             "市委统战部常务副部长张三、县委副书记李四参加座谈会。\n")
     lines = _classified(page)
     assert [line.kind for line in lines[1:3]] == [NOISE, NOISE]
+
+
+def test_a_row_of_captions_opening_alike_inside_a_report_is_noise() -> None:
+    page = ("7月7日上午，市委常委张三带领相关部门负责人现场调度创城工作。\n"
+            "现场视察某某之家\n现场视察某某市场\n现场视察某某商城\n"
+            "市领导要求，各站点积极推进公益广告设置工作。\n")
+    kinds = _kinds(page)
+    assert [kinds[t] for t in ("现场视察某某之家", "现场视察某某市场", "现场视察某某商城")] == [NOISE] * 3
+
+
+def test_two_heads_opening_alike_at_the_foot_stay_heads() -> None:
+    page = ("7月7日上午，市委常委张三带领相关部门负责人现场调度创城工作。\n\n"
+            "某某区召开创城推进会\n某某区召开防汛工作会\n某某区召开招商引资会\n")
+    kinds = _kinds(page)
+    assert kinds["某某区召开创城推进会"] != NOISE and kinds["某某区召开招商引资会"] != NOISE

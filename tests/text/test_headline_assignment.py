@@ -197,3 +197,15 @@ def test_a_line_plainly_naming_another_article_never_joins_this_ones_unit() -> N
     group = HeadlineGroup([HeadlineLine("省委常委、统战部长张三来我县调研"), HeadlineLine("中央党校课题组到某某县调研")])
     assert _heads_another(scorer, group, 0, 2, 1)
     assert not _heads_another(scorer, group, 1, 2, 1)
+
+
+def test_a_wrapped_head_its_lead_says_word_for_word_stays_one_head() -> None:
+    bodies = ["6月6日，县委书记张三督导检查城乡环境综合整治工作。张三先后到某某乡实地督导。",
+              "9月27日，副市长王五深入某某县检查森林草原防火等重点工作。",
+              "9月29日下午，代市长李四主持召开市长办公会2021年第一次会议。",
+              "某某讯（通讯员赵六）9月21日，某某街道开展现场督导工作，集中整治环境卫生，持续优化市容环境。"]
+    texts = ["王五深入某某县检查森林草原防火等重点工作", "李四主持召开市长办公会2021年第一次会议", "张三督导检查城乡", "环境综合整治工作"]
+    group = HeadlineGroup([HeadlineLine(t, blank_before=False) for t in texts], after=3, at=4, column=15.0)
+    assigned, _ = assign_headlines([group], bodies, bodies)
+    assert (assigned[0].title, assigned[0].subtitle) == ("张三督导检查城乡环境综合整治工作", None)
+    assert 3 not in assigned

@@ -26,3 +26,12 @@ def test_a_report_closing_on_its_writer_s_credit_is_finished() -> None:
     lines = split_lines("某某市领导李四参加调研。（记\n者：王五）\n某某县召开冬修水利动员会\n")
     assert ends_finished(lines, 1)
     assert not ends_finished(split_lines("某某县召开冬修水利\n动员会，县委书记\n"), 1)
+
+
+def test_a_dateline_whose_month_the_source_dropped_still_opens_a_report() -> None:
+    from articles.text.page_lines import DATELINE
+
+    assert DATELINE.match("929日下午，代市长张三主持召开市长办公会。")
+    assert DATELINE.match("1115日，某某县召开会议。")
+    assert not DATELINE.match("2023日，某某县召开会议。")  # no month reads out of 20
+    assert not DATELINE.match("135日，累计完成。")  # nor out of 13

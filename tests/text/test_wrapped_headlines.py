@@ -219,3 +219,10 @@ def test_a_long_head_alone_at_the_foot_joins_the_cluster() -> None:
              _line("某某区人大一次会议举行第三次全体会议，依法选举产生新一届区人民政府区长", blank=True)]
     mark_foot_cluster(lines)
     assert [line.kind for line in lines] == [BODY, BODY, HEADLINE, HEADLINE]
+
+
+def test_a_head_wider_than_the_column_under_a_report_closed_by_its_credit_stays_a_head() -> None:
+    lines = [_line("开创某某高质量发展新"), _line("局面。（记者 张三 通讯员"), _line("李四）"),
+             _line("某某食品暨酒店建设项目开工仪式举行", HEADLINE), _line("7月7日上午，市委常委、宣")]
+    demote_wrapped_fragments(lines, 13.0)
+    assert lines[3].kind == HEADLINE

@@ -37,6 +37,15 @@ def test_threshold_is_chosen_by_whole_page_article_f1() -> None:
     assert 0.4 <= tuned.threshold < 1.0
 
 
+def test_among_thresholds_as_good_the_one_nearest_even_odds_is_taken(monkeypatch) -> None:
+    from training import boundary
+
+    scores = {0.45: 0.9061, 0.475: 0.9065, 0.5: 0.9065, 0.525: 0.9065, 0.6: 0.80}
+    monkeypatch.setattr(boundary, "page_f1", lambda model, pages: scores.get(model.threshold, 0.0))
+    shipped = boundaries.shipped_model()
+    assert tune_threshold_on_pages(shipped, []).threshold == 0.5
+
+
 def test_make_train_reproduces_the_shipped_model() -> None:
     """The committed weights are exactly what ``make train`` builds from today's simulator."""
     from training.__main__ import train_boundary_model
