@@ -36,13 +36,16 @@ _DAY_START = re.compile(
     rf"|{_MONTH_DROPPED.pattern}"
 )
 _DAY_ONLY_START = re.compile(r"^[0-9０-９]{1,2}\s*[日曰]")
+# A holiday named as the time of the news (2018年元旦前夕，… / 春节期间，…) dates a report as well.
+_HOLIDAY_TIME = r"(?:[0-9０-９]{4}\s*年\s*)?(?:元旦|春节|新春|元宵节?|清明节?|五一|端午节?|中秋节?|国庆节?|重阳节?)(?:前夕|期间|来临之际|到来之际|当天)[，,]"
 # A relative time opening the report, also after a short scene-setting clause: 近日，… /
 # 春节将至，连日来，…
 _RELATIVE_START = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,8}[，,])?(?:近日|日前|近期|连日来|前不久|今年以来|当前|眼下|近年来|[上本]周|昨天|今天|昨日|今日)"
 )
-_RELATIVE_DATELINE = re.compile(r"^(?:近日|日前|近期|前不久|连日来|(?:今天|今日|昨天|昨日)(?:[上下]午|晚上?)?)[，,]")
-_RELATIVE_DAY = re.compile(r"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日])")
+_RELATIVE_DATELINE = re.compile(r"^(?:(?:近日|日前|近期|前不久|连日来|(?:今天|今日|昨天|昨日)(?:[上下]午|晚上?)?)[，,]"
+                                rf"|{_HOLIDAY_TIME})")
+_RELATIVE_DAY = re.compile(rf"^(?:近日|日前|昨日|昨天|今天|今日|[上下本]周[一二三四五六日]|{_HOLIDAY_TIME})")
 # A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
 # the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
 # looks back on (自今年2月21日开始, 于今年9月1日开放), or a period's first or last day

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from articles.text import bylines, headlines, noise
 from articles.text.clean import ends_sentence, visible_length
-from articles.text.page_lines import BODY, BYLINE, DATELINE, HEADLINE, NOISE, Line, next_line, prev_line
+from articles.text.page_lines import BODY, BYLINE, DATELINE, HEADLINE, NOISE, Line, ends_finished, next_line, prev_line
 
 
 def mark_marked_entries(lines: list[Line]) -> None:
@@ -49,7 +49,7 @@ def mark_wrapped_captions(lines: list[Line]) -> None:
 # / …汽贸城。图片来源：某某文化馆
 _CREDITED_CAPTION_END = re.compile(
     r"。\s*[（(]?\s*(?:(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|摄影记者)\s*)?"
-    r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄影?"
+    r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*摄影?"
     r"|(?:图片|照片)(?:来源|提供)\s*[:：]\s*[\u4e00-\u9fff]{2,16})\s*[)）]?$"
 )
 
@@ -84,6 +84,17 @@ def _blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
             j += 1
         yield i, j
         i = j
+
+
+def mark_captions_by_place(lines: list[Line]) -> None:
+    """Once heads are known, the captions told by where they stand: under a head, restated by
+    the report below, unstopped between reports, naming a company, in a row, in brackets."""
+    mark_captions_under_headlines(lines)
+    mark_restated_captions(lines)
+    mark_unstopped_captions(lines)
+    mark_company_labels(lines)
+    mark_parallel_captions(lines)
+    mark_bracketed_captions(lines)
 
 
 def mark_captions_under_headlines(lines: list[Line]) -> None:
@@ -165,6 +176,32 @@ def mark_bracketed_captions(lines: list[Line]) -> None:
             for line in lines[i:j]:
                 line.kind = NOISE
         i = max(j, i + 1)
+
+
+def mark_run_in_captions(lines: list[Line], *, most_lines: int = 6) -> None:
+    """On a page printed without blank lines, a caption closed by its photo credit runs on among
+    the report's lines: one sentence that opens a line after a finished one and ends its last
+    line on the credit, however the column cut the name (…进行访谈。记者 廖 / 某某摄)."""
+    for k, line in enumerate(lines):
+        if line.kind not in (BODY, BYLINE, HEADLINE) or not re.search(r"摄影?[)）]?$", line.text.strip()):
+            continue
+        for i in range(k, max(k - most_lines, 0) - 1, -1):
+            if i < k and ends_sentence(lines[i].text):
+                break  # the caption would open inside a sentence that closed on this line
+            text = "".join(x.text.strip() for x in lines[i:k + 1])
+            opens = i == 0 or lines[i].blank_before or lines[i - 1].kind == NOISE or ends_finished(lines, i - 1)
+            if opens and _one_credited_sentence(text) and all(x.kind in (BODY, BYLINE, HEADLINE) and not x.lead
+                                                                for x in lines[i:k + 1]):
+                for x in lines[i:k + 1]:
+                    x.kind = NOISE
+                break
+
+
+def _one_credited_sentence(text: str) -> bool:
+    """One sentence of at most 70 characters, then its photo credit."""
+    found = _CREDITED_CAPTION_END.search(text)
+    return bool(found) and 6 <= found.start() <= 70 and "。" not in text[:found.start()] \
+        and not DATELINE.match(text[found.start() + 1:].strip())
 
 
 def mark_parallel_captions(lines: list[Line], *, least: int = 3) -> None:

@@ -242,7 +242,15 @@ def _may_be_foot_head(lines: list[Line], k: int, end: int) -> bool:
     return alone and headlines.looks_like_head_over_lead(text)
 
 
-def mark_foot_cluster(lines: list[Line]) -> None:
+def _set_wider_than_column(cluster: list[Line], width: float | None) -> bool:
+    """Most lines run past the body's column: no line of a report wrapped at it does."""
+    if width is None:
+        return False
+    wide = sum(1 for line in cluster if visible_length(line.text) > width + 2)
+    return 2 * wide >= len(cluster)
+
+
+def mark_foot_cluster(lines: list[Line], width: float | None = None) -> None:
     """The lines after a page's last finished report, set apart and holding no clause of a
     sentence, are the headlines gathered at its foot: wrapped (某某会议隆重 / 开幕) and run
     together with no blank between, line by line they look like body text.
@@ -263,8 +271,9 @@ def mark_foot_cluster(lines: list[Line]) -> None:
     above = lines[start - 1]
     if above.kind not in (BYLINE, NOISE) and not ends_finished(lines, start - 1):
         return
-    if not cluster[0].blank_before and not headlines.looks_like_headline(join_wrapped([x.text for x in cluster])):
-        return  # on a page without blank lines, only one wrapped head can be told from text
+    if not cluster[0].blank_before and not headlines.looks_like_headline(join_wrapped([x.text for x in cluster])) \
+            and not _set_wider_than_column(cluster, width):
+        return  # on a page without blank lines, only one wrapped head (or heads set wide) can be told from text
     if any(line.kind == BODY for line in cluster) and not _OPENS_ON_DATE.match(cluster[0].text.strip()):
         for line in cluster:
             line.kind = HEADLINE

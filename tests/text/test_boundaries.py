@@ -247,3 +247,10 @@ def test_a_report_opening_on_a_dateline_without_its_month_is_cut_from_the_one_ab
             "会议听取了安全生产工作推进情况汇报。\n")
     articles = segment_page(page).articles
     assert [a.body[:4] for a in articles] == ["9月27", "929日"]
+
+
+@pytest.mark.parametrize("lead", ["凝聚共识，汇集众智，科学决策。2018年元旦前夕，某某市政协举行新年茶话会。",
+                                  "春节前夕，区委书记张三走访慰问困难群众。"])
+def test_a_holiday_named_as_the_time_of_the_news_dates_the_paragraph(lead: str) -> None:
+    values = boundaries.features(_ctx(lead))
+    assert values["date_second_sentence"] == 1.0 or values["relative_dateline"] == 1.0

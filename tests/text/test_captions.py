@@ -122,3 +122,27 @@ def test_two_heads_opening_alike_at_the_foot_stay_heads() -> None:
             "某某区召开创城推进会\n某某区召开防汛工作会\n某某区召开招商引资会\n")
     kinds = _kinds(page)
     assert kinds["某某区召开创城推进会"] != NOISE and kinds["某某区召开招商引资会"] != NOISE
+
+
+def test_a_caption_run_into_a_page_without_blank_lines_is_noise() -> None:
+    page = ("年终岁末，做好专项检查督查\n工作。\n1月29日，自治区人大代表、\n某某区区长张三应邀到访谈间\n"
+            "进行访谈。记者 李\n四摄\n张三就产业转型等问题接受\n采访。记者\n李四摄\n"
+            "某某1月29日讯（融媒体报\n道组）1月29日，自治区人\n大代表张三应邀接受访谈。\n")
+    lines = _classified(page, column=13.0)
+    kinds = {line.text: line.kind for line in lines}
+    assert [kinds[t] for t in ("1月29日，自治区人大代表、", "进行访谈。记者 李", "四摄", "采访。记者", "李四摄")] == [NOISE] * 5
+    assert kinds["工作。"] == BODY and kinds["道组）1月29日，自治区人"] == BODY
+
+
+def test_a_report_s_last_sentence_before_its_photo_credit_opening_mid_line_stays_body() -> None:
+    page = ("5月6日，某某县召开防汛工作会议，部\n署汛期安全工作。会议传达了上级防\n汛工作会议精神，通报了全县汛期准\n"
+            "备情况，安排部署了下阶段重点工作\n，要求各乡镇各部门压实责任，确保\n安全度汛。县长张三主持会议并讲话\n"
+            "，要求压实责任。记者 李四 摄\n")
+    kinds = {line.text: line.kind for line in _classified(page, column=17.0)}
+    assert kinds["安全度汛。县长张三主持会议并讲话"] == BODY
+
+
+def test_a_caption_whose_credit_puts_a_slash_before_the_shot_is_noise() -> None:
+    page = ("某某县委书记张三：某某将建设美丽县城\n\n张三向记者介绍近期开展的活动。记者李四/摄\n\n"
+            "4月9日下午，县委书记张三与某某集团董事长座谈。\n")
+    assert _kinds(page)["张三向记者介绍近期开展的活动。记者李四/摄"] == NOISE

@@ -35,3 +35,11 @@ def test_a_dateline_whose_month_the_source_dropped_still_opens_a_report() -> Non
     assert DATELINE.match("1115日，某某县召开会议。")
     assert not DATELINE.match("2023日，某某县召开会议。")  # no month reads out of 20
     assert not DATELINE.match("135日，累计完成。")  # nor out of 13
+
+
+def test_an_outlet_s_bracketed_tag_before_the_dateline_still_opens_a_news_lead() -> None:
+    from articles.text.page_lines import DATELINE
+
+    assert DATELINE.match("[某某新媒体] 近日，某某省森林防火总指挥部下发通报。")
+    assert DATELINE.match("【某某网】5月6日，某某县召开会议。")
+    assert not DATELINE.match("[某某新媒体] 某某县召开会议。")

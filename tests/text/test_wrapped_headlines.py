@@ -226,3 +226,15 @@ def test_a_head_wider_than_the_column_under_a_report_closed_by_its_credit_stays_
              _line("某某食品暨酒店建设项目开工仪式举行", HEADLINE), _line("7月7日上午，市委常委、宣")]
     demote_wrapped_fragments(lines, 13.0)
     assert lines[3].kind == HEADLINE
+
+
+def test_on_a_page_without_blank_lines_heads_set_wider_than_the_column_at_the_foot_are_heads() -> None:
+    lines = [_line("市政协副主席张三陪同调研。"),
+             _line("某某市安委会考评组莅临某某区开展201"), _line("5年度安全生产目标管理考评工作"),
+             _line("张三代表：落实强首府战略 谋划某某区新发展空间")]
+    mark_foot_cluster(lines, 13.0)
+    assert [line.kind for line in lines] == [BODY, HEADLINE, HEADLINE, HEADLINE]
+    narrow = [_line("市政协副主席张三陪同调研。"), _line("某某市安委会考评组莅临某"), _line("某区开展安全生产目标管"),
+              _line("理考评工作张三代表落实"), _line("强首府战略谋划新发展空间")]
+    mark_foot_cluster(narrow, 13.0)
+    assert all(line.kind == BODY for line in narrow)
