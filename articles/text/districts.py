@@ -1,9 +1,8 @@
 """Find the district or county-level city (区/县/县级市) an article is about.
 
-The names come from jionlp's administrative-division dataset (provinces down to towns and
-streets, from China's official division codes), loaded once and turned into one dict so an
-article is scanned in a single pass: at each character we look up the few name lengths that
-start with that character.  A page of ~7 articles costs well under a millisecond.
+An article is scanned in one pass against the division table (``division_index``): at each
+character only the few name lengths that end or start there are looked up.  A page of ~7
+articles costs well under a millisecond.
 
 Evidence, strongest first: a full district name (``萧山区``), a town or street that belongs to
 one district (``瓜沥镇`` → 萧山区), a short district name (``萧山``).  Bare local references
@@ -15,12 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from articles.text.place_words import GENERIC_ALIASES, inside_word, is_common_word
+from articles.text.division_index import CITY, FULL, SHORT, TAIL_RE, TOWN, VILLAGE, Division, DivisionIndex, get_index
+from articles.text.place_words import GENERIC_ALIASES, inside_word
 
 _WS = re.compile(r"\s+")
 # A short name glued to one of these is part of a road, avenue or company name (萧山大道).
@@ -36,161 +34,23 @@ _NOT_LOCAL_BEFORE = frozenset("社园小城景片街辖新湾库厂矿灾禁郊�
 _CITY_REF = re.compile(r"市(?:委|政府|人大|政协|领导|长|纪委|监委|法院|检察院|人武部|妇联|总工会|财政)")
 _NOT_CITY_BEFORE = _NOT_LOCAL_BEFORE | frozenset("超都门股夜集楼菜闹坊黑早车互")
 
-# District-level zones (开发区, 保税区) are not districts a reader means by a short name.
-_ZONE = re.compile(r"园区|开发区|示范区|管理区|工业区|高新|实验区|保税|综合|经济|产业|技术|新城")
-
-_FULL, _SHORT, _TOWN, _VILLAGE, _CITY = "full", "short", "town", "village", "city"
-_WEIGHTS = {_FULL: 3.0, _SHORT: 2.0, _TOWN: 2.0, _VILLAGE: 1.0}
-# Town-level units named like this are real towns; other town-level names are zones
-# (某某园区, 农场) that are kept only when they start with their own district's name.
-_TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "地区办事处")
-_TAIL_CHARS = frozenset("区县市旗镇乡道村州盟场园")
-_TAIL_RE = re.compile("[" + "".join(sorted(_TAIL_CHARS)) + "]")
+_WEIGHTS = {FULL: 3.0, SHORT: 2.0, TOWN: 2.0, VILLAGE: 1.0}
 _TOWN_STEM = re.compile(r"^(.{2,}?)(?:镇|乡|街道)$")
 _TITLE_FACTOR = 2.0
 
 
 @dataclass(frozen=True)
-class Division:
-    """One district-level unit with its parents (full names)."""
-
-    province: str
-    city: str
-    district: str
-
-    @property
-    def kind(self) -> str:
-        """区, 县 or 市 (county-level city) — the last character of the name."""
-        return self.district[-1]
-
-
-@dataclass
-class _Index:
-    """Every name → list of (kind, payload); payload is a Division or a (province, city).
-
-    Most names end with a unit character (村, 镇, 街道, 区, 县…): they are found by looking
-    back from each such character (``tail_lengths``: last character → name lengths, longest
-    first).  The few thousand others (short names 萧山, 杭州) are indexed by their first two
-    characters (``others``: bigram → name lengths): one dict lookup per position."""
-
-    names: dict[str, list[tuple[str, object]]]
-    tail_lengths: dict[str, tuple[int, ...]]
-    others: dict[str, tuple[int, ...]]
-    by_name: dict[str, list[Division]]
-
-
-_lock = threading.Lock()
-_index: _Index | None = None
-
-
-def _children(node: object) -> list[tuple[str, dict]]:
-    if not isinstance(node, dict):
-        return []
-    return [(k, v) for k, v in node.items() if not k.startswith("_")]
-
-
-def _build_index() -> _Index:
-    """Flatten jionlp's province → city → district → town tree into one name table."""
-    import jionlp
-
-    tree = jionlp.china_location_loader(detail=True)
-    names: dict[str, list[tuple[str, object]]] = defaultdict(list)
-    by_name: dict[str, list[Division]] = defaultdict(list)
-    for prov, pnode in _children(tree):
-        names[prov].append((_CITY, (prov, None)))
-        for alias in _aliases(pnode):
-            names[alias].append((_CITY, (prov, None)))
-        for city, cnode in _children(pnode):
-            if city not in ("省直辖行政区划", "自治区直辖县级行政区划"):
-                names[city].append((_CITY, (prov, city)))
-                for alias in _aliases(cnode):
-                    names[alias].append((_CITY, (prov, city)))
-            for dist, dnode in _children(cnode):
-                _add_district(names, by_name, Division(prov, city, dist), dnode)
-    _add_former_districts(names, by_name)
-    tails: dict[str, set[int]] = defaultdict(set)
-    others: dict[str, set[int]] = defaultdict(set)
-    for name in names:
-        if name[-1] in _TAIL_CHARS:
-            tails[name[-1]].add(len(name))
-        elif len(name) >= 2:
-            others[name[:2]].add(len(name))
-    return _Index(dict(names), _longest_first(tails), _longest_first(others), dict(by_name))
-
-
-def _add_district(
-    names: dict[str, list[tuple[str, object]]], by_name: dict[str, list[Division]], div: Division, dnode: dict
-) -> None:
-    """Enter a district under its full name and short aliases, with its towns and villages."""
-    dist = div.district
-    by_name[dist].append(div)
-    names[dist].append((_FULL, div))
-    for alias in _aliases(dnode):
-        if alias != dist and not _ZONE.search(dist) and not is_common_word(alias):
-            names[alias].append((_SHORT, div))
-    stems = [a for a in [dist[:-1], *_aliases(dnode)] if len(a) >= 2]
-    for town, tnode in _children(dnode):
-        short_ok = len(town) == 2 and town[-1] in "镇乡" and not is_common_word(town)
-        if short_ok or len(town) >= 3 and (town.endswith(_TOWN_SUFFIXES) or any(town.startswith(a) for a in stems)):
-            names[town].append((_TOWN, div))
-        for village, _ in _children(tnode):
-            if len(village) >= 3 and village.endswith("村"):
-                names[village].append((_VILLAGE, div))
-
-
-def _longest_first(table: dict[str, set[int]]) -> dict[str, tuple[int, ...]]:
-    return {k: tuple(sorted(v, reverse=True)) for k, v in table.items()}
-
-
-def _aliases(node: dict) -> list[str]:
-    alias = node.get("_alias") if isinstance(node, dict) else None
-    if not alias:
-        return []
-    return [alias] if isinstance(alias, str) else list(alias)
-
-
-def _add_former_districts(names: dict, by_name: dict) -> None:
-    """Map districts merged away (闸北区 → 静安区) to their successor, from jionlp's change log."""
-    import jionlp
-
-    path = Path(jionlp.__file__).parent / "dictionary" / "china_location_change.txt"
-    if not path.exists():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        left, _, right = line.partition("=>")
-        old, new = left.split("\t"), right.split("\t")
-        if len(old) < 8 or len(new) < 3 or not old[6] or old[6] == new[2]:
-            continue
-        successors = [d for d in by_name.get(new[2], []) if d.city == new[1]]
-        if not successors or old[6] in by_name:
-            continue
-        names[old[6]].append((_FULL, successors[0]))
-        if old[7] and not is_common_word(old[7]):
-            names[old[7]].append((_SHORT, successors[0]))
-
-
-def _get_index() -> _Index:
-    """Build the name table on first use (about half a second), then reuse it."""
-    global _index
-    if _index is None:
-        with _lock:
-            if _index is None:
-                _index = _build_index()
-    return _index
-
-
-@dataclass(frozen=True)
 class _Hit:
     kind: str
-    candidates: tuple  # Divisions, or (province, city) pairs for _CITY
+    candidates: tuple  # Divisions, or (province, city) pairs for CITY
     start: int
     end: int
 
 
-def _scan(text: str, index: _Index) -> list[_Hit]:
+def _scan(text: str, index: DivisionIndex) -> list[_Hit]:
     """Leftmost-longest scan of ``text`` (whitespace already removed) for known names."""
     spans: list[tuple[int, int]] = []
-    for m in _TAIL_RE.finditer(text):
+    for m in TAIL_RE.finditer(text):
         end = m.end()
         for length in index.tail_lengths.get(m.group(), ()):
             if length <= end and text[end - length:end] in index.names:
@@ -205,16 +65,14 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
                     spans.append((start, start + length))
                     break
     spans.sort(key=lambda se: (se[0], se[0] - se[1]))
+    spans = _drop_short_names_in_full_ones(spans, text, index)
     hits: list[_Hit] = []
     last_end = 0
     for start, end in spans:
         if start < last_end:
             continue
         entries = index.names[text[start:end]]
-        kinds = {k for k, _ in entries}
-        # The most specific reading of a name wins: a district written in full over a city
-        # of the same name, a town over a short district name.
-        kind = next(k for k in (_FULL, _TOWN, _CITY, _SHORT, _VILLAGE) if k in kinds)
+        kind = _kind_of(entries)
         if _not_a_place(text, start, end, kind, entries):
             continue
         hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
@@ -222,11 +80,26 @@ def _scan(text: str, index: _Index) -> list[_Hit]:
     return hits
 
 
+def _kind_of(entries: list[tuple[str, object]]) -> str:
+    """The most specific reading of a name wins: a district written in full over a city of the
+    same name, a town over a short district name."""
+    kinds = {k for k, _ in entries}
+    return next(k for k in (FULL, TOWN, CITY, SHORT, VILLAGE) if k in kinds)
+
+
+def _drop_short_names_in_full_ones(spans: list[tuple[int, int]], text: str, index: DivisionIndex) -> list[tuple[int, int]]:
+    """A short name that overlaps a name written in full is no place: in 莅临西乡塘区 the
+    full 西乡塘区 stands, not the 临西 that the scan meets first."""
+    covered = {k for a, b in spans if _kind_of(index.names[text[a:b]]) == FULL for k in range(a, b)}
+    return [(a, b) for a, b in spans
+            if _kind_of(index.names[text[a:b]]) != SHORT or not any(k in covered for k in range(a, b))]
+
+
 def _not_a_place(text: str, start: int, end: int, kind: str, entries: list[tuple[str, object]]) -> bool:
     """True when the name found at ``start`` is, in this context, not the place it names."""
-    if kind == _FULL:
+    if kind == FULL:
         return _generic_full_name(text, start, end, entries) or text[start:end + 1] == "代县长"
-    if kind != _SHORT:
+    if kind != SHORT:
         return False
     return bool(
         _NOT_PLACE_AFTER.match(text[end:end + 2])
@@ -243,7 +116,7 @@ def _generic_full_name(text: str, start: int, end: int, entries: list[tuple[str,
     without its city in front: 文明城区 and 池南区 are not 晋城市城区 or Hong Kong's 南区."""
     if text[start:end] not in GENERIC_ALIASES:
         return False
-    cities = {p.city for k, p in entries if k == _FULL and isinstance(p, Division)}
+    cities = {p.city for k, p in entries if k == FULL and isinstance(p, Division)}
     return not any(text[:start].endswith((city, city.rstrip("市"))) for city in cities)
 
 
@@ -252,14 +125,14 @@ def _short_names_as_towns(hits: list[_Hit], text: str) -> list[_Hit]:
     the article, ``柳林中队`` is the town's team, not 柳林县."""
     stems: dict[str, tuple] = {}
     for h in hits:
-        if h.kind == _TOWN:
+        if h.kind == TOWN:
             m = _TOWN_STEM.match(text[h.start:h.end])
             if m:
                 stems[m.group(1)] = h.candidates
     if not stems:
         return hits
-    return [_Hit(_TOWN, stems[text[h.start:h.end]], h.start, h.end)
-            if h.kind == _SHORT and text[h.start:h.end] in stems else h for h in hits]
+    return [_Hit(TOWN, stems[text[h.start:h.end]], h.start, h.end)
+            if h.kind == SHORT and text[h.start:h.end] in stems else h for h in hits]
 
 
 def _local_refs(text: str, hits: list[_Hit]) -> dict[str, int]:
@@ -297,7 +170,7 @@ _TOWARD = ("到", "来", "赴", "莅", "抵")
 
 def _destinations(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Hits right after a verb of going (到/来/赴/莅临): where a visit takes place."""
-    return [h for h in hits if h.kind != _CITY and h.start > 0 and h.start <= 60 and text[h.start - 1] in _TOWARD]
+    return [h for h in hits if h.kind != CITY and h.start > 0 and h.start <= 60 and text[h.start - 1] in _TOWARD]
 
 
 def _named_in_lead(text: str, hits: list[_Hit]) -> set[Division]:
@@ -305,7 +178,7 @@ def _named_in_lead(text: str, hits: list[_Hit]) -> set[Division]:
     (渠县第十九届人民代表大会…召开, 市委书记某某深入宾阳县…调研)."""
     stop = text.find("。")
     end = stop if 0 <= stop < 100 else 100
-    return {h.candidates[0] for h in hits if h.kind == _FULL and h.start < end and len(h.candidates) == 1}
+    return {h.candidates[0] for h in hits if h.kind == FULL and h.start < end and len(h.candidates) == 1}
 
 
 def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
@@ -313,7 +186,7 @@ def _score(hits: list[_Hit], factor: float, scores: dict[Division, float],
     """Add each hit's weight to its district; an ambiguous name goes to the candidates best
     supported by context (default, same city, other mentions), shared if still tied."""
     for h in hits:
-        if h.kind == _CITY:
+        if h.kind == CITY:
             continue
         weight = _WEIGHTS[h.kind] * factor
         cands = h.candidates
@@ -330,7 +203,7 @@ def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float
     cities, provinces = set(), set()
     unique: dict[Division, float] = defaultdict(float)
     for h in hits:
-        if h.kind == _CITY:
+        if h.kind == CITY:
             for prov, city in h.candidates:
                 (cities.add((prov, city)) if city else provinces.add(prov))
         elif len(h.candidates) == 1:
@@ -339,7 +212,7 @@ def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float
             provinces.add(h.candidates[0].province)
     context: dict[Division, float] = defaultdict(float)
     for h in hits:
-        if h.kind == _CITY:
+        if h.kind == CITY:
             continue
         for c in h.candidates:
             context[c] = (unique.get(c, 0) * 3 + ((c.province, c.city) in cities) * 2
@@ -347,12 +220,12 @@ def _context(hits: list[_Hit], default: Division | None) -> dict[Division, float
     return context
 
 
-def _resolve_default(default: str | None, index: _Index) -> Division | None:
+def _resolve_default(default: str | None, index: DivisionIndex) -> Division | None:
     """Find the Division for a default given as ``萧山区`` or ``萧山``; first one if shared."""
     if not default:
         return None
     name = _WS.sub("", default)
-    options = index.by_name.get(name) or [p for k, p in index.names.get(name, []) if k in (_FULL, _SHORT)]
+    options = index.by_name.get(name) or [p for k, p in index.names.get(name, []) if k in (FULL, SHORT)]
     return options[0] if options else None
 
 
@@ -362,7 +235,7 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     ``default`` is the page's dominant district: it wins ties, resolves ambiguous names and
     collects the bare local references (区委, 全区).  Names in ``title`` count double.
     """
-    index = _get_index()
+    index = get_index()
     body = _WS.sub("", text or "")
     head = _WS.sub("", title or "")
     hits = _short_names_as_towns(_scan(body, index), body)
@@ -384,7 +257,7 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     # or once in its lead) and never the page's own refer to the county it names.
     in_lead = _named_in_lead(body, hits)
     named_instead = default_div is not None and default_div not in ranked and any(
-        d.kind == default_div.kind and (s >= _WEIGHTS[_FULL] * 2 or d in in_lead) for d, s in scores.items()
+        d.kind == default_div.kind and (s >= _WEIGHTS[FULL] * 2 or d in in_lead) for d, s in scores.items()
     )
     if default_div is not None and not named_instead and (default_div in ranked or sum(local.values())):
         own = local.get(default_div.kind, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from articles.text import districts
+from articles.text import division_index
 
 # A title that opens with a place name: 某某区委书记, 某某县政府县长, 某某市人才工作局局长.
 _PLACE_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:自治县|自治旗|新区|区|县|市|旗))")
@@ -21,17 +21,17 @@ _HIGHER_LEVEL = ("市", "省", "中央", "中共中央", "国务院", "全国", 
 def place_level(name: str) -> str | None:
     """Return "district" for a district-level name (区, 县, county-level 市), "city" for a
     prefecture-level city or province, None for a name the division data does not know."""
-    index = districts._get_index()  # the same division table district_of uses
+    index = division_index.get_index()  # the same division table district_of uses
     if name in index.by_name:
         return "district"
-    if any(kind == districts._CITY for kind, _ in index.names.get(name, ())):
+    if any(kind == division_index.CITY for kind, _ in index.names.get(name, ())):
         return "city"
     return None
 
 
 def locate(name: str) -> tuple[str, str] | None:
     """Return (province, city) of a district-level name, when the division data knows exactly one."""
-    places = {(d.province, d.city) for d in districts._get_index().by_name.get(name, ())}
+    places = {(d.province, d.city) for d in division_index.get_index().by_name.get(name, ())}
     return places.pop() if len(places) == 1 else None
 
 

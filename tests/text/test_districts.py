@@ -27,6 +27,7 @@ def key(name: str | None) -> str | None:
     ("区委书记出席，全区上下共同努力。", {"default": "青浦区"}, "青浦区"),  # only local words
     ("没有地名的文章。", {"default": "金山区"}, "金山区"),
     ("没有地名的文章。", {}, None),
+    ("某某市考评组莅临西乡塘区开展考核工作。", {}, "西乡塘区"),  # not 临西 inside 莅临西乡塘区
     # A visiting county named more often than the host district: the host's 区领导 wins.
     ("佛坪县代表团来崇川。佛坪县委书记说，佛坪佛坪佛坪感谢崇川。区领导出席，区政协副主席介绍。",
      {"default": "崇川区"}, "崇川区"),
