@@ -200,6 +200,7 @@ def find_leaders(text: str, *, known_names: Iterable[str] = ()) -> list[LeaderMe
             _add(found, person, titles)
     _add_bracketed_titles(flat, found, known)
     _add_listed_before(flat, found)
+    _add_titles_after_names(flat, found)
     return [LeaderMention(name, titles) for name, titles in found.items()]
 
 
@@ -218,6 +219,29 @@ def _add_listed_before(flat: str, found: dict[str, list[str]]) -> None:
             titles = found.setdefault(name, [])
             if title not in titles:
                 titles.insert(0, title)
+
+
+# A post printed after the name, as some papers write it (某区政府张三区长主持, 李四副区长汇报,
+# 县委王五书记): a name (or names joined by 、) opening a clause or right after the body it
+# serves, then a short post, then what the person did.
+_TITLE_AFTER_NAME = re.compile(
+    r"(?:^|(?<=[，,。；;：:])|(?<=政府)|(?<=[区县市]委)|(?<=[厅局]))((?:[\u4e00-\u9fff]{2,3}?、)*[\u4e00-\u9fff]{2,3}?)"
+    r"((?:常务)?副?(?:书记|区长|县长|市长|镇长|乡长|旗长|主任|主席|部长|局长|厅长))"
+    r"(?=[就在对向为主作代亲带一率出到深陪强指表介说讲参等、，,])"
+)
+
+
+_BODY_CHARS = re.compile(r"[委部局办会厅处院组队室司党团]")
+
+
+def _add_titles_after_names(flat: str, found: dict[str, list[str]]) -> None:
+    """Add officials whose post follows the name: ``某区政府张三区长亲自主持`` / ``李四、王五副厅长``."""
+    for m in _TITLE_AFTER_NAME.finditer(flat):
+        names = m.group(1).split("、")
+        if not all(looks_like_name(n) and not _BODY_CHARS.search(n) for n in names) or any(n in found for n in names):
+            continue  # 常委、纪委书记 and 宣传部部长 name bodies, not people
+        for name in names:
+            _add(found, name, [m.group(2)])
 
 
 def _add_bracketed_titles(flat: str, found: dict[str, list[str]], known: Known) -> None:

@@ -274,3 +274,14 @@ def test_a_purpose_clause_before_the_post_is_not_part_of_the_title() -> None:
 def test_party_school_staff_are_not_leaders() -> None:
     names = [m.name for m in find_leaders("省委党校经济管理教研部主任刘一平、县委副书记张三陪同调研。")]
     assert names == ["张三"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("某城区政府王建福区长亲自主持汇报会，刘涛副区长就城区安全生产工作作了汇报。",
+     [("王建福", ["区长"]), ("刘涛", ["副区长"])]),
+    ("省财政厅李文才、周平副厅长一行来我县调研。", [("李文才", ["副厅长"]), ("周平", ["副厅长"])]),
+    ("县委陈明书记出席会议。", [("陈明", ["书记"])]),
+    ("区委常委、纪委书记出席，区委宣传部部长讲话。", []),  # bodies, not people
+])
+def test_a_post_printed_after_the_name_names_an_official(text: str, expected: list) -> None:
+    assert [(m.name, list(m.titles)) for m in find_leaders(text)] == expected
