@@ -193,7 +193,7 @@ def _parallel_phrases(text: str) -> bool:
 
 # Words a headline never ends on: a preposition or conjunction, or a verb of going that still
 # needs its destination (…代表来 / 我区开展视察).
-_CANNOT_END = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|暨|将|把|对|为|是|了|并|由|向|被|来|赴|前往|走进|[，,、])$")
+_CANNOT_END = re.compile(r"(?:于|在|从|自|至|到|的|和|与|及|暨|将|把|对|为|是|了|并|由|向|被|来|赴|前往|走进|深入|莅临|来到|到达|[，,、])$")
 
 
 def cannot_end_headline(text: str) -> bool:
@@ -208,8 +208,9 @@ def leaves_open(text: str) -> bool:
 
 def clean_headline(text: str) -> str:
     """Strip markdown markup left by extraction (``# 标题``, ``**标题**``) and a digest item's
-    bullet (``■ 标题``) from a headline: neither is part of what the headline says."""
-    return re.sub(rf"^#+\s*|^\*\*|\*\*$|^[{BULLETS}]\s*", "", text.strip()).strip()
+    bullet (``■ 标题``) from a headline: neither is part of what the headline says. A web
+    topic tag (``#滚动#某某会议开幕``) closes its own ``#`` and is kept."""
+    return re.sub(rf"^#+(?![^#\s]{{1,8}}#)\s*|^\*\*|\*\*$|^[{BULLETS}]\s*", "", text.strip()).strip()
 
 
 @cache
@@ -303,7 +304,11 @@ def _one_head_wrapped(first: str, second: str) -> bool:
         return True
     if not head_verb and tail_verb and _names_body(first, head):
         return True
-    return head[-1].startswith("v") and not tail_verb and not _spaced(first) and not _KICKER_MARK.search(second)
+    if len(head) == 2 and head[0] in ("ns", "nr", "nt", "j") and head[1] == "v":
+        return True  # who, then a bare verb (某县推动 / 茶叶产业振兴发展): its object is below
+    # …or a verb whose object is the second line, which has no verb of its own (nouns made of
+    # verbs aside: 当前重点工作, 安全生产这根弦).
+    return head[-1].startswith("v") and "v" not in tail and not _spaced(first) and not _KICKER_MARK.search(second)
 
 
 # A head line never stops on an ordinal, a bare number (十届区政府召开第23 / 次常务会议) or a

@@ -5,6 +5,7 @@ import pytest
 
 from articles.text import headlines
 from articles.text.headlines import (
+    clean_headline,
     looks_like_head_over_lead,
     looks_like_headline,
     split_title,
@@ -93,6 +94,11 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["某区五届人大五次", "会议主席团举行第一次会议"], "某区五届人大五次会议主席团举行第一次会议", None),
         (["张三深入某某乡", "调研信访工作"], "张三深入某某乡调研信访工作", None),
         (["某某区森林防火工作", "电视电话会议召开"], "某某区森林防火工作电视电话会议召开", None),
+        # who and a bare verb over its object; a verb of going over where; a verb over an object
+        # that holds only nouns made of verbs
+        (["清溪推动", "茶叶主产乡镇振兴发展"], "清溪推动茶叶主产乡镇振兴发展", None),
+        (["某某县重点项目观摩团莅临", "某某乡观摩指导"], "某某县重点项目观摩团莅临某某乡观摩指导", None),
+        (["张三深入某某乡镇调研", "当前重点工作"], "张三深入某某乡镇调研当前重点工作", None),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],
@@ -199,3 +205,12 @@ def test_a_line_opening_as_only_a_report_does_is_no_headline(line: str) -> None:
 )
 def test_a_head_over_its_lead_may_run_long_with_one_clause_break(line: str, expected: bool) -> None:
     assert looks_like_head_over_lead(line) is expected
+
+
+@pytest.mark.parametrize(("line", "cleaned"), [
+    ("# 某某县召开会议", "某某县召开会议"),  # markdown left by extraction
+    ("■ 某某县召开会议", "某某县召开会议"),
+    ("#滚动#某某区政协会议今日开幕", "#滚动#某某区政协会议今日开幕"),  # a web topic tag is the head's own
+])
+def test_clean_headline_strips_markup_but_keeps_a_topic_tag(line: str, cleaned: str) -> None:
+    assert clean_headline(line) == cleaned
