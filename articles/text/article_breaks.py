@@ -181,6 +181,10 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
+    if values["head_fits_lead"] and not values["above_short"] and opens_with_news_lead(lines, i):
+        # The head over the report above names this dated one and none of the report's own
+        # words: it was set one story high.
+        return True
     if boundaries.names_returning_official(context.lead, context.before):
         return False  # the official the report introduced, by bare name: the same visit goes on
     if boundaries.starts_with_day(draft.lines[0].text) and boundaries.starts_with_day(context.lead):

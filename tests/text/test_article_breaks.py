@@ -173,3 +173,15 @@ def test_a_posting_date_under_a_finished_report_heads_the_next_one() -> None:
             "4月7日，某某县政协召开议政大会。县长张三出席会议并讲话。\n")
     bodies = [a.body for a in segment_page(page).articles]
     assert len(bodies) == 2 and bodies[1].startswith("4月7日")
+
+
+def test_a_dated_report_named_by_the_head_over_the_report_above_is_its_own() -> None:
+    page = ("某某区委书记出席“有事好商量”成果转化推进会\n\n"
+            "本报讯（张三 李四）12月19日，区人大代表、政协委员们围绕产业发展、智能制造、民生保障等主题，"
+            "集中视察政府工作。大家一路看、一路评、一路议，切身感受发展的新变化、新亮点。\n\n"
+            "视察组还来到老旧小区改造现场和智能工厂项目建设现场视察。代表、委员们纷纷表示，今后会进一步发挥"
+            "好职能作用，凝心聚力促发展。\n\n"
+            "近日，区政协召开“有事好商量”协商议事成果转化专题推进会，着力推进协商议事成果转化落实。"
+            "区委书记王五出席会议并讲话。\n")
+    articles = segment_page(page).articles
+    assert [a.body[:2] for a in articles] == ["本报", "近日"]
