@@ -160,6 +160,16 @@ def _paragraphs(recent: list[Line], *, hard_wrapped: bool) -> int:
     )
 
 
+def _lead_still_to_come(lines: list[Line], i: int, draft: Draft, context: boundaries.Context) -> bool:
+    """The first dateline under a headline whose story opened with a quote or a scene is that
+    story's own lead. One plain paragraph of some length under a headline is a whole report,
+    not a scene; and a story carried over from another page (上接第1版) had its lead there."""
+    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
+        or context.above_chars < 40
+    return (draft.titled and not draft.news_lead and not draft.continued_from and opened_softly
+            and context.above_paragraphs <= 3 and opens_with_news_lead(lines, i) and not _opening_dated(draft))
+
+
 def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context, layout: Layout) -> bool:
     """Conventions that settle a break outright, then the learned model for the rest.
 
@@ -172,11 +182,7 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
     are to the article above and the page's layout.
     """
     values = boundaries.features(context)
-    opened_softly = draft.lines[0].text.lstrip()[:1] in "“「\"" or context.above_paragraphs >= 2 \
-        or context.above_chars < 40
-    if draft.titled and not draft.news_lead and opened_softly and context.above_paragraphs <= 3 \
-            and opens_with_news_lead(lines, i) and not _opening_dated(draft):
-        # One plain paragraph of some length under a headline is a whole report, not a scene.
+    if _lead_still_to_come(lines, i, draft, context):
         draft.news_lead = True
         return False
     if values["novelty_low"]:

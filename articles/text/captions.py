@@ -48,7 +48,7 @@ def mark_wrapped_captions(lines: list[Line]) -> None:
 # A caption's closing photo credit: …建设情况。本报记者 陈卓凡 摄 / …现场。（张三 摄）
 # / …汽贸城。图片来源：某某文化馆
 _CREDITED_CAPTION_END = re.compile(
-    r"。\s*[（(]?\s*(?:(?:[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|摄影记者)\s*)?"
+    r"。\s*[（(]?\s*(?:(?:[\u4e00-\u9fff/／·]{0,14}?(?:记者|通讯员|摄影记者)\s*)?"
     r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*摄影?"
     r"|(?:图片|照片)(?:来源|提供)\s*[:：]\s*[\u4e00-\u9fff]{2,16})\s*[)）]?$"
 )

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from articles.text.clean import visible_length
 from articles.text.headlines import (
+    SPEECH_KICKER,
     cannot_end_headline,
     clean_headline,
     leaves_open,
@@ -101,8 +102,10 @@ class HeadlineGroup:
             return False
         if not self._wraps(i):
             return self._cut_across_blank(i)
-        if SPEECH_KICKER.search(self.lines[i].value):
-            return False  # 某某在某地调研时强调: the kicker that opens a three-line head
+        if SPEECH_KICKER.search(self.lines[i].value) or SPEECH_KICKER.search(self.lines[i - 1].value):
+            # 某某在某地调研时强调: the kicker that opens a three-line head is printed above its
+            # title, whole on its line: it never continues the line above, nor runs on below.
+            return False
         if not self.wrapped:
             prev = self.lines[i - 1].value
             return splits_word(prev, self.lines[i].value) or cannot_end_headline(prev)
@@ -193,9 +196,6 @@ MAX_LINES = 6
 # The last line of a wrapped headline at most this share of the line above it ends the
 # headline: the line after it is a new one.
 SHORT_TAIL = 0.5
-# A kicker reporting where a leader spoke (某某在某县调研时强调) is printed above its title:
-# it starts a headline, it never continues the line above it.
-SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-]*$")
 WRAP_CUT_PENALTY = 0.5
 WIDE_CUT_SHARE = 0.4
 SHORT_OF_COLUMN = 0.7  # a head line this much shorter than the column was not wrapped by it

@@ -28,6 +28,8 @@ _SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认�
 _COMMA = re.compile(r"[，,]")
 _INNER_STOP = re.compile(r"[。；;]")
 _KICKER_MARK = re.compile(r"^[-－—]|[—－-]{1,2}$")
+# A kicker saying where a leader spoke (某某在某县调研时强调): what was stressed is the title.
+SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-]*$")
 _DASH_START = re.compile(r"^\s*(?:——|－－|--)")
 _DASH_END = re.compile(r"(?:——|－－|--)\s*$")
 _FULL_HEAD = 14  # a head line this long set over a shorter one is one headline run on
@@ -270,7 +272,7 @@ def tokens(text: str) -> list[str]:
 
 
 def _factual_score(part: str) -> int:
-    score = 2 * bool(_KICKER_MARK.search(part.strip()))
+    score = 2 * bool(_KICKER_MARK.search(part.strip()) or SPEECH_KICKER.search(part.strip()))
     score += bool(_FACTUAL.search(part))
     return score
 

@@ -185,3 +185,11 @@ def test_a_dated_report_named_by_the_head_over_the_report_above_is_its_own() -> 
             "区委书记王五出席会议并讲话。\n")
     articles = segment_page(page).articles
     assert [a.body[:2] for a in articles] == ["本报", "近日"]
+
+
+def test_a_story_carried_over_from_another_page_has_no_lead_still_to_come() -> None:
+    page = ("某某党政代表团到某某县考察学习\n\n（上接第一版）张三、李四表示，两地地缘相近、山水相连，"
+            "两地交流密切、合作良好。\n\n王五、赵六认为，某某县充分挖掘旅游文化内涵，培育旅游新业态。\n\n"
+            "11月14日，省委巡回指导组组长孙七带队调研我县重点项目建设情况，检视发展的短板与亮点。\n")
+    articles = segment_page(page).articles
+    assert [a.body[:2] for a in articles] == ["张三", "11"]

@@ -146,3 +146,9 @@ def test_a_caption_whose_credit_puts_a_slash_before_the_shot_is_noise() -> None:
     page = ("某某县委书记张三：某某将建设美丽县城\n\n张三向记者介绍近期开展的活动。记者李四/摄\n\n"
             "4月9日下午，县委书记张三与某某集团董事长座谈。\n")
     assert _kinds(page)["张三向记者介绍近期开展的活动。记者李四/摄"] == NOISE
+
+
+def test_a_caption_credited_to_an_outlet_with_a_slash_is_noise() -> None:
+    page = ("某某书记在某某县调研时强调\n\n3月23日，自治区党委书记张三来到某某储气库集注站，详细了解项目建设"
+            "运行情况。某某云/某某日报记者李四摄\n\n某某云/某某日报讯（记者王五报道）张三3月23日在某某县调研。\n")
+    assert _kinds(page)["3月23日，自治区党委书记张三来到某某储气库集注站，详细了解项目建设运行情况。某某云/某某日报记者李四摄"] == NOISE

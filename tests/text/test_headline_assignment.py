@@ -77,8 +77,8 @@ def _wrapped(*texts: str) -> HeadlineGroup:
     (("让获得感幸福感", "安全感更加充实"), [False, True]),
     (("某某区召开某某工作会议暨", "推进会"), [False, True]),
     (("推动某某产业集群", "高质量发展", "再上新台阶"), [False, True, True]),
-    # a kicker naming where a leader spoke opens the next three-line head
-    (("某某重大项目建设有序推进", "张三在某某县调研时强调", "坚持实事求是推进乡村振兴"), [False, False, True]),
+    # a kicker naming where a leader spoke opens the next head, whole on its own line
+    (("某某重大项目建设有序推进", "张三在某某县调研时强调", "坚持实事求是推进乡村振兴"), [False, False, False]),
 ])
 def test_wrapped_headline_parts(texts: tuple, joined: list[bool]) -> None:
     group = _wrapped(*texts)
@@ -209,3 +209,12 @@ def test_a_wrapped_head_its_lead_says_word_for_word_stays_one_head() -> None:
     assigned, _ = assign_headlines([group], bodies, bodies)
     assert (assigned[0].title, assigned[0].subtitle) == ("张三督导检查城乡环境综合整治工作", None)
     assert 3 not in assigned
+
+
+def test_a_kicker_saying_where_a_leader_spoke_stays_apart_from_the_title_it_is_printed_over() -> None:
+    bodies = ["3月23日，自治区党委书记张三在某某县调研，他强调，要转变作风、激发干劲，紧贴民生推动高质量发展。"]
+    group = HeadlineGroup([HeadlineLine("张三在某某市某某县调研时强调"),
+                           HeadlineLine("转变作风激发干劲 紧贴民生推动高质量发展", blank_before=False)],
+                          before=0, column=16.0)
+    assigned, _ = assign_headlines([group], bodies, bodies)
+    assert (assigned[0].title, assigned[0].subtitle) == ("转变作风激发干劲 紧贴民生推动高质量发展", "张三在某某市某某县调研时强调")
