@@ -139,13 +139,14 @@ def _new_people(lead: str, before: str) -> float:
 def names_returning_official(lead: str, before: str) -> bool:
     """True when the paragraph's opening clause has as its subject, by bare name, an official
     the text above introduced with a title: ``2月3日上午，某某一行来到…`` under a report of
-    某某's visit goes on with that visit. A new report introduces its officials with titles."""
+    某某's visit goes on with that visit, as does ``5月20日，某某还考察了…``. A new report
+    introduces its officials with titles."""
     lead, before = re.sub(r"\s+", "", lead), re.sub(r"\s+", "", before)
     names = {m.group("name") for m in _TITLED.finditer(before[-1500:])}
     opening = _first_sentence(lead)[:30]
     # The name may carry a short form of the title after it: 某某主席一行, 某某书记带队.
     return any(len(n) >= 2 and re.search(
-        rf"^(?:[^，,。]{{0,12}}[，,])?{n}(?:{_TITLE_AFTER_NAME})?(?:一行|同志|带队|率队|先后|来到|深入)", opening)
+        rf"^(?:[^，,。]{{0,12}}[，,])?{n}(?:{_TITLE_AFTER_NAME})?(?:一行|同志|带队|率队|先后|来到|深入|还|又|再)", opening)
         for n in names)
 
 

@@ -278,10 +278,21 @@ def _head_cut_at_comma(lines: list[Line], i: int) -> bool:
 
 
 def _mark_repeated_headlines(lines: list[Line]) -> None:
-    """A headline line printed again right below itself is an echo of it: noise."""
-    for prev, line in zip(lines, lines[1:]):
-        if line.kind == HEADLINE and prev.kind == HEADLINE and line.text.strip() == prev.text.strip():
+    """A headline line printed again right below itself, or inside the report it heads (with
+    that report's text between and no other headline), is an echo of it: noise. Printed again
+    past only a box (扫描二维码), the second copy is the one over the report."""
+    last_head: str | None = None
+    body_since = False
+    for k, line in enumerate(lines):
+        body_since = body_since or line.kind == BODY
+        if line.kind != HEADLINE:
+            continue
+        text = line.text.strip()
+        right_below = k > 0 and lines[k - 1].kind == HEADLINE and lines[k - 1].text.strip() == text
+        if text == last_head and (body_since or right_below):
             line.kind = NOISE
+        else:
+            last_head, body_since = text, False
 
 
 def _mark_name_bylines(lines: list[Line]) -> None:

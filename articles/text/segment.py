@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from articles.text import boundaries, bylines, headline_assignment, noise
+from articles.text import boundaries, bylines, headline_assignment, headline_groups, noise
 from articles.text.article_breaks import (
     Layout,
     Observer,
@@ -90,10 +90,10 @@ class _PageWalk:
         self.layout = layout
         self.convention = byline_convention(lines)
         self.drafts: list[Draft] = []
-        self.groups: list[headline_assignment.HeadlineGroup] = []
+        self.groups: list[headline_groups.HeadlineGroup] = []
         self.noise: list[str] = []
         self.draft = Draft()
-        self.group: headline_assignment.HeadlineGroup | None = None
+        self.group: headline_groups.HeadlineGroup | None = None
         self.pending_from = False
         self.pending_byline: str | None = None
         self.pending_published: tuple[int, int, int] | None = None
@@ -148,7 +148,7 @@ class _PageWalk:
             after_noise = i > 0 and self.lines[i - 1].kind == NOISE
             open_article = self.draft.lines and not self.draft.closed and not after_noise
             self._close()
-            self.group = headline_assignment.HeadlineGroup(
+            self.group = headline_groups.HeadlineGroup(
                 [], after=len(self.drafts) - 1 if open_article else None,
                 wrapped=self.layout.hard_wrapped, at=len(self.drafts), column=self.layout.column,
             )
@@ -156,7 +156,7 @@ class _PageWalk:
         if line.kind == ECHO:
             joined = self.layout.hard_wrapped and not line.blank_before and self.lines[i - 1].kind == ECHO
             self._add_noise(line, joined=joined)
-        self.group.lines.append(headline_assignment.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
+        self.group.lines.append(headline_groups.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
 
     def _noise(self, i: int, line: Line) -> None:
         self.pending_published = noise.web_metadata_date(line.text) or self.pending_published
@@ -208,7 +208,7 @@ class _PageWalk:
             self.noise.append(line.text)
 
 
-def _attach_headlines(articles: list[Segment], groups: list[headline_assignment.HeadlineGroup]) -> list[str]:
+def _attach_headlines(articles: list[Segment], groups: list[headline_groups.HeadlineGroup]) -> list[str]:
     """Give each article its headline group, or a title derived from its first sentence.
 
     Returns the headline lines that headed no article.

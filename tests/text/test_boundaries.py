@@ -254,3 +254,8 @@ def test_a_report_opening_on_a_dateline_without_its_month_is_cut_from_the_one_ab
 def test_a_holiday_named_as_the_time_of_the_news_dates_the_paragraph(lead: str) -> None:
     values = boundaries.features(_ctx(lead))
     assert values["date_second_sentence"] == 1.0 or values["relative_dateline"] == 1.0
+
+
+def test_an_official_back_by_bare_name_doing_more_goes_on_with_the_visit() -> None:
+    before = "5月19日，某某市委书记张三带队在某市拜访省直相关部门。张三首先拜访了省文旅厅。"
+    assert boundaries.names_returning_official("5月20日，张三还考察了某某公司，洽谈投资项目。", before)

@@ -91,3 +91,19 @@ def test_a_head_set_apart_below_a_qr_caption_is_no_part_of_the_box() -> None:
             "——张三主持并讲话\n\n某某区党政代表团赴某某市考察学习\n\n10月28日，推动某某地区统筹发展党政联席会议召开。\n")
     kinds = _kinds(page)
     assert kinds["推动某某地区统筹发展党政"] != NOISE
+
+
+def test_a_head_printed_again_inside_its_report_is_an_echo() -> None:
+    page = ("某某市政协主席张三调研某某高新区\n\n3月17日，某某市政协主席张三一行来到某某公司调研。\n\n"
+            "某某市政协主席张三调研某某高新区\n\n某某市委书记李四等陪同调研。\n")
+    lines = split_lines(page)
+    classify(lines, hard_wrapped=False, width=40.0)
+    assert [line.kind for line in lines if line.text.startswith("某某市政协主席张三调研")] == [HEADLINE, NOISE]
+    assert len(segment_page(page).articles) == 1
+
+
+def test_a_head_printed_again_past_only_a_box_heads_the_report_below() -> None:
+    page = ("区领导李四参加调研。\n\n某某区工作推进会召开\n\n详情请\n扫描二维码\n\n某某区工作推进会召开\n\n"
+            "10月8日上午，全区工作推进会召开，区委书记张三主持会议并讲话。\n")
+    articles = segment_page(page).articles
+    assert articles[-1].title == "某某区工作推进会召开" and articles[-1].body.startswith("10月8日")
