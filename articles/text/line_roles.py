@@ -357,6 +357,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.demote_wrapped_fragments(lines, width)
         wrapped_headlines.promote_wrapped_headlines(lines)
         wrapped_headlines.promote_headlines_above_leads(lines)
+        wrapped_headlines.promote_wide_heads(lines, width)
         wrapped_headlines.mark_foot_cluster(lines, width)
     wrapped_headlines.demote_paragraph_fragments(lines)
     _mark_bullet_headlines(lines)

@@ -212,6 +212,27 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
                 x.kind = HEADLINE
 
 
+def promote_wide_heads(lines: list[Line], width: float) -> None:
+    """On a hard-wrapped page a line set apart and far wider than the column is no wrapped
+    paragraph: under the page top, a head or a box, over the report, it is a head or its deck,
+    even a long one with a clause break or an exclamation (某日，某某到某地调研：早开局起好步！)."""
+    for i, line in enumerate(lines):
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        if line.kind != BODY or line.lead or not line.blank_before or nxt is None or not nxt.blank_before:
+            continue
+        if visible_length(line.text) <= width + 2 or (prev is not None and prev.kind not in (*HEADLINE_KINDS, NOISE)):
+            continue
+        if nxt.kind in (BODY, BYLINE) and _reads_as_wide_head(line.text):
+            line.kind = HEADLINE
+
+
+def _reads_as_wide_head(text: str) -> bool:
+    """No full stop or semicolon, one clause break at most, and not cut off mid-clause."""
+    s = text.strip()
+    return (visible_length(s) <= 64 and not re.search(r"[。；;]", s) and len(re.findall(r"[，,]", s)) <= 1
+            and s[-1] not in "，,、：:" and not DATELINE.match(s) and not headlines.cannot_end_headline(s))
+
+
 def demote_paragraph_fragments(lines: list[Line]) -> None:
     """A short line cut at a column break, with the paragraph running on below it, becomes body.
 

@@ -8,6 +8,7 @@ from articles.text.wrapped_headlines import (
     demote_wrapped_fragments,
     mark_foot_cluster,
     promote_headlines_above_leads,
+    promote_wide_heads,
     promote_wrapped_headlines,
 )
 
@@ -238,3 +239,21 @@ def test_on_a_page_without_blank_lines_heads_set_wider_than_the_column_at_the_fo
               _line("理考评工作张三代表落实"), _line("强首府战略谋划新发展空间")]
     mark_foot_cluster(narrow, 13.0)
     assert all(line.kind == BODY for line in narrow)
+
+
+def test_lines_set_apart_far_wider_than_the_column_under_a_head_are_heads() -> None:
+    lines = [_line("园区动态", HEADLINE, blank=True),
+             _line("2022年首个工作日，某某区委常委张三到某某园区调研：经济工作早开局起好步！", blank=True),
+             _line("新年伊始，经济工作怎么抓，怎", blank=True), _line("样实现“开门红”……1月4日"),
+             _line("市领导与人大代表面对面", HEADLINE, blank=True),
+             _line("群策群力，把“我为某某作贡献”落到实处", blank=True),
+             _line("3月27日，市领导张三、李四", blank=True)]
+    promote_wide_heads(lines, 14.0)
+    assert [line.kind for line in lines] == [HEADLINE, HEADLINE, BODY, BODY, HEADLINE, HEADLINE, BODY]
+
+
+def test_a_wide_sentence_inside_a_report_stays_body() -> None:
+    lines = [_line("3月27日，市领导张三、李四", blank=True), _line("来到某某代表团。"),
+             _line("会议听取了某某工作情况汇报，部署下步工作", blank=True), _line("会后，张三走访企业。", blank=True)]
+    promote_wide_heads(lines, 14.0)
+    assert lines[2].kind == BODY
