@@ -213,16 +213,18 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
 
 
 def promote_wide_heads(lines: list[Line], width: float) -> None:
-    """On a hard-wrapped page a line set apart and far wider than the column is no wrapped
-    paragraph: under the page top, a head or a box, over the report, it is a head or its deck,
-    even a long one with a clause break or an exclamation (某日，某某到某地调研：早开局起好步！)."""
+    """On a hard-wrapped page a line wider than the column is no wrapped paragraph: set apart
+    under the page top, a head or a box, or between a finished report and the next one's lead,
+    it is a head or its deck, even a long one with a clause break or an exclamation
+    (某日，某某到某地调研：早开局起好步！)."""
     for i, line in enumerate(lines):
         prev, nxt = prev_line(lines, i), next_line(lines, i)
-        if line.kind != BODY or line.lead or not line.blank_before or nxt is None or not nxt.blank_before:
+        if line.kind != BODY or line.lead or nxt is None or visible_length(line.text) <= width + 2:
             continue
-        if visible_length(line.text) <= width + 2 or (prev is not None and prev.kind not in (*HEADLINE_KINDS, NOISE)):
-            continue
-        if nxt.kind in (BODY, BYLINE) and _reads_as_wide_head(line.text):
+        apart = line.blank_before and nxt.blank_before and (prev is None or prev.kind in (*HEADLINE_KINDS, NOISE))
+        # On a page printed without blank lines: between a finished report and the next one's lead.
+        tight = prev is not None and prev.kind == BODY and ends_finished(lines, i - 1) and opens_with_news_lead(lines, i + 1)
+        if (apart or tight) and nxt.kind in (BODY, BYLINE) and _reads_as_wide_head(line.text):
             line.kind = HEADLINE
 
 

@@ -257,3 +257,15 @@ def test_a_wide_sentence_inside_a_report_stays_body() -> None:
              _line("会议听取了某某工作情况汇报，部署下步工作", blank=True), _line("会后，张三走访企业。", blank=True)]
     promote_wide_heads(lines, 14.0)
     assert lines[2].kind == BODY
+
+
+def test_on_a_page_without_blank_lines_a_wide_line_between_two_reports_is_the_next_one_s_head() -> None:
+    lines = [_line("委员们提出的意见建议给予肯定"), _line("和积极回应。"),
+             _line("共同书写改革发展新篇章，某某区党政领导代表团来某某区考察交流"),
+             _line("3月11日，由区委书记张三，区委"), _line("副书记、区长李四率领的代表团来")]
+    promote_wide_heads(lines, 16.0)
+    assert [line.kind for line in lines] == [BODY, BODY, HEADLINE, BODY, BODY]
+    unfinished = [_line("委员们提出的意见建议给予肯定"), _line("和积极回应，共同书写改革发展新篇章和"),
+                  _line("某某区党政领导代表团来某某区考察交流工作"), _line("3月11日，由区委书记张三，区委")]
+    promote_wide_heads(unfinished, 16.0)
+    assert all(line.kind == BODY for line in unfinished)
