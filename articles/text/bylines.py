@@ -128,7 +128,9 @@ _ROLE_ONLY = re.compile(r"^(?:本报(?:特约|首席)?(?:记者|通讯员)|[\u4e
 _CREDIT_HEAD = re.compile(rf"^{_CREDIT_ORG}{_CREDIT_ROLE_WORD}\s*[:：/]?\s*")
 # A mark before a credit; also the slash of a credit whose writer the layout cut off (/摄影 某某).
 _CREDIT_MARK = re.compile(r"^(?:[■□●◆▲·•・]|[/／](?=\s*(?:摄影|摄像|视频|[文图摄])))\s*")
-_NAME_ROLE = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:[文图摄]|摄影|摄像|视频)$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$")
+_NAME_ROLE = re.compile(
+    r"^([\u4e00-\u9fff]{2,4})\s*[/／]\s*(?:[文图摄]|文图|图文|摄影|摄像|视频)$|^([\u4e00-\u9fff]{2,4})(?:摄影|摄)$"
+)
 _ROLE_NAME = re.compile(r"^[文图摄][/／:：]\s*([\u4e00-\u9fff]{2,4})$")
 
 

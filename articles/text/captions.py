@@ -94,6 +94,7 @@ def mark_captions_by_place(lines: list[Line]) -> None:
     mark_unstopped_captions(lines)
     mark_company_labels(lines)
     mark_parallel_captions(lines)
+    mark_scene_captions(lines)
     mark_bracketed_captions(lines)
 
 
@@ -158,6 +159,31 @@ def mark_unstopped_captions(lines: list[Line]) -> None:
                 and len(text) <= 200 and re.search(r"[，,]", text) and not re.search(r"[。！？!?；;”」]", text)
                 and nxt is not None and (nxt.lead or DATELINE.match(nxt.text.strip()))):
             for line in block:
+                line.kind = NOISE
+
+
+_SCENE_VERB = re.compile(r"来到|调研|考察|察看|查看|视察|走访|慰问|参观|看望|检查|督导")
+
+
+def mark_scene_captions(lines: list[Line]) -> None:
+    """A line set apart inside a report, closing no sentence, that shows an official the report
+    already named at a scene (某某一行先后来到某地实地调研) while the report goes on below is
+    the caption of its picture: a report's own paragraph ends on its full stop."""
+    from articles.text.leaders import find_leaders
+
+    for i, j in _blocks(lines):
+        text = "".join(line.text.strip() for line in lines[i:j])
+        nxt = lines[j] if j < len(lines) else None
+        if not (0 < i and ends_sentence(lines[i - 1].text) and nxt is not None and nxt.kind == BODY) \
+                or not all(line.kind in (BODY, HEADLINE) and not line.lead for line in lines[i:j]):
+            continue
+        if not (12 <= visible_length(text) <= 60) or re.search(r"[。！？!?；;]", text) or not _SCENE_VERB.search(text):
+            continue
+        if nxt.lead or DATELINE.match(nxt.text.strip()):
+            continue  # the next report opens below: mark_unstopped_captions weighs that case
+        story = "".join(x.text.strip() for x in lines[max(0, i - 30):i] if x.kind == BODY)
+        if any(len(m.name) >= 2 and text.find(m.name) != -1 for m in find_leaders(story)):
+            for line in lines[i:j]:
                 line.kind = NOISE
 
 

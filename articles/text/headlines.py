@@ -291,6 +291,8 @@ def _one_head_wrapped(first: str, second: str) -> bool:
     verb (招商引资再提速) stands alone.
     """
     first, second = first.strip(), second.strip()
+    if SPEECH_KICKER.search(first):
+        return False  # 某某在某地调研时强调: a kicker whole on its line, over what was stressed
     if visible_length(first) >= _FULL_HEAD and visible_length(second) < visible_length(first) \
             and not _spaced(first):
         return True

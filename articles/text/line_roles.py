@@ -96,6 +96,14 @@ def _mark_resumed_text(lines: list[Line]) -> None:
             line.kind = BODY
 
 
+def _says_report_above(lines: list[Line], i: int) -> bool:
+    """Most of the head's words are the report's right above it: printed after its report,
+    the head is that report's, not the title of the QR box below it."""
+    words = [w for w in headlines.tokens(lines[i].text) if len(w) >= 2]
+    story = "".join(x.text.strip() for x in lines[max(0, i - 40):i] if x.kind == BODY)
+    return len(words) >= 2 and sum(w in story for w in words) >= 0.6 * len(words)
+
+
 def _mark_boxed_headlines(lines: list[Line]) -> None:
     """Headlines of QR boxes and 导读 teasers have no article on this page: they are noise."""
     for i, line in enumerate(lines):
@@ -105,7 +113,8 @@ def _mark_boxed_headlines(lines: list[Line]) -> None:
         qr_before = prev is not None and prev.kind == NOISE and noise.is_qr_line(prev.text)
         # The wrapped rest of a head above it (…理论学习中心 / 组举行第三次集中学习) stays with that head.
         rest_of_head = prev is not None and prev.kind in HEADLINE_KINDS and not line.blank_before
-        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text) and not rest_of_head
+        qr_after = nxt is not None and nxt.kind == NOISE and noise.is_qr_line(nxt.text) and not rest_of_head \
+            and not _says_report_above(lines, i)
         # A line below a QR caption may instead head the article right under it, alone or
         # with a subtitle printed tight below it (title / subtitle / body, no blank line).
         # Across blank lines the next headline starts the next unit: the line is the box's.

@@ -184,3 +184,8 @@ def test_writer_and_reviewer_credits_are_a_byline() -> None:
 @pytest.mark.parametrize("line", ["某某网·某某新闻记者 张三 某某报道", "/摄影 张三", "张三/摄影"])
 def test_credits_with_a_dotted_outlet_or_a_loose_slash_are_bylines(line: str) -> None:
     assert is_byline_line(line)
+
+
+@pytest.mark.parametrize("line", ["（张三丰/文图）", "张三丰/图文"])
+def test_a_writer_credited_for_words_and_pictures_at_once_is_a_byline(line: str) -> None:
+    assert is_byline_line(line)

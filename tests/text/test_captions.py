@@ -152,3 +152,16 @@ def test_a_caption_credited_to_an_outlet_with_a_slash_is_noise() -> None:
     page = ("某某书记在某某县调研时强调\n\n3月23日，自治区党委书记张三来到某某储气库集注站，详细了解项目建设"
             "运行情况。某某云/某某日报记者李四摄\n\n某某云/某某日报讯（记者王五报道）张三3月23日在某某县调研。\n")
     assert _kinds(page)["3月23日，自治区党委书记张三来到某某储气库集注站，详细了解项目建设运行情况。某某云/某某日报记者李四摄"] == NOISE
+
+
+def test_a_scene_line_naming_the_report_s_official_inside_the_report_is_a_caption() -> None:
+    page = ("4月11日下午，某某县委书记张三深入某某镇，实地调研乡村振兴示范区规划建设情况。\n\n"
+            "某某县委书记张三一行先后来到某某谷、某某寨实地调研\n\n"
+            "县领导李四、王五及相关部门主要负责人参加调研。\n")
+    assert _kinds(page)["某某县委书记张三一行先后来到某某谷、某某寨实地调研"] == NOISE
+
+
+def test_a_sub_head_inside_a_report_naming_nobody_stays() -> None:
+    page = ("4月11日下午，某某县委书记张三深入某某镇，实地调研乡村振兴示范区规划建设情况。\n\n"
+            "统筹推进乡村振兴示范区规划建设\n\n县领导李四、王五及相关部门主要负责人参加调研。\n")
+    assert _kinds(page)["统筹推进乡村振兴示范区规划建设"] != NOISE

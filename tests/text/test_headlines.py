@@ -99,6 +99,8 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["清溪推动", "茶叶主产乡镇振兴发展"], "清溪推动茶叶主产乡镇振兴发展", None),
         (["某某县重点项目观摩团莅临", "某某乡观摩指导"], "某某县重点项目观摩团莅临某某乡观摩指导", None),
         (["张三深入某某乡镇调研", "当前重点工作"], "张三深入某某乡镇调研当前重点工作", None),
+        # a kicker saying where a leader spoke is never the first line of a wrapped head
+        (["张三参加某某县代表团审议时强调", "抓好五大重点  力争全省十强"], "抓好五大重点  力争全省十强", "张三参加某某县代表团审议时强调"),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],

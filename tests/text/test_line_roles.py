@@ -107,3 +107,10 @@ def test_a_head_printed_again_past_only_a_box_heads_the_report_below() -> None:
             "10月8日上午，全区工作推进会召开，区委书记张三主持会议并讲话。\n")
     articles = segment_page(page).articles
     assert articles[-1].title == "某某区工作推进会召开" and articles[-1].body.startswith("10月8日")
+
+
+def test_a_head_printed_after_its_report_over_a_qr_box_stays_the_report_s_head() -> None:
+    page = ("9月6日，某某省政协组织的老区振兴发展采访团走进某某县，开展采访、调研活动。采访团先后到某某乡调研。"
+            "（张三、李四）\n某某省政协老区振兴发展采访团走进某某县\n\n扫一扫 在手机打开当前页\n[二维码]\n")
+    [article] = segment_page(page).articles
+    assert article.title == "某某省政协老区振兴发展采访团走进某某县"
