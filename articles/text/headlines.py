@@ -271,6 +271,11 @@ def tokens(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def is_factual(text: str) -> bool:
+    """True when a head line says who did what (举行, 召开, 调研…), as a report's head does."""
+    return bool(_FACTUAL.search(text))
+
+
 def _factual_score(part: str) -> int:
     score = 2 * bool(_KICKER_MARK.search(part.strip()) or SPEECH_KICKER.search(part.strip()))
     score += bool(_FACTUAL.search(part))

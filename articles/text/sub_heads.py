@@ -7,7 +7,9 @@ sub-headlines while the text under them goes on naming the same officials bare.
 """
 from __future__ import annotations
 
-from articles.text import boundaries, bylines, leaders, noise
+from articles.text import boundaries, bylines, headlines, leaders, noise
+from articles.text.clean import visible_length
+from articles.text.districts import district_of
 from articles.text.page_lines import (
     BODY,
     BYLINE,
@@ -83,11 +85,26 @@ def mark_feature_subheads(lines: list[Line]) -> None:
         while j < len(lines) and lines[j].kind == HEADLINE and _gap(lines, j) <= 1:
             j += 1
         if j > i and j < len(lines) and lines[j].kind == BODY and not lines[j].lead and _gap(lines, j) <= 1 \
-                and _inside_byline_column(lines, i - 1) and not opens_with_news_lead(lines, j) \
-                and not _opens_new_piece(lines, i, j):
+                and (_inside_byline_column(lines, i - 1) or _same_place_goes_on(lines, i, j)) \
+                and not opens_with_news_lead(lines, j) and not _opens_new_piece(lines, i, j):
             for k in range(i, j):
                 lines[k].kind = BODY
         i = max(j, i + 1)
+
+
+def _same_place_goes_on(lines: list[Line], i: int, j: int) -> bool:
+    """Short slogan heads (产业兴县强根基 / 跑出高质量发展加速度) inside a long story whose next
+    section opens on a scene in the story's own place (清晨，某某县…): a feature's sub-headline.
+    A new report's head says who did what (召开, 调研) and its text names its own place."""
+    heads = [line.text.strip() for line in lines[i:j]]
+    if len(heads) > 2 or any(visible_length(h) > 12 or headlines.is_factual(h) for h in heads):
+        return False
+    story = _story_above(lines, i)
+    section = "".join(line.text.strip() for line in lines[j:j + 6])
+    if len(story) < 200:
+        return False
+    place = district_of(story)
+    return place is not None and district_of(section) == place and place.rstrip("区县市旗")[:2] in section
 
 
 def _opens_new_piece(lines: list[Line], i: int, j: int) -> bool:

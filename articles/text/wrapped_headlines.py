@@ -295,8 +295,11 @@ def mark_foot_cluster(lines: list[Line], width: float | None = None) -> None:
     if above.kind not in (BYLINE, NOISE) and not ends_finished(lines, start - 1):
         return
     if not cluster[0].blank_before and not headlines.looks_like_headline(join_wrapped([x.text for x in cluster])) \
-            and not _set_wider_than_column(cluster, width):
-        return  # on a page without blank lines, only one wrapped head (or heads set wide) can be told from text
+            and not _set_wider_than_column(cluster, width) and len(cluster) < 3:
+        # On a page without blank lines, one wrapped head, heads set wide, or three lines and
+        # more that never close a sentence after the last report's full stop: a report's last
+        # paragraph does not run on that long without one.
+        return
     if any(line.kind == BODY for line in cluster) and not _OPENS_ON_DATE.match(cluster[0].text.strip()):
         for line in cluster:
             line.kind = HEADLINE

@@ -119,6 +119,7 @@ def test_a_site_menu_between_two_reports_is_noise_and_breaks_them() -> None:
 
 @pytest.mark.parametrize(("line", "expected"), [
     ("A6 区县新闻", True),
+    ("A2 县域·时政", True),  # a page code and a section with its sub-section
     ("要闻速递", True),
     ("2  某某新闻·综合", True),
     ("2版  要闻", True),

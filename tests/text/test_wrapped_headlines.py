@@ -235,10 +235,6 @@ def test_on_a_page_without_blank_lines_heads_set_wider_than_the_column_at_the_fo
              _line("张三代表：落实强首府战略 谋划某某区新发展空间")]
     mark_foot_cluster(lines, 13.0)
     assert [line.kind for line in lines] == [BODY, HEADLINE, HEADLINE, HEADLINE]
-    narrow = [_line("市政协副主席张三陪同调研。"), _line("某某市安委会考评组莅临某"), _line("某区开展安全生产目标管"),
-              _line("理考评工作张三代表落实"), _line("强首府战略谋划新发展空间")]
-    mark_foot_cluster(narrow, 13.0)
-    assert all(line.kind == BODY for line in narrow)
 
 
 def test_lines_set_apart_far_wider_than_the_column_under_a_head_are_heads() -> None:
@@ -269,3 +265,10 @@ def test_on_a_page_without_blank_lines_a_wide_line_between_two_reports_is_the_ne
                   _line("某某区党政领导代表团来某某区考察交流工作"), _line("3月11日，由区委书记张三，区委")]
     promote_wide_heads(unfinished, 16.0)
     assert all(line.kind == BODY for line in unfinished)
+
+
+def test_on_a_page_without_blank_lines_three_unstopped_lines_after_the_last_report_are_heads() -> None:
+    lines = [_line("经济社会高质量发展注入活"), _line("水。"), _line("张三调研重点项目建设情况"),
+             _line("李四调研重"), _line("点项目建设工作"), _line("县委常委、组织部长王五调研我县部分重点项目进展情况")]
+    mark_foot_cluster(lines, 14.0)
+    assert [line.kind for line in lines] == [BODY, BODY] + [HEADLINE] * 4
