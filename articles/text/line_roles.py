@@ -368,6 +368,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.promote_headlines_above_leads(lines)
         wrapped_headlines.promote_wide_heads(lines, width)
         wrapped_headlines.mark_foot_cluster(lines, width)
+    wrapped_headlines.promote_long_heads_over_reports(lines)
     wrapped_headlines.demote_paragraph_fragments(lines)
     _mark_bullet_headlines(lines)
     captions.mark_captions_by_place(lines)

@@ -212,6 +212,22 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
                 x.kind = HEADLINE
 
 
+def promote_long_heads_over_reports(lines: list[Line]) -> None:
+    """A line set apart over a report's lead or dateline that reads as a long head (no full
+    stop, one clause break at most: 2021年某县一季度项目集中开工某镇分会场在某工地举行) is
+    that report's head: a paragraph that lost its full stop does not stand alone over a lead."""
+    for i, line in enumerate(lines):
+        nxt = next_line(lines, i)
+        if line.kind != BODY or line.lead or not line.blank_before or nxt is None or not nxt.blank_before:
+            continue
+        prev = prev_line(lines, i)
+        if prev is not None and prev.kind == BODY and not ends_finished(lines, i - 1):
+            continue
+        if nxt.kind == BODY and opens_with_news_lead(lines, i + 1) and not DATELINE.match(line.text.strip()) \
+                and headlines.looks_like_head_over_lead(line.text):
+            line.kind = HEADLINE
+
+
 def promote_wide_heads(lines: list[Line], width: float) -> None:
     """On a hard-wrapped page a line wider than the column is no wrapped paragraph: set apart
     under the page top, a head or a box, or between a finished report and the next one's lead,

@@ -216,3 +216,10 @@ def test_a_head_over_its_lead_may_run_long_with_one_clause_break(line: str, expe
 ])
 def test_clean_headline_strips_markup_but_keeps_a_topic_tag(line: str, cleaned: str) -> None:
     assert clean_headline(line) == cleaned
+
+
+def test_a_weather_office_s_message_opens_a_report() -> None:
+    from articles.text.headlines import starts_outlet_lead
+
+    assert starts_outlet_lead("某某气象台消息，29日夜间至30日，某某市仍有较强降雨。")
+    assert not starts_outlet_lead("据气象台消息，近期将有降雨。")

@@ -272,3 +272,18 @@ def test_on_a_page_without_blank_lines_three_unstopped_lines_after_the_last_repo
              _line("李四调研重"), _line("点项目建设工作"), _line("县委常委、组织部长王五调研我县部分重点项目进展情况")]
     mark_foot_cluster(lines, 14.0)
     assert [line.kind for line in lines] == [BODY, BODY] + [HEADLINE] * 4
+
+
+def test_a_long_unpunctuated_line_set_apart_over_a_dateline_is_its_head() -> None:
+    from articles.text.wrapped_headlines import promote_long_heads_over_reports
+
+    lines = [_line("会议还研究了其他事项。", blank=True),
+             _line("2021年某某县一季度第一批次项目集中开工县城及某某镇分会场在县人民医院项目工地举行", blank=True),
+             _line("2021年3月5日上午，某某县2021年一季度第一批次项目集中开工。", blank=True)]
+    promote_long_heads_over_reports(lines)
+    assert [line.kind for line in lines] == [BODY, HEADLINE, BODY]
+    unfinished = [_line("会议指出，要提高站位", blank=True),
+                  _line("2021年某某县一季度第一批次项目集中开工县城及某某镇分会场在县人民医院项目工地举行", blank=True),
+                  _line("3月5日上午，某某县召开会议。", blank=True)]
+    promote_long_heads_over_reports(unfinished)
+    assert unfinished[1].kind == BODY
