@@ -172,11 +172,11 @@ def mark_scene_captions(lines: list[Line]) -> None:
     from articles.text.leaders import find_leaders
 
     for i, j in _blocks(lines):
-        text = "".join(line.text.strip() for line in lines[i:j])
         nxt = lines[j] if j < len(lines) else None
-        if not (0 < i and ends_sentence(lines[i - 1].text) and nxt is not None and nxt.kind == BODY) \
+        if j - i > 6 or not (0 < i and nxt is not None and nxt.kind == BODY and ends_sentence(lines[i - 1].text)) \
                 or not all(line.kind in (BODY, HEADLINE) and not line.lead for line in lines[i:j]):
             continue
+        text = "".join(line.text.strip() for line in lines[i:j])
         if not (12 <= visible_length(text) <= 60) or re.search(r"[。！？!?；;]", text) or not _SCENE_VERB.search(text):
             continue
         if nxt.lead or DATELINE.match(nxt.text.strip()):
@@ -251,7 +251,10 @@ def mark_parallel_captions(lines: list[Line], *, least: int = 3) -> None:
 def _caption_like(text: str) -> bool:
     """A short line with no punctuation at all."""
     s = text.strip()
-    return 4 <= visible_length(s) <= 20 and not re.search(r"[，,。；;：:！？!?、]", s)
+    return 4 <= len(s) <= 24 and 4 <= visible_length(s) <= 20 and not _ANY_MARK.search(s)
+
+
+_ANY_MARK = re.compile(r"[，,。；;：:！？!?、]")
 
 
 # A company's name alone: the label of a picture of it (山西某某照明有限公司), never a head.

@@ -65,14 +65,14 @@ def _scan(text: str, index: DivisionIndex) -> list[_Hit]:
                     spans.append((start, start + length))
                     break
     spans.sort(key=lambda se: (se[0], se[0] - se[1]))
-    spans = _drop_short_names_in_full_ones(spans, text, index)
+    kinds = [_kind_of_name(text[a:b], index) for a, b in spans]
     hits: list[_Hit] = []
     last_end = 0
-    for start, end in spans:
-        if start < last_end:
-            continue
+    covered = _covered_by_full_names(spans, kinds)
+    for (start, end), kind in zip(spans, kinds):
+        if start < last_end or (kind == SHORT and any(k in covered for k in range(start, end))):
+            continue  # a short name overlapping one written in full (临西 in 莅临西乡塘区) is no place
         entries = index.names[text[start:end]]
-        kind = _kind_of(entries)
         if _not_a_place(text, start, end, kind, entries):
             continue
         hits.append(_Hit(kind, tuple(p for k, p in entries if k == kind), start, end))
@@ -80,19 +80,29 @@ def _scan(text: str, index: DivisionIndex) -> list[_Hit]:
     return hits
 
 
+_KINDS: dict[str, str] = {}
+
+
+def _kind_of_name(name: str, index: DivisionIndex) -> str:
+    """``_kind_of`` a name of the table, remembered: the same few names come back page after page."""
+    kind = _KINDS.get(name)
+    if kind is None:
+        kind = _KINDS[name] = _kind_of(index.names[name])
+    return kind
+
+
 def _kind_of(entries: list[tuple[str, object]]) -> str:
     """The most specific reading of a name wins: a district written in full over a city of the
     same name, a town over a short district name."""
-    kinds = {k for k, _ in entries}
-    return next(k for k in (FULL, TOWN, CITY, SHORT, VILLAGE) if k in kinds)
+    for kind in (FULL, TOWN, CITY, SHORT):
+        if any(k == kind for k, _ in entries):
+            return kind
+    return VILLAGE
 
 
-def _drop_short_names_in_full_ones(spans: list[tuple[int, int]], text: str, index: DivisionIndex) -> list[tuple[int, int]]:
-    """A short name that overlaps a name written in full is no place: in 莅临西乡塘区 the
-    full 西乡塘区 stands, not the 临西 that the scan meets first."""
-    covered = {k for a, b in spans if _kind_of(index.names[text[a:b]]) == FULL for k in range(a, b)}
-    return [(a, b) for a, b in spans
-            if _kind_of(index.names[text[a:b]]) != SHORT or not any(k in covered for k in range(a, b))]
+def _covered_by_full_names(spans: list[tuple[int, int]], kinds: list[str]) -> set[int]:
+    """Positions of the text inside a name written in full (西乡塘区)."""
+    return {k for (a, b), kind in zip(spans, kinds) if kind == FULL for k in range(a, b)}
 
 
 def _not_a_place(text: str, start: int, end: int, kind: str, entries: list[tuple[str, object]]) -> bool:

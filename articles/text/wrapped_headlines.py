@@ -68,8 +68,8 @@ def _continues_prev(lines: list[Line], i: int, width: float) -> bool:
     return (
         prev is not None
         and prev.kind == BODY
-        and not ends_finished(lines, i - 1)
         and (not line.blank_before or (visible_length(prev.text) >= width - 2 and has_cjk(prev.text[-1])))
+        and not ends_finished(lines, i - 1)
     )
 
 
