@@ -99,12 +99,18 @@ def is_byline_line(line: str) -> bool:
         return not re.search(r"[，,。；;！？!?]", s)
     if _ROLES_CREDIT.match(s) or _OFFICE_AUTHOR.match(s) or _NEWSROOM.match(s):
         return True
+    if _WORDS_AND_PICTURES.match(s):
+        return True  # 图文：某某电视台 张三
     if s[:1] in "□■" and names_only(s[1:]):
         return True  # the writer after a box: □ 黄 强
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
                 or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 
 
+# Words and pictures credited at once, after a colon: 图文：某某电视台 张三, 文图：张三.
+_WORDS_AND_PICTURES = re.compile(
+    rf"^(?:图文|文图)\s*[:：]\s*(?:[\u4e00-\u9fff]{{2,10}}(?:电视台|融媒体中心|新闻中心|报社|宣传部)\s*)?{_NAMES}$"
+)
 # A broadcaster's credit under its report: 本台记者:某某报道, 记者 张三 李四 报道.
 _REPORTED_BY = re.compile(
     rf"^(?:本台|本报|本网|本站|[\u4e00-\u9fff]{{2,12}}?(?:电视台|融媒体中心))?(?:记者|通讯员)\s*[:：]?\s*{_NAMES}\s*报道$"

@@ -51,6 +51,8 @@ _CREDITED_CAPTION_END = re.compile(
     r"。\s*[（(]?\s*(?:(?:[\u4e00-\u9fff/／·]{0,14}?(?:记者|通讯员|摄影记者)\s*)?"
     r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*摄影?"
     r"|(?:图片|照片)(?:来源|提供)\s*[:：]\s*[\u4e00-\u9fff]{2,16})\s*[)）]?$"
+    # the credit in brackets before the full stop: …开工仪式现场（无人机照片 某某社记者 张三 摄）。
+    r"|[（(][^（）()。]{0,30}摄影?\s*[)）]\s*。$"
 )
 
 
@@ -209,13 +211,13 @@ def mark_run_in_captions(lines: list[Line], *, most_lines: int = 6) -> None:
     the report's lines: one sentence that opens a line after a finished one and ends its last
     line on the credit, however the column cut the name (…进行访谈。记者 廖 / 某某摄)."""
     for k, line in enumerate(lines):
-        if line.kind not in (BODY, BYLINE, HEADLINE) or not re.search(r"摄影?[)）]?$", line.text.strip()):
+        if line.kind not in (BODY, BYLINE, HEADLINE) or not re.search(r"摄影?\s*[)）]?\s*。?$", line.text.strip()):
             continue
         for i in range(k, max(k - most_lines, 0) - 1, -1):
             if i < k and ends_sentence(lines[i].text):
                 break  # the caption would open inside a sentence that closed on this line
             text = "".join(x.text.strip() for x in lines[i:k + 1])
-            opens = i == 0 or lines[i].blank_before or lines[i - 1].kind == NOISE or ends_finished(lines, i - 1)
+            opens = i == 0 or lines[i].blank_before or lines[i - 1].kind in (NOISE, BYLINE) or ends_finished(lines, i - 1)
             if opens and _one_credited_sentence(text) and all(x.kind in (BODY, BYLINE, HEADLINE) and not x.lead
                                                                 for x in lines[i:k + 1]):
                 for x in lines[i:k + 1]:

@@ -334,6 +334,14 @@ def _writers_over_report(lines: list[Line], k: int, text: str) -> bool:
 _BRACKETED_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff·]{2,16}[)）]$")
 
 
+def _demote_credits_inside_open_brackets(lines: list[Line]) -> None:
+    """A credit-like line run on from a lead whose bracket is still open (…齐齐哈尔电（记者 /
+    魏某 通讯员 刘某 刘 / 某某）为深入贯彻…) is the lead's own text, not a byline of its own."""
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind == BYLINE and not line.blank_before and prev.kind == BODY and headlines.leaves_open(prev.text):
+            line.kind = BODY
+
+
 def _mark_bracketed_credits(lines: list[Line]) -> None:
     """A bracketed name alone right under a report's last sentence is its source or writer
     (``…做到家喻户晓。`` / ``（某某市零距离）``): a credit, never the next report's headline."""
@@ -375,6 +383,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
     _mark_name_bylines(lines)
+    _demote_credits_inside_open_brackets(lines)
     _mark_bracketed_credits(lines)
     _mark_boxed_headlines(lines)
     _mark_digest_titles(lines)

@@ -189,3 +189,10 @@ def test_credits_with_a_dotted_outlet_or_a_loose_slash_are_bylines(line: str) ->
 @pytest.mark.parametrize("line", ["（张三丰/文图）", "张三丰/图文"])
 def test_a_writer_credited_for_words_and_pictures_at_once_is_a_byline(line: str) -> None:
     assert is_byline_line(line)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("图文：某某电视台 张三丰", True), ("图文：张三丰", True), ("图文并茂", False), ("图文：全区上下齐心协力", False),
+])
+def test_words_and_pictures_credited_after_a_colon(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected

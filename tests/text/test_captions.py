@@ -165,3 +165,11 @@ def test_a_sub_head_inside_a_report_naming_nobody_stays() -> None:
     page = ("4月11日下午，某某县委书记张三深入某某镇，实地调研乡村振兴示范区规划建设情况。\n\n"
             "统筹推进乡村振兴示范区规划建设\n\n县领导李四、王五及相关部门主要负责人参加调研。\n")
     assert _kinds(page)["统筹推进乡村振兴示范区规划建设"] != NOISE
+
+
+def test_a_caption_with_its_credit_in_brackets_before_the_full_stop_under_a_byline_is_noise() -> None:
+    page = ("4月13日，某某市督查组对某某镇新型城镇化建设进行督查，要求加快项目建设进度，确保工作取得重大突破。\n"
+            "作者：张三丰\n3月31日拍摄的某某旗2023年重点项目集\n中开工仪式现场（无人机照片\n某某社记者李四 摄）。\n"
+            "某某网某某3月31日电（记者李四）当日，某某旗举行重点项目集中开工仪式。\n")
+    kinds = {line.text: line.kind for line in _classified(page, column=14.0)}
+    assert kinds["中开工仪式现场（无人机照片"] == NOISE and kinds["某某社记者李四 摄）。"] == NOISE

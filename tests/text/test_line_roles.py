@@ -114,3 +114,10 @@ def test_a_head_printed_after_its_report_over_a_qr_box_stays_the_report_s_head()
             "（张三、李四）\n某某省政协老区振兴发展采访团走进某某县\n\n扫一扫 在手机打开当前页\n[二维码]\n")
     [article] = segment_page(page).articles
     assert article.title == "某某省政协老区振兴发展采访团走进某某县"
+
+
+def test_a_credit_run_on_inside_a_lead_s_open_bracket_is_the_lead_s_text() -> None:
+    page = ("某某新闻联播4月18日某某电（记者\n 王小明 通讯员 刘佳 刘\n弈含）为深入贯彻落实某某市委经济工作会议精神，"
+            "某某县举行重点项目集中开工仪式。\n")
+    [article] = segment_page(page).articles
+    assert article.body.startswith("某某新闻联播") and "为深入贯彻落实" in article.body
