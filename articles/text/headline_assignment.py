@@ -120,8 +120,8 @@ def _heads_another(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, 
 
 
 def _said_in_lead(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art: int) -> bool:
-    """The lines of a unit, joined, are said word for word in the article's lead (冯某督导检查城乡 /
-    环境综合整治工作 over ``县委书记冯某督导检查城乡环境综合整治工作。``): one head, wrapped."""
+    """The lines of a unit, joined, are said word for word in the article's lead (某某督导检查城乡 /
+    环境整治工作 over ``县委书记某某督导检查城乡环境整治工作。``): one head, wrapped."""
     joined = re.sub(r"\s", "", "".join(line.value for line in group.lines[start:end]))
     return len(joined) >= VERBATIM_LEAST and joined in scorer.lead_of(art)
 

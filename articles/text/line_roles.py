@@ -335,8 +335,8 @@ _BRACKETED_SOURCE = re.compile(r"^[（(][\u4e00-\u9fff·]{2,16}[)）]$")
 
 
 def _demote_credits_inside_open_brackets(lines: list[Line]) -> None:
-    """A credit-like line run on from a lead whose bracket is still open (…齐齐哈尔电（记者 /
-    魏某 通讯员 刘某 刘 / 某某）为深入贯彻…) is the lead's own text, not a byline of its own."""
+    """A credit-like line run on from a lead whose bracket is still open (…某市电（记者 /
+    某某 通讯员 某某 某 / 某）为深入贯彻…) is the lead's own text, not a byline of its own."""
     for prev, line in zip(lines, lines[1:]):
         if line.kind == BYLINE and not line.blank_before and prev.kind == BODY and headlines.leaves_open(prev.text):
             line.kind = BODY

@@ -93,7 +93,7 @@ def mark_feature_subheads(lines: list[Line]) -> None:
 
 
 def _same_place_goes_on(lines: list[Line], i: int, j: int) -> bool:
-    """Short slogan heads (产业兴县强根基 / 跑出高质量发展加速度) inside a long story whose next
+    """Short slogan heads (某某兴县强根基 / 跑出发展加速度) inside a long story whose next
     section opens on a scene in the story's own place (清晨，某某县…): a feature's sub-headline.
     A new report's head says who did what (召开, 调研) and its text names its own place."""
     heads = [line.text.strip() for line in lines[i:j]]

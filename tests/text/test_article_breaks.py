@@ -175,21 +175,29 @@ def test_a_posting_date_under_a_finished_report_heads_the_next_one() -> None:
     assert len(bodies) == 2 and bodies[1].startswith("4月7日")
 
 
+def _wrapped_page(head: str, paragraphs: list[str], width: int = 14) -> str:
+    """A page hard-wrapped at ``width`` characters, a blank line between paragraphs."""
+    return head + "\n\n" + "\n\n".join(
+        "\n".join(p[k:k + width] for k in range(0, len(p), width)) for p in paragraphs) + "\n"
+
+
 def test_a_dated_report_named_by_the_head_over_the_report_above_is_its_own() -> None:
-    page = ("某某区委书记出席“有事好商量”成果转化推进会\n\n"
-            "本报讯（张三 李四）12月19日，区人大代表、政协委员们围绕产业发展、智能制造、民生保障等主题，"
-            "集中视察政府工作。大家一路看、一路评、一路议，切身感受发展的新变化、新亮点。\n\n"
-            "视察组还来到老旧小区改造现场和智能工厂项目建设现场视察。代表、委员们纷纷表示，今后会进一步发挥"
-            "好职能作用，凝心聚力促发展。\n\n"
-            "近日，区政协召开“有事好商量”协商议事成果转化专题推进会，着力推进协商议事成果转化落实。"
-            "区委书记王五出席会议并讲话。\n")
+    page = _wrapped_page("某某区委书记出席“桥头夜话”\n成果转化推进会", [
+        "本报讯（张三 李四） 12月19日，区人大代表、区政协委员们围绕产业发展、民生保障等主题，集中视察政府工作。"
+        "大家一路看、一路议，见证民生改善成果。",
+        "在新建人才社区，视察组对社区提供的服务表示肯定，希望区里从青年人才实际需求出发，提升社区品质。",
+        "视察组还来到老旧小区改造现场视察。代表、委员们纷纷表示，今后会进一步发挥好职能作用，"
+        "围绕区委、区政府中心工作积极建言献策。",
+        "近日，区政协召开“桥头夜话”协商议事成果转化专题推进会，着力推进委员协商议事成果转化落实。"
+        "区委书记王五出席会议并讲话。",
+    ])
     articles = segment_page(page).articles
     assert [a.body[:2] for a in articles] == ["本报", "近日"]
 
 
 def test_a_story_carried_over_from_another_page_has_no_lead_still_to_come() -> None:
-    page = ("某某党政代表团到某某县考察学习\n\n（上接第一版）张三、李四表示，两地地缘相近、山水相连，"
-            "两地交流密切、合作良好。\n\n王五、赵六认为，某某县充分挖掘旅游文化内涵，培育旅游新业态。\n\n"
-            "11月14日，省委巡回指导组组长孙七带队调研我县重点项目建设情况，检视发展的短板与亮点。\n")
+    page = ("某某党政代表团到某某县考察学习\n\n（上接第一版）张三、李四表示，两县比邻而居、水路相通，"
+            "两县往来频繁、合办茶会。\n\n王五、赵六认为，某某县把茶园和古村连在一起，办出了新的样子。\n\n"
+            "11月14日，省委巡回指导组组长孙七带队调研我县在建项目情况，察看工程进度和质量。\n")
     articles = segment_page(page).articles
     assert [a.body[:2] for a in articles] == ["张三", "11"]

@@ -153,18 +153,19 @@ def test_a_head_under_a_report_with_only_a_photo_credit_opens_the_next_report() 
     assert len(articles) == 2 and articles[1].title == "某某县现特显优谋发展"
 
 
-PLACE_FEATURE = ("牢记嘱托 砥砺奋进 建设和美屏南\n\n"
-           "近日，屏南县委书记张三组织召开重大项目谋划专题会，他说，要统筹推进新型城镇化与乡村全面振兴，"
-           "努力建设宜居宜业宜游的和美屏南。谈及屏南的发展思路，张三语气坚定，话语间满是对县域发展的思考。"
-           "他表示，屏南将坚持生态优先、绿色发展，把资源优势转化为发展优势，让群众共享发展成果。"
-           "会上，与会人员围绕产业发展、城乡建设、民生保障等方面逐一研究了重大项目的谋划和推进。"
-           "张三要求，各级各部门要坚持项目为王，强化要素保障，推动项目早落地、早建成、早见效。\n\n"
-           "{head}\n\n清晨，屏南县高山花卉产业园内已一片忙碌：基地里，工人忙着为花卉进行管护作业。\n")
+PLACE_FEATURE = ("守住青山 办好茶事 建设美丽桃源\n\n"
+                 "近日，桃源县委书记张三到茶园、茶厂和茶市走了一圈，他说，桃源的茶要走出山门，"
+                 "先得把茶园管好、把茶厂办好、把茶市搞活。说起桃源的茶，张三掰着手指算了三笔账，"
+                 "一笔是茶农的收入账，一笔是茶厂的订单账，一笔是茶市的客流账。他表示，桃源将把"
+                 "三笔账算细算实，让种茶的人挣到钱。会上，与会人员就茶园管护、茶厂技改和茶市招商"
+                 "逐一作了发言。张三要求，各乡镇要盯住茶季抓进度，确保春茶采得下、卖得出、卖得好。"
+                 "他还叮嘱随行的县直部门负责人，要把茶农反映的问题记下来、带回去、办明白。\n\n"
+                 "{head}\n\n清晨，桃源县东坡茶园里已是一片忙碌：采茶工背着竹篓穿行在茶垄间。\n")
 
 
 def test_a_slogan_head_over_a_scene_in_the_story_s_own_place_is_a_sub_headline() -> None:
-    assert len(segment_page(PLACE_FEATURE.format(head="产业兴县强根基")).articles) == 1
+    assert len(segment_page(PLACE_FEATURE.format(head="茶叶兴县强根基")).articles) == 1
 
 
 def test_a_head_saying_who_did_what_over_a_scene_opens_its_own_article() -> None:
-    assert len(segment_page(PLACE_FEATURE.format(head="屏南县召开花卉产业推进会")).articles) == 2
+    assert len(segment_page(PLACE_FEATURE.format(head="桃源县召开茶叶产业推进会")).articles) == 2

@@ -197,8 +197,8 @@ def test_a_head_and_its_deck_with_a_comma_over_the_paper_s_lead_are_heads() -> N
 
 
 def test_a_long_head_with_one_clause_break_over_its_lead_is_a_head() -> None:
-    lines = [_line("某某区十一届人大一次会议举行第三", blank=True),
-             _line("次全体会议，依法选举产生新一届区人大常委会主任、区人民政府区长"),
+    lines = [_line("某某县十届人大二次会议举行第二", blank=True),
+             _line("次全体会议，表决通过县人民政府工作报告等六项决议"),
              _line("某某新闻网讯（记者 张三", blank=True), _line("）12月23日上午，某某区第十一届")]
     lines[2].lead = True
     promote_wrapped_headlines(lines)
@@ -207,8 +207,8 @@ def test_a_long_head_with_one_clause_break_over_its_lead_is_a_head() -> None:
 
 def test_a_long_clause_pair_not_over_a_lead_stays_body() -> None:
     lines = [_line("会议还研究了其他事项。", blank=True),
-             _line("某某区十一届人大一次会议举行第三", blank=True),
-             _line("次全体会议，依法选举产生新一届区人大常委会主任、区人民政府区长"),
+             _line("某某县十届人大二次会议举行第二", blank=True),
+             _line("次全体会议，表决通过县人民政府工作报告等六项决议"),
              _line("会议由张三主持。", blank=True)]
     promote_wrapped_headlines(lines)
     assert lines[1].kind == BODY and lines[2].kind == BODY
@@ -217,7 +217,7 @@ def test_a_long_clause_pair_not_over_a_lead_stays_body() -> None:
 def test_a_long_head_alone_at_the_foot_joins_the_cluster() -> None:
     lines = [_line("会议还审议通过了某某办法。（记者", blank=True), _line("张三 通讯员 李四）"),
              _line("某某县人大常委会第八次会议召开", HEADLINE, blank=True),
-             _line("某某区人大一次会议举行第三次全体会议，依法选举产生新一届区人民政府区长", blank=True)]
+             _line("某某县人大二次会议举行第二次全体会议，表决通过县人民政府工作报告", blank=True)]
     mark_foot_cluster(lines)
     assert [line.kind for line in lines] == [BODY, BODY, HEADLINE, HEADLINE]
 
