@@ -303,3 +303,9 @@ def test_page_names_and_section_labels_are_furniture(line: str) -> None:
 
 def test_a_book_cover_picture_is_captioned() -> None:
     assert noise.is_caption("《某某县乡镇简志》书影")
+
+
+def test_a_scene_and_who_supplied_its_picture_is_a_caption() -> None:
+    assert noise.is_caption("会议现场 作者 某某区政府 供图")
+    assert noise.is_caption("开幕式现场 某某县融媒体中心 供图")
+    assert not noise.is_caption("某某区召开政协会议")
