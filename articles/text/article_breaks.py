@@ -170,6 +170,17 @@ def _lead_still_to_come(lines: list[Line], i: int, draft: Draft, context: bounda
             and context.above_paragraphs <= 3 and opens_with_news_lead(lines, i) and not _opening_dated(draft))
 
 
+def _plainly_a_new_report(lines: list[Line], i: int, values: dict[str, float], context: boundaries.Context) -> bool:
+    """Under a report of some length, a paragraph that opens as reports do is the next one when
+    the head over the report above names it and not its own body (the head was set one story
+    high), or when it opens on 日前/近日 about new matters under a report that gave its own dateline."""
+    if values["above_short"]:
+        return False
+    if values["head_fits_lead"] and opens_with_news_lead(lines, i):
+        return True
+    return bool(values["relative_dateline"] and values["novelty_high"] and context.above_opened_with_lead)
+
+
 def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context, layout: Layout) -> bool:
     """Conventions that settle a break outright, then the learned model for the rest.
 
@@ -187,9 +198,7 @@ def _decide(lines: list[Line], i: int, draft: Draft, context: boundaries.Context
         return False
     if values["novelty_low"]:
         return False  # it talks about nothing the article above has not named: same story
-    if values["head_fits_lead"] and not values["above_short"] and opens_with_news_lead(lines, i):
-        # The head over the report above names this dated one and none of the report's own
-        # words: it was set one story high.
+    if _plainly_a_new_report(lines, i, values, context):
         return True
     if boundaries.names_returning_official(context.lead, context.before):
         return False  # the official the report introduced, by bare name: the same visit goes on

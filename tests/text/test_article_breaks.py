@@ -201,3 +201,15 @@ def test_a_story_carried_over_from_another_page_has_no_lead_still_to_come() -> N
             "11月14日，省委巡回指导组组长孙七带队调研我县在建项目情况，察看工程进度和质量。\n")
     articles = segment_page(page).articles
     assert [a.body[:2] for a in articles] == ["张三", "11"]
+
+
+def test_a_relative_dateline_on_new_matters_under_a_dated_report_opens_the_next_report() -> None:
+    page = _wrapped_page("某某县召开党政联席会议", [
+        "本报讯（记者 张三） 5月24日，县委书记李四主持召开党政联席会议，听取全县重点项目推进情况汇报，"
+        "研究部署下一阶段工作。会议强调，要压实责任，确保各项目按时完工；要盯紧资金、用地、用工等"
+        "关键环节，逐项销号；要把群众反映的问题列入清单，限期办结。会议还研究了其他事项。",
+        "日前，县河务局对当前防汛工作进行再部署，组织人员对沿河堤防、涵闸逐段排查，储备编织袋两万条、"
+        "砂石料三千方，确保汛期安全。",
+    ], width=15)
+    articles = segment_page(page).articles
+    assert [a.body[:2] for a in articles] == ["本报", "日前"]
