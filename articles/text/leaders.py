@@ -28,9 +28,11 @@ _MAX_LEFT = 40
 # Names listed before the list title: ``王五、赵六、孙七等区领导出席``. The list must start
 # a clause, so the first name is not the tail of the words before it.
 _LISTED_BEFORE = re.compile(
-    r"(?:^|(?<=[，,。；;：:]))((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等"
-    r"([\u4e00-\u9fff]{0,6}?(?:[区县市省镇乡州旗]|街道|班子|党政)领导)"
+    r"(?:^|(?<=[，,。；;：:]))(?:以及|及)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等"
+    r"([\u4e00-\u9fff]{0,6}?(?:[区县市省镇乡州旗级]|街道|班子|党政|以上)领导)"
 )
+# A county's leadership named as a group: 县四套班子领导, 副县级以上领导, 县级领导.
+_LEADERSHIP_GROUP = re.compile(r"(?:[区县市旗]?四[套大家]班子|副?[区县市处]级以上|[区县市]级)领导")
 _SPACED_HEAD = re.compile(r"领导[ \t\u3000\r\n]+")
 _SPACED_TOKEN = re.compile(r"([\u4e00-\u9fff]+)([ \t\u3000\r\n]+)")
 # Known names grouped by first character, so a lookup costs a handful of comparisons even
@@ -212,8 +214,8 @@ def _add_listed_before(flat: str, found: dict[str, list[str]]) -> None:
     """
     for m in _LISTED_BEFORE.finditer(flat):
         names = m.group(1).split("、")
-        title = m.group(2)
-        if not is_title(title) or not all(looks_like_name(n, listed=True) for n in names):
+        title = re.sub(r"^(?:在家的?|其他|其余|部分)", "", m.group(2))  # 在家的县四套班子领导: who was in town
+        if not (is_title(title) or _LEADERSHIP_GROUP.fullmatch(title)) or not all(looks_like_name(n, listed=True) for n in names):
             continue
         for name in names:
             titles = found.setdefault(name, [])

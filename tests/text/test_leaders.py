@@ -285,3 +285,13 @@ def test_party_school_staff_are_not_leaders() -> None:
 ])
 def test_a_post_printed_after_the_name_names_an_official(text: str, expected: list) -> None:
     assert [(m.name, list(m.titles)) for m in find_leaders(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("县委书记王建福，以及刘涛、周平、陈明等在家的县四套班子领导出席。", "县四套班子领导"),
+    ("会议由王建福主持，刘涛、周平、陈明等副县级以上领导参加。", "副县级以上领导"),
+    ("刘涛、周平、陈明等县级领导参加。", "县级领导"),
+])
+def test_officials_listed_before_a_leadership_group_take_its_name(text: str, title: str) -> None:
+    found = {m.name: list(m.titles) for m in find_leaders(text)}
+    assert all(found.get(name) == [title] for name in ("刘涛", "周平", "陈明"))
