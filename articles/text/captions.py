@@ -238,9 +238,10 @@ def mark_parallel_captions(lines: list[Line], *, least: int = 3) -> None:
     stacked over one report never repeat their opening words."""
     i = 0
     while i < len(lines):
+        opening = lines[i].text.strip()[:3]
         j = i
         while j < len(lines) and lines[j].kind in (HEADLINE, BODY) and not lines[j].lead \
-                and _caption_like(lines[j].text) and lines[j].text.strip()[:3] == lines[i].text.strip()[:3]:
+                and lines[j].text.strip()[:3] == opening and _caption_like(lines[j].text):
             j += 1
         above, below = prev_line(lines, i), lines[j] if j < len(lines) else None
         if j - i >= least and above is not None and ends_sentence(above.text) and below is not None \

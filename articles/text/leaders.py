@@ -234,10 +234,15 @@ _TITLE_AFTER_NAME = re.compile(
 
 
 _BODY_CHARS = re.compile(r"[委部局办会厅处院组队室司党团]")
+_POST_THEN_DEED = re.compile(
+    r"(?:书记|区长|县长|市长|镇长|乡长|旗长|主任|主席|部长|局长|厅长)[就在对向为主作代亲带一率出到深陪强指表介说讲参等、，,]"
+)
 
 
 def _add_titles_after_names(flat: str, found: dict[str, list[str]]) -> None:
     """Add officials whose post follows the name: ``某区政府张三区长亲自主持`` / ``李四、王五副厅长``."""
+    if not _POST_THEN_DEED.search(flat):
+        return  # no short post followed by a deed anywhere: nothing to look back from
     for m in _TITLE_AFTER_NAME.finditer(flat):
         names = m.group(1).split("、")
         if not all(looks_like_name(n) and not _BODY_CHARS.search(n) for n in names) or any(n in found for n in names):
