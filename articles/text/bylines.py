@@ -103,6 +103,8 @@ def is_byline_line(line: str) -> bool:
         return True  # 图文：某某电视台 张三
     if s[:1] in "□■" and names_only(s[1:]):
         return True  # the writer after a box: □ 黄 强
+    if s[:1] in "□■":
+        s = s[1:].strip()  # a box before any credit: □本报记者某某 通讯员某某
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
                 or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 

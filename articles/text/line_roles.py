@@ -306,7 +306,7 @@ def _mark_repeated_headlines(lines: list[Line]) -> None:
 
 def _mark_name_bylines(lines: list[Line]) -> None:
     """One to three names alone on the line under a headline are its writers (``张三 李四``,
-    ``朱迪``).
+    ``朱迪``), and names alone run on from a credit are the rest of it.
 
     Never a headline: a headline says what happened, not only who.
     """
@@ -318,6 +318,8 @@ def _mark_name_bylines(lines: list[Line]) -> None:
         marked = text != line.text.strip()
         if 2 <= names <= 3 or (names == 1 and (marked or not line.blank_before)):
             line.kind = BYLINE
+        elif prev.kind == BYLINE and not line.blank_before and 1 <= bylines.names_only(text) <= 6:
+            line.kind = BYLINE  # the wrapped rest of a credit's names (…通讯员某某 / 某某 某某 某某)
         elif _writers_over_report(lines, k, text):
             line.kind = BYLINE
 

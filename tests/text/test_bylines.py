@@ -196,3 +196,8 @@ def test_a_writer_credited_for_words_and_pictures_at_once_is_a_byline(line: str)
 ])
 def test_words_and_pictures_credited_after_a_colon(line: str, expected: bool) -> None:
     assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize("line", ["□本报记者 王建福 通讯员 刘涛", "□本报记者王建福 通讯员刘涛"])
+def test_a_credit_after_a_box_is_a_byline(line: str) -> None:
+    assert is_byline_line(line)

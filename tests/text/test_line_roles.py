@@ -121,3 +121,10 @@ def test_a_credit_run_on_inside_a_lead_s_open_bracket_is_the_lead_s_text() -> No
             "某某县举行重点项目集中开工仪式。\n")
     [article] = segment_page(page).articles
     assert article.body.startswith("某某新闻联播") and "为深入贯彻落实" in article.body
+
+
+def test_names_run_on_from_a_credit_are_the_rest_of_it() -> None:
+    page = ("某某镇新型城镇化建设进展顺利\n\n□本报记者王建福通讯员刘涛\n周平 陈明 赵丽 孙伟\n"
+            "4月13日，某某市督查组到某某镇督查新型城镇化建设，察看了三个在建项目。\n")
+    [article] = segment_page(page).articles
+    assert article.title == "某某镇新型城镇化建设进展顺利" and article.body.startswith("4月13日")
