@@ -22,12 +22,13 @@ from pathlib import Path
 
 from articles.text import headlines
 from articles.text.clean import BULLETS, ends_with_credit
+from articles.text.page_lines import MONTH_DROPPED_DAY
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "boundary.json"
 
 _SENTENCE = re.compile(r"^.+?[。！？!?]")
 # A dateline whose 月 the source dropped (929日下午，): the digits still read as a month and a day.
-_MONTH_DROPPED = re.compile(r"^(?:[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])日(?:[上中下]午|早上|晚上|晚)?[，,]")
+_MONTH_DROPPED = re.compile(rf"^{MONTH_DROPPED_DAY}[，,]")
 # A specific day at the very start: 5月6日上午，  2024年5月6日，  ６月３日，  3月4下午 (日 dropped).
 # OCR reads 日 as 曰 often enough that a date must survive it.
 _DAY_START = re.compile(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from articles.text import bylines, headlines, noise
+from articles.text.leaders import find_leaders
 from articles.text.clean import ends_sentence, visible_length
 from articles.text.page_lines import BODY, BYLINE, DATELINE, HEADLINE, NOISE, Line, ends_finished, next_line, prev_line
 
@@ -171,8 +172,6 @@ def mark_scene_captions(lines: list[Line]) -> None:
     """A line set apart inside a report, closing no sentence, that shows an official the report
     already named at a scene (某某一行先后来到某地实地调研) while the report goes on below is
     the caption of its picture: a report's own paragraph ends on its full stop."""
-    from articles.text.leaders import find_leaders
-
     for i, j in _blocks(lines):
         nxt = lines[j] if j < len(lines) else None
         if j - i > 6 or not (0 < i and nxt is not None and nxt.kind == BODY and ends_sentence(lines[i - 1].text)) \
@@ -184,7 +183,7 @@ def mark_scene_captions(lines: list[Line]) -> None:
         if nxt.lead or DATELINE.match(nxt.text.strip()):
             continue  # the next report opens below: mark_unstopped_captions weighs that case
         story = "".join(x.text.strip() for x in lines[max(0, i - 30):i] if x.kind == BODY)
-        if any(len(m.name) >= 2 and text.find(m.name) != -1 for m in find_leaders(story)):
+        if any(len(m.name) >= 2 and m.name in text for m in find_leaders(story)):
             for line in lines[i:j]:
                 line.kind = NOISE
 

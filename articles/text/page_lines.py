@@ -19,6 +19,8 @@ TO_MARK = "continued_to"
 FROM_MARK = "continued_from"
 NOISE = "noise"
 HEADLINE_KINDS = (HEADLINE, ECHO)
+# A day whose 月 the source dropped (929日下午): the digits still read as a month and a day.
+MONTH_DROPPED_DAY = r"(?:[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])日(?:[上中下]午|早上|晚上|晚)?"
 # A dateline opening a news lead: "5月6日，" "5月6日上午，" "2024年5月6日至8日，" "近日，" "今天下午，".
 DATELINE = re.compile(
     r"^(?:[\[［【][\u4e00-\u9fff]{2,12}[\]］】]\s*)?"  # an outlet's tag before it: [某某新媒体] 近日，
@@ -28,7 +30,7 @@ DATELINE = re.compile(
     r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
     r"|近日|日前|近期|连日来|前不久|(?:今天|今日|昨天|昨日)(?:[上中下]午|晚上)?"
     # the source dropped 月 (929日下午，…): the digits still read as a month and a day
-    r"|(?:[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])日(?:[上中下]午|早上|晚上|晚)?)\s*[，,]"
+    rf"|{MONTH_DROPPED_DAY})\s*[，,]"
 )
 
 

@@ -245,10 +245,9 @@ def promote_wide_heads(lines: list[Line], width: float) -> None:
 
 
 def _reads_as_wide_head(text: str) -> bool:
-    """No full stop or semicolon, one clause break at most, and not cut off mid-clause."""
+    """A long head's test (``looks_like_head_over_lead``), which a closing exclamation does not fail."""
     s = text.strip()
-    return (visible_length(s) <= 64 and not re.search(r"[。；;]", s) and len(re.findall(r"[，,]", s)) <= 1
-            and s[-1] not in "，,、：:" and not DATELINE.match(s) and not headlines.cannot_end_headline(s))
+    return not DATELINE.match(s) and headlines.looks_like_head_over_lead(s.rstrip("！!"))
 
 
 def demote_paragraph_fragments(lines: list[Line]) -> None:
