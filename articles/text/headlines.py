@@ -364,6 +364,14 @@ def _pos_flags(text: str) -> tuple[str, ...]:
     return tuple(w.flag for w in posseg.cut(text))
 
 
+def _join_wrapped_parts(parts: list[str]) -> list[str]:
+    """Join the two first lines of a head of three or more lines when they are one headline
+    cut in two (双峰7个 / 重点项目集中开工 / ——全县建设再掀高潮): the deck stays apart."""
+    if len(parts) >= 3 and not _DASH_START.match(parts[1]) and _cut_at_seam(parts[0], parts[1]):
+        return [parts[0] + parts[1], *parts[2:]]
+    return parts
+
+
 def split_title(parts: list[str]) -> tuple[str, str | None]:
     """Return (title, subtitle) from a headline unit's parts.
 
@@ -372,7 +380,7 @@ def split_title(parts: list[str]) -> tuple[str, str | None]:
     Two lines tied by a dash, or one headline run on over two lines (``_one_head_wrapped``),
     are one title in print order.
     """
-    parts = [p for p in parts if p]
+    parts = _join_wrapped_parts([p for p in parts if p])
     if len(parts) == 1:
         return parts[0], None
     if len(parts) == 2 and (_DASH_END.search(parts[0]) or _DASH_START.match(parts[1])):

@@ -36,6 +36,7 @@ def _first_pass_kind(line: Line) -> tuple[str, str | None]:
     if (
         noise.is_digest_heading(s)
         or noise.is_teaser_marker(s)
+        or noise.is_teaser_line(s)
         or noise.is_qr_line(s)
         or noise.is_page_furniture(s)
         or noise.is_caption(s)

@@ -25,6 +25,8 @@ _CONTINUED_FROM = re.compile(
 )
 # "刊2版►", "详见3版" under a 导读 teaser.
 _TEASER_MARKER = re.compile(rf"^(?:刊|见|详见|请看|转)?\s*{_PAGE}\s*[{_ARROW}]*$")
+# "某某标题 刊4版►", "某某标题（详见第3版）": a teaser printed with its pointer on one line.
+_TEASER_LINE = re.compile(rf"\S\s*[（(]?\s*(?:刊|详见|请看)\s*{_PAGE}\s*[{_ARROW}]*\s*[)）]?$")
 _DIGEST_HEADING = re.compile(
     r"^(?:[■□●◆◇▲★☆▪]\s*)?[【\[]?\s*(?:今日|本期|要闻|本版|内容)?(?:导\s*读|提\s*要)\s*[】\]]?$"
 )
@@ -297,6 +299,12 @@ def split_continued_from(line: str) -> tuple[str, str | None]:
 def is_teaser_marker(line: str) -> bool:
     """Return True for a digest pointer such as ``刊2版►`` (the teaser's page reference)."""
     return bool(_TEASER_MARKER.match(line.strip()))
+
+
+def is_teaser_line(line: str) -> bool:
+    """Return True for a teaser headline printed with its page pointer (``某某会议召开 刊4版►``):
+    its story is on another page, so nothing on this page is headed by it."""
+    return bool(_TEASER_LINE.search(line.strip()))
 
 
 def is_digest_heading(line: str) -> bool:

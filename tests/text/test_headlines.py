@@ -101,6 +101,11 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["张三深入某某乡镇调研", "当前重点工作"], "张三深入某某乡镇调研当前重点工作", None),
         # a kicker saying where a leader spoke is never the first line of a wrapped head
         (["张三参加某某县代表团审议时强调", "抓好五大重点  力争全省十强"], "抓好五大重点  力争全省十强", "张三参加某某县代表团审议时强调"),
+        # a head cut in two over its deck: the two first lines are one head, tied to the deck
+        (["某县8个", "重点项目集中开工", "——全县建设再掀热潮"], "某县8个重点项目集中开工——全县建设再掀热潮", None),
+        # …but a kicker, a title and a deck stay three parts
+        (["某区召开科技创新大会", "让更多成果在某区落地", "表彰52家优秀企业"],
+         "表彰52家优秀企业", "某区召开科技创新大会 让更多成果在某区落地"),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],

@@ -128,3 +128,11 @@ def test_names_run_on_from_a_credit_are_the_rest_of_it() -> None:
             "4月13日，某某市督查组到某某镇督查新型城镇化建设，察看了三个在建项目。\n")
     [article] = segment_page(page).articles
     assert article.title == "某某镇新型城镇化建设进展顺利" and article.body.startswith("4月13日")
+
+
+def test_a_teaser_printed_with_its_page_pointer_heads_nothing_here() -> None:
+    page = ("某某县召开冬修水利现场会 刊4版►\n\n区长刘涛深入企业调研\n"
+            "5月3日，区长刘涛深入某某公司调研，了解企业生产经营情况。\n")
+    kinds = _kinds(page)
+    assert kinds["某某县召开冬修水利现场会 刊4版►"] == NOISE
+    assert kinds["区长刘涛深入企业调研"] == HEADLINE

@@ -309,3 +309,14 @@ def test_a_scene_and_who_supplied_its_picture_is_a_caption() -> None:
     assert noise.is_caption("会议现场 作者 某某区政府 供图")
     assert noise.is_caption("开幕式现场 某某县融媒体中心 供图")
     assert not noise.is_caption("某某区召开政协会议")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("某某县召开冬修水利现场会 刊4版►", True),
+    ("某某镇举行招商推介会（详见第3版）", True),
+    ("刊2版►", False),  # the pointer alone is is_teaser_marker's
+    ("区长刘涛深入企业调研", False),
+    ("会议强调要抓好第3版", False),
+])
+def test_teaser_line(line: str, expected: bool) -> None:
+    assert noise.is_teaser_line(line) is expected
