@@ -84,6 +84,9 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
     while k >= 0 and lines[k].kind == NOISE and (not noise.is_page_furniture(lines[k].text) or noise.is_credit_block(lines[k].text)):
         k -= 1  # past captions, menus and a report's closing credits (初稿：… / 审核：…)
     prev = lines[k] if k >= 0 else None
+    if prev is not None and prev.kind == NOISE and noise.is_digest_label(prev.text) and draft.lines \
+            and k > 0 and lines[k - 1].kind == BODY and ends_finished(lines, k - 1):
+        return True  # 简讯 / 要闻速递 under a finished report: the items of a digest begin
     if prev is None or prev.kind != BODY or not draft.lines:
         return False
     if not ends_finished(lines, k):

@@ -50,10 +50,12 @@ _RELATIVE_DAY = re.compile(rf"^(?:近日|日前|昨日|昨天|今天|今日|[上
 # A day named early in the paragraph, unless it is the cut-off of a statistic (截至10月24日),
 # the day something is scheduled for (会议将于7月12日召开) or the start of a period the story
 # looks back on (自今年2月21日开始, 于今年9月1日开放), or a period's first or last day
-# (12月3日起将延伸巡查, 6月30日前完成): none of them is the report's dateline.
+# (12月3日起将延伸巡查, 6月30日前完成): none of them is the report's dateline. A range of days
+# may drop its first 日 (12月19至20日).
 _DATE_EARLY = re.compile(
     r"(?<!截至)(?<!截止)(?<!将于)(?<!定于)(?<!拟于)(?<!自)(?<!从)(?<!今年)(?<!去年)(?<!持续至)(?<!持续到)(?<!延续至)"
-    r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日曰](?!\s*(?:起(?!草)|开始|以来|之?前|止))"
+    r"(?<![0-9０-９])[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*(?:[至到~～-]|—{1,2})?\s*(?:[0-9０-９]{1,2}\s*)?[日曰]"
+    r"(?!\s*(?:起(?!草)|开始|以来|之?前|止))"
     rf"|{_MONTH_DROPPED.pattern}"
 )
 # A bullet opens both the items of a digest (■ 5月6日，…) and the sub-heads of one column.
@@ -62,7 +64,7 @@ _BULLET = re.compile(rf"^[{BULLETS}]\s*")
 _ANY_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,10}讯\s*[（(:：\s【]|^[\u4e00-\u9fff]{1,10}讯(?=[0-9０-９])")
 # Openings that refer back to the story above: pronouns, 会上, 随后, 此外…
 _BACK_REFERENCE = re.compile(
-    r"^(?:他|她|他们|她们|其|该|这|此|此次|本次|这次|这一|会上|会议|会前|会后|随后|此外|另外|同时|同日|当天|当日|期间"
+    r"^(?:他|她|他们|她们|其|该|这|此|此次|本次|这次|这一|会上|会议|会前|会后|随后|此外|另外|与此同时|同时|同日|当天|当日|期间"
     r"|活动|调研中|座谈中|座谈会上|据悉|据了解|据介绍|对此|目前|下一步|最后|首先|其次|再次|一是|二是|三是|四是|五是"
     r"|在[^，,。]{0,12}(?:中|上|时|后|期间)[，,]|[\u4e00-\u9fff]{2,10}(?:中|期间)[，,]"
     r"|[\u4e00-\u9fff]{0,4}(?:委员|代表)们|与会|大家|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
@@ -76,7 +78,11 @@ _BACK_REFERENCE = re.compile(
 _DATED_REFERENCE = re.compile(
     r"^(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*[日曰](?:上午|下午|晚上|晚)?(?:召开|举行|进行)的[^，,。]{0,14}(?:上|中|期间)[，,]"
 )
-_SPEECH = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))")
+# …also after a long title: 某某县开发区投资促进局副局长某某表示，
+_SPEECH = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff、]{2,20}?(?:长|书记|主任|主席|经理|负责人|董事长)[\u4e00-\u9fff]{2,3})"
+    r"(?:指出|强调|表示|要求|认为|介绍|说|称|提出|希望|对[^，,。]{1,12}(?:给予|表示))"
+)
 # The way short reports end: who else attended.
 _ATTENDANCE_END = re.compile(r"(?:参加|出席|陪同|参加调研|参加会议|参加活动|陪同调研|列席|参加座谈|一同调研|参加考察)[^。！？]{0,8}[。！？]\s*[”」]?$")
 # An official named with a title in the first sentence: 区委书记张三 / 区长李四.

@@ -27,7 +27,7 @@ _INLINE = re.compile(
 # The paper or newsroom a credit may name first: 某某日报记者, (某某市融媒体中心记者 张三 通讯员 李四)
 _CREDIT_ORG = (
     r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
-    r"|新闻|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
+    r"|新闻|融媒体|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
 )
 # Names in a bracketed credit after a role may be printed with nothing between them
 # (（记者：张三李四 见习记者王五）): the bracket and the role already say they are names.
@@ -38,7 +38,8 @@ _OFFICE = r"[\u4e00-\u9fff]{1,16}?(?:委员会|工委|委|办公室|办|局|中�
 _OFFICE_CREDIT = rf"{_OFFICE}(?:\s*{_NAMES})?(?:\s*(?:图\s*/\s*文|文\s*/\s*图|供稿|供图|摄))?"
 _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
-    rf"|{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_GLUED_NAMES}(?:\s*{_ROLE}\s*{_GLUED_NAMES})*"
+    # (某某 某某 某某日报融媒体记者 某某): writers named before the outlet's reporter
+    rf"|(?:{_GLUED_NAMES}\s+)?{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_GLUED_NAMES}(?:\s*{_ROLE}\s*{_GLUED_NAMES})*"
     # the writer and the source: (作者 某某 来源:某某文化馆)
     rf"|(?:作者|撰稿|撰文)\s*[:：]?\s*{_GLUED_NAMES}\s*(?:来源|供稿)\s*[:：]\s*[^()（）]{{2,20}}"
     rf"|(?:(?<=[。！？!?][（(])|(?<=^[（(]))\s*{_OFFICE_CREDIT})\s*[)）]\s*$"
@@ -84,16 +85,35 @@ def _bracketed_names(s: str) -> bool:
     return 0 < names_only(re.sub(r"^[（(](.*)[)）]$", r"\1", s)) <= 4
 
 
+# The writer and the source on one line: 作者：某某    来源：某某网--某某日报.
+_AUTHOR_AND_SOURCE = re.compile(r"^(?:作者|记者)\s*[:：]\s*[\u4e00-\u9fff]{2,4}\s+(?:稿件)?来源\s*[:：]\s*[^，,。；;！？!?]{2,24}$")
+# Who produced a video report: 某某社音视频部制作, （张三 制作 李四 视频来源 某某县融媒体中心）.
+_PRODUCTION_CREDIT = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}(?:部|中心|社|台|站)\s*(?:制作|出品)$"
+    r"|^[（(][\u4e00-\u9fff]{2,4}\s*(?:制作|剪辑)(?:\s+[\u4e00-\u9fff]{2,12}\s*(?:制作|剪辑|摄像|视频来源|来源)?)*"
+    r"(?:\s*(?:视频来源|来源)\s*[:：]?\s*[\u4e00-\u9fff]{2,16})?[)）]$"
+)
+# Writers' names in brackets broken by spurious spaces, a role among them: （张三 文 平 李 四）.
+_SPACED_BRACKETED_NAMES = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4}){2,7}[)）]$")
+
+
 def is_byline_line(line: str) -> bool:
     """Return True if the whole line is a credit such as ``首席记者 钱小红`` or ``·李文·``."""
-    s = line.strip().replace("_", " ")  # 本报记者_某某: an underscore where a space was
+    s = line.strip().replace("_", " ").replace("\\", "/")  # 本报记者_某某 / 文\\图：某某: a stray mark
     if not s or len(s) > 48:
         return False
+    if _AUTHOR_AND_SOURCE.match(s) or _PRODUCTION_CREDIT.match(s):
+        return True
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
     if bracketed and _bracketed_names(s):
         return True  # the writer's name under the last paragraph: （许栋）
     if bracketed and re.fullmatch(_OFFICE_CREDIT, s[1:-1].strip()):
         return True  # the office that wrote it: （某某区人大常委会代表工委）, （区公安分局）
+    if bracketed and _SPACED_BRACKETED_NAMES.match(s) and len(re.sub(r"\W", "", s)) <= 20 \
+            and len(re.findall(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?![\u4e00-\u9fff])", s)) >= 2:
+        return True  # （张三 文 平 李 四）: names a spurious space cut, a role word among them
+    if bracketed and _NEWSROOM_PHOTO.match(s):
+        return True  # the photographer under a report: （某某日报社记者巴特尔摄）
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", s).strip()
     if _SOURCE_LINE.match(s) and (bracketed or "来源" in s[:4]):
         return not re.search(r"[，,。；;！？!?]", s)
@@ -203,8 +223,16 @@ def _box_byline(s: str) -> bool:
         [n for n in re.split(r"[、，,\s]+", match.group(1)) if n]))
 
 
+# A bracketed photo credit naming the newsroom and the photographer, whose name may be a long
+# transliterated one: （某某日报社融媒体记者巴特尔摄）.
+_NEWSROOM_PHOTO = re.compile(r"^[（(][\u4e00-\u9fff]{0,20}?(?:记者|通讯员|摄影师)\s*[\u4e00-\u9fff·]{2,8}\s*摄影?[)）]$")
+
+
 def is_photo_credit(line: str) -> bool:
-    """Return True for a photo credit line such as ``（张三 摄）`` or ``摄影 李四``."""
+    """Return True for a photo credit line such as ``（张三 摄）``, ``摄影 李四`` or
+    ``（某某日报社记者巴特尔摄）``."""
+    if _NEWSROOM_PHOTO.match(line.strip()):
+        return True
     s = re.sub(r"^[（(](.*)[)）]$", r"\1", line.strip()).strip()
     return bool(_PHOTO_LINE.match(s)) or bool(re.match(rf"^(?:摄影|摄)\s*[:：/]?\s*{_NAMES}$", s))
 

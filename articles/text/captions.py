@@ -57,6 +57,12 @@ _CREDITED_CAPTION_END = re.compile(
 )
 
 
+# A caption printed with no full stop, its credit set off by a space: 工作人员在调试设备 摄影 张三
+# / 某某对接会现场 张三摄 / 某某活动现场 供图 (a clause of a report never closes on a photographer).
+_UNSTOPPED_CREDITED_CAPTION = re.compile(
+    r"^[^。，,；;！？!?：:]{4,50}?\s+(?:摄影\s*[:：]?\s*[\u4e00-\u9fff]{2,4}|(?:记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s*摄影?"
+    r"|(?:[\u4e00-\u9fff]{2,10}\s*)?供图)$"
+)
 # A run of captions, each one sentence and its credit: 花溪城区一角。 孙操 摄 / 花溪公园。(某某公司供图)
 _CAPTION_RUN = re.compile(
     r"(?:[^。，,；;]{2,30}。(?:[（(][^（）()]{0,30}(?:摄|摄影|供图)[)）]"
@@ -67,12 +73,14 @@ _CAPTION_RUN = re.compile(
 def mark_credited_captions(lines: list[Line]) -> None:
     """A short paragraph of one or two sentences closed by a photo credit is a photo's caption,
     however the column wrapped it (…了解综合示范村建设情况。本报记者 陈卓凡 / 摄); so is a
-    block of several captions, each closed by its own credit."""
+    block of several captions, each closed by its own credit, or a caption with no full stop
+    whose credit a space sets off (某某对接会现场 张三摄)."""
     for i, j in _blocks(lines):
         block = lines[i:j]
         if len(block) <= 8 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
             text = "".join(line.text.strip() for line in block)
             if (len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text)) \
+                    or _UNSTOPPED_CREDITED_CAPTION.match(text) \
                     or (len(text) <= 240 and _CAPTION_RUN.fullmatch(re.sub(r"\s", "", text))):
                 for line in block:
                     line.kind = NOISE
@@ -110,12 +118,42 @@ def mark_captions_under_headlines(lines: list[Line]) -> None:
     """
     for i, line in enumerate(lines):
         prev, nxt = prev_line(lines, i), next_line(lines, i)
-        s = line.text.strip()
         if line.kind != BODY or line.lead or prev is None or prev.kind != HEADLINE or nxt is None:
             continue
-        if nxt.kind == BODY and nxt.blank_before and line.blank_before and visible_length(s) <= 24 \
-                and s.endswith("。") and not re.search(r"[，,；;：:]", s) and not DATELINE.match(s):
+        if nxt.kind == BODY and nxt.blank_before and line.blank_before and _short_caption(line.text, 24):
             line.kind = NOISE
+
+
+def mark_tight_captions_over_leads(lines: list[Line]) -> None:
+    """On a page printed tight, up to three one-sentence captions sit between a head set apart
+    and the report's own dateline or lead (某某：秋茶上市 / 茶农等待卖茶。 / 近日，笔者在…):
+    a report never opens on such a line and then opens again below it."""
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        if line.kind != BODY or line.lead or line.blank_before or prev is None or not _head_above(prev):
+            continue
+        j = i
+        while j < len(lines) and j - i < 3 and lines[j].kind == BODY and not lines[j].lead \
+                and not lines[j].blank_before and _short_caption(lines[j].text, 16):
+            j += 1
+        if i < j < len(lines) and lines[j].kind in (BODY, HEADLINE) and not lines[j].blank_before \
+                and (lines[j].lead or DATELINE.match(lines[j].text.strip())):
+            for caption in lines[i:j]:
+                caption.kind = NOISE
+
+
+def _head_above(line: Line) -> bool:
+    """A head set apart over the captions: not the wrapped start of a sentence they finish."""
+    text = line.text.strip()
+    return line.blank_before and line.kind in (HEADLINE, BODY) and not re.search(r"[，,、；;：:。！？!?]$", text) \
+        and headlines.looks_like_headline(text)
+
+
+def _short_caption(text: str, most: int) -> bool:
+    """One short sentence with no comma and no dateline (某某代表团热议党代会报告。)."""
+    s = text.strip()
+    return visible_length(s) <= most and s.endswith("。") and s.count("。") == 1 \
+        and not re.search(r"[，,；;：:]", s) and not DATELINE.match(s)
 
 
 def mark_wide_captions(lines: list[Line], width: float) -> None:

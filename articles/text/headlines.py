@@ -18,7 +18,7 @@ _BULLET_START = re.compile(
 )
 # A dispatch lead: 本报讯, 【某某讯】, 新华社北京5月6日电, 中新网某地5月6日电, 央视网消息.
 _LEAD_START = re.compile(
-    r"^\s*(?:本报[\u4e00-\u9fff]{0,4}讯|(?:又|另)讯(?=[\s（(【0-9０-９])|【[^】]{0,12}讯】"
+    r"^\s*(?:本报(?:[\u4e00-\u9fff]{0,4}|[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日)讯|(?:又|另)讯(?=[\s（(【0-9０-９])|【[^】]{0,12}讯】"
     r"|(?:新华社|中新社|中新网|人民网|人民日报|央视网|光明网|新华网)[\u4e00-\u9fff0-9０-９\s]{0,14}(?:电|讯|消息)"
     r"(?=[\s（(【]|[\u4e00-\u9fff]{2}))"
 )
@@ -33,7 +33,7 @@ SPEECH_KICKER = re.compile(r"(?:时|上)(?:强调|指出|要求|表示)[：:—-
 _DASH_START = re.compile(r"^\s*(?:——|－－|--)")
 _DASH_END = re.compile(r"(?:——|－－|--)\s*$")
 _FULL_HEAD = 14  # a head line this long set over a shorter one is one headline run on
-_FACTUAL = re.compile(r"举行|召开|开展|成立|调研|举办|启动|走访|会议|出席|签约|视察|检查|部署|发布")
+_FACTUAL = re.compile(r"举行|召开|开展|成立|调研|举办|启动|走访|会议|出席|签约|视察|检查|部署|发布|表彰|[0-9０-９]+[家个项名位]")
 _PAIRS = (("“", "”"), ("（", "）"), ("(", ")"), ("《", "》"), ("「", "」"), ("【", "】"))
 
 _AGENCY_LEAD = re.compile(r"^\s*(?:新华社|中新社|中新网|人民网|人民日报|央视网|光明网|新华网)")
@@ -389,6 +389,13 @@ def split_title(parts: list[str]) -> tuple[str, str | None]:
         return parts[0] + parts[1], None
     if len(parts) == 2 and _one_head_wrapped(parts[0], parts[1]):
         return parts[0] + parts[1], None
+    if len(parts) == 3:
+        scores = [_factual_score(p) for p in parts]
+        for fact, (a, b) in ((0, (1, 2)), (2, (0, 1))):
+            if scores[fact] and not scores[a] and not scores[b] and not _DASH_START.match(parts[b]):
+                # Who did what over (or under) a two-line slogan: the slogan's two lines are
+                # the title (某某在某县调研时强调 / 做好开放文章 / 深入推进某某治理).
+                return parts[a] + parts[b], parts[fact]
     ranked = sorted(range(len(parts)), key=lambda i: (_factual_score(parts[i]), visible_length(parts[i])))
     title_index = ranked[0]
     rest = [p for i, p in enumerate(parts) if i != title_index]

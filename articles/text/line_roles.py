@@ -370,6 +370,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_masthead(lines)
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
+    captions.mark_tight_captions_over_leads(lines)
     _mark_section_labels(lines)
     _mark_kickers(lines)
     if hard_wrapped:

@@ -63,6 +63,8 @@ _DATELINE = re.compile(
 # A short line naming the page (``某某报 第2版 综合新闻``) or the paper's colophon
 # (publisher, serial number, postcode, printer) printed at the foot of every page.
 _FOLIO = re.compile(r"第\s*[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十]{1,3}\s*版")
+# A footer line naming the page's editors after its folio: 2版 综合 责任编辑：某某 版式：某某.
+_EDITORS_IN_LINE = re.compile(r"(?:责任编辑|责编|版式|美编|校对|组版)\s*[:：]\s*[\u4e00-\u9fff]{2,4}")
 _COLOPHON = re.compile(
     r"出版物号|CN\s*\d{2}\s*[-－]\s*\d{4}|邮发代号|邮\s*编\s*[:：]|印\s*刷\s*[:：]|社\s*址\s*[:：]"
     r"|地\s*址\s*[:：].{0,40}(?:邮编|电话)|[主承]办\s+.{0,20}出版"
@@ -125,6 +127,8 @@ _WEB_META = re.compile(
     r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
     r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
 )
+# A copied page's address and posting time: http://某某.cn   2009-12-25 15:44:25.
+_ADDRESS_STAMP = re.compile(r"^(?:https?://|www\.)[\w./?=&%-]+(?:\s+[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9:]+)?)?$")
 # A posting date alone on its line, under a copied report's head: 2017年10月23日, 2025年03月19日 09:30.
 _DATE_ALONE = re.compile(
     r"^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?$"
@@ -140,7 +144,7 @@ def is_web_metadata(line: str) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or re.search(r"[，,。；;！？!?]", s):
         return False
-    if _WEB_META.search(s) or _DATE_ALONE.match(s):
+    if _WEB_META.search(s) or _DATE_ALONE.match(s) or _ADDRESS_STAMP.match(s):
         return True
     stamp = _TIMESTAMP.search(s)
     if not stamp:
@@ -201,6 +205,8 @@ def is_page_furniture(line: str) -> bool:
     # "某某日报 A02 某某新闻 2024年5月9日": a page code beside the date.
     if len(s) <= 40 and _FULL_DATE.search(s) and _PAGE_CODE.search(_FULL_DATE.sub("", s)) \
             and not re.search(r"[，,。；;！？!?]", s):
+        return True
+    if len(s) <= 50 and _EDITORS_IN_LINE.search(s) and not re.search(r"[，,。；;！？!?（）()]", s):
         return True
     # "某某报 第2版 综合新闻": a folio with no sentence punctuation.
     return len(s) <= 40 and bool(_FOLIO.search(s)) and not re.search(r"[，,。；;！？!?]", s)

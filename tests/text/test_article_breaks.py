@@ -175,6 +175,16 @@ def test_a_posting_date_under_a_finished_report_heads_the_next_one() -> None:
     assert len(bodies) == 2 and bodies[1].startswith("4月7日")
 
 
+def test_a_digest_label_under_a_finished_report_opens_the_items_below_it() -> None:
+    page = ("本报讯（记者 王建福）7月27日，某某旗旗长刘涛来到代表团驻地看望党代表。\n"
+            "刘涛表示，希望各位代表认真履职，圆满完成大会各项任务。\n"
+            "简讯\n"
+            "■本报12月25日讯 （记者 周平）今年以来，某某市交警大队精准识别帮扶对象。\n"
+            "■自今年雨季以来，某某区农林局积极推进农村基础设施建设。\n")
+    bodies = [a.body for a in segment_page(page).articles]
+    assert bodies[0].endswith("圆满完成大会各项任务。") and bodies[1].startswith("■本报12月25日讯")
+
+
 def _wrapped_page(head: str, paragraphs: list[str], width: int = 14) -> str:
     """A page hard-wrapped at ``width`` characters, a blank line between paragraphs."""
     return head + "\n\n" + "\n\n".join(

@@ -69,6 +69,10 @@ def test_the_first_or_last_day_of_a_period_is_no_dateline(lead: str, dated: floa
     assert boundaries.features(_ctx(lead))["date_early"] == dated
 
 
+def test_a_range_of_days_that_drops_its_first_day_mark_is_a_dateline() -> None:
+    assert boundaries.features(_ctx("12月19至20日，由某某县人民政府主办的对接会在某某县举行。"))["date_first_sentence"] == 1.0
+
+
 def test_the_cut_off_day_of_a_statistic_is_no_dateline() -> None:
     assert boundaries.features(_ctx("据统计，截至10月24日，全区已备耕2万亩。"))["date_early"] == 0.0
     assert boundaries.features(_ctx("据统计，10月24日全区召开会议。"))["date_early"] == 1.0
@@ -204,6 +208,7 @@ def test_today_and_yesterday_are_relative_datelines(lead: str, expected: float) 
 
 def test_refers_back() -> None:
     assert boundaries.refers_back("会议充分肯定了过去一年的工作。")
+    assert boundaries.refers_back("与此同时，某某市各乡镇在4月1日至11日期间将举办多项活动。")
     assert boundaries.refers_back("讨论中，委员们建言献策。")
     assert boundaries.refers_back("半天的集中视察行程中，委员们边走边看。")
     assert boundaries.refers_back("政协委员们视察了现代农业产业园。")
@@ -222,6 +227,9 @@ def test_what_someone_in_the_story_said_is_reported_speech() -> None:
     assert boundaries.reports_speech("县委副书记张三介绍了我县产业培育情况。")
     assert boundaries.reports_speech("■ 李四指出，要抓好春耕生产。")
     assert not boundaries.reports_speech("4月7日，某某县党政考察团在某某县考察交流。")
+    # …also after a long title before the name
+    assert boundaries.reports_speech("某某县开发区投资促进局副局长王建福表示，近年来，某某县不断优化营商环境。")
+    assert not boundaries.reports_speech("某某县开发区投资促进局近日召开会议，部署招商工作。")
 
 
 def test_who_else_took_part_closes_a_report_unless_it_has_its_own_dateline() -> None:

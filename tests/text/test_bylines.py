@@ -95,6 +95,8 @@ def test_an_office_credited_after_the_last_sentence(paragraph: str, rest: str, c
         ("共同发展。(通讯员 钱雨 记者 孙晓)", "共同发展。", "通讯员 钱雨 记者 孙晓"),
         ("共同发展。(某某市融媒体中心记者马小燕通讯员孙立新)", "共同发展。", "某某市融媒体中心记者马小燕通讯员孙立新"),
         ("共同发展。(作者 胡某某 来源:某某县文化馆)", "共同发展。", "作者 胡某某 来源:某某县文化馆"),
+        # writers named before the outlet's reporter
+        ("共同发展。（王建福 刘涛 某某日报融媒体记者 周平）", "共同发展。", "王建福 刘涛 某某日报融媒体记者 周平"),
     ],
 )
 def test_split_source_credit(paragraph: str, rest: str, credit: str | None) -> None:
@@ -201,3 +203,17 @@ def test_words_and_pictures_credited_after_a_colon(line: str, expected: bool) ->
 @pytest.mark.parametrize("line", ["□本报记者 王建福 通讯员 刘涛", "□本报记者王建福 通讯员刘涛"])
 def test_a_credit_after_a_box_is_a_byline(line: str) -> None:
     assert is_byline_line(line)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("文\\图：王建福", True),  # a backslash where the slash was
+    ("某某社音视频部制作", True),
+    ("（刘涛 制作 周平 视频来源 某某县融媒体中心）", True),
+    ("（王建福 文 平 陈 明 刘涛）", True),  # names a spurious space cut, a role among them
+    ("作者：王建福    来源：某某网--某某日报", True),
+    ("（某某日报社融媒体记者巴特尔摄）", True),
+    ("（会议 现场 一角）", False),
+    ("学生精心制作", False),
+])
+def test_production_source_and_spaced_credits(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected

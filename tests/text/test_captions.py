@@ -173,3 +173,28 @@ def test_a_caption_with_its_credit_in_brackets_before_the_full_stop_under_a_byli
             "某某网某某3月31日电（记者李四）当日，某某旗举行重点项目集中开工仪式。\n")
     kinds = {line.text: line.kind for line in _classified(page, column=14.0)}
     assert kinds["中开工仪式现场（无人机照片"] == NOISE and kinds["某某社记者李四 摄）。"] == NOISE
+
+
+def test_a_caption_with_no_full_stop_and_a_spaced_credit_is_furniture() -> None:
+    page = ("本报讯 日前，某某县开发区一家设备生产车间内，工人们正在加快生产进度。\n\n"
+            "工作人员在调试自动化设备 摄影\n王建福\n\n某某对接会现场 刘涛摄\n\n某某义诊活动现场 供图\n\n"
+            "据了解，某某县设备产业经过多年发展，已形成产业集群。\n")
+    kinds = _kinds(page)
+    assert [kinds[t] for t in ("工作人员在调试自动化设备 摄影", "王建福", "某某对接会现场 刘涛摄", "某某义诊活动现场 供图")] == [NOISE] * 4
+    assert kinds["据了解，某某县设备产业经过多年发展，已形成产业集群。"] == BODY
+
+
+def test_short_captions_printed_tight_between_a_head_and_its_dateline_are_furniture() -> None:
+    page = ("某某县召开春耕生产推进会，部署当前农业生产工作。\n\n"
+            "某某：秋茶上市 茶农喜增收\n茶农等待卖茶。\n收到的新鲜茶叶。\n"
+            "近日，笔者在某某县茶山看到，傍晚\n时分茶农纷纷把当天采摘到的秋茶\n背到加工基地售卖。\n")
+    lines = _classified(page, column=16.0)
+    kinds = {line.text: line.kind for line in lines}
+    assert kinds["茶农等待卖茶。"] == NOISE and kinds["收到的新鲜茶叶。"] == NOISE
+
+
+def test_the_short_last_line_of_a_paragraph_over_a_dateline_stays_body() -> None:
+    page = ("本报讯 近日，某某县召开春耕生产推进\n会，部署当前农业生产工作，把芒果\n种植面积扩大到二十万亩。\n"
+            "到二十万亩。\n5月3日，某某镇召开防汛工作会议，\n部署汛期安全工作。\n")
+    kinds = {line.text: line.kind for line in _classified(page, column=16.0)}
+    assert kinds["到二十万亩。"] == BODY

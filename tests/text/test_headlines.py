@@ -63,6 +63,9 @@ def test_lead_detection() -> None:
     assert starts_article_lead("本报桃源讯（记者 周明）")
     assert starts_article_lead("【本报讯】近日")
     assert not starts_article_lead("据本报讯")
+    # the paper's dated dispatch
+    assert starts_article_lead("本报12月25日讯 （记者 王建福）")
+    assert starts_article_lead("本报5月3日讯 近日")
 
 
 def test_tokens_merge_unknown_single_characters() -> None:
@@ -105,7 +108,12 @@ def test_tokens_merge_unknown_single_characters() -> None:
         (["某县8个", "重点项目集中开工", "——全县建设再掀热潮"], "某县8个重点项目集中开工——全县建设再掀热潮", None),
         # …but a kicker, a title and a deck stay three parts
         (["某区召开科技创新大会", "让更多成果在某区落地", "表彰52家优秀企业"],
-         "表彰52家优秀企业", "某区召开科技创新大会 让更多成果在某区落地"),
+         "让更多成果在某区落地", "某区召开科技创新大会 表彰52家优秀企业"),
+        # who did what over a two-line slogan: the slogan's lines are the title
+        (["张三在某某县调研时强调", "做好开放创新两篇文章", "深入推进地下水治理"],
+         "做好开放创新两篇文章深入推进地下水治理", "张三在某某县调研时强调"),
+        (["全力以赴增投资保安全", "为高质量发展提供坚实支撑", "李四到某某县调研检查"],
+         "全力以赴增投资保安全为高质量发展提供坚实支撑", "李四到某某县调研检查"),
         # a deck after a head ending on a verb stands alone
         (["招商引资再提速", "桃源县举行项目集中签约"], "招商引资再提速", "桃源县举行项目集中签约"),
     ],

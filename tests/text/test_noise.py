@@ -320,3 +320,12 @@ def test_a_scene_and_who_supplied_its_picture_is_a_caption() -> None:
 ])
 def test_teaser_line(line: str, expected: bool) -> None:
     assert noise.is_teaser_line(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("http://news.example.cn   2009-12-25 15:44:25", True),  # a copied page's address and time
+    ("2版 综合 责任编辑：王建福 版式：刘涛", True),  # a footer naming the page's editors
+    ("会议要求，责任编辑：王建福要抓好审核", False),
+])
+def test_address_stamps_and_editor_footers_are_furniture(line: str, expected: bool) -> None:
+    assert noise.is_page_furniture(line) is expected
