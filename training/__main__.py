@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from articles.text.boundaries import MODEL_PATH
-from training.boundary import collect, f1_at, fit, tune_pages, tune_threshold_on_pages
+from training.boundary import collect, f1_at, fit, real_pages, tune_pages, tune_threshold_on_pages
 
 DEFAULT_PAGES = 800
 DEFAULT_SEED = 7
@@ -15,7 +15,7 @@ def train_boundary_model(pages: int = DEFAULT_PAGES, seed: int = DEFAULT_SEED): 
     """Collect examples, fit and tune the article-break model exactly as ``make train`` does."""
     train = collect(pages=pages, seed=seed)
     tune = collect(pages=pages // 4, seed=seed + 1)
-    return tune_threshold_on_pages(fit(train), tune_pages(pages=pages // 4, seed=seed + 1)), train, tune
+    return tune_threshold_on_pages(fit(train), tune_pages(pages=pages // 4, seed=seed + 1), real_pages()), train, tune
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,11 +6,13 @@ oracle answers from the page's gold line roles, so the article above is always t
 one (no error feeds the next example), and the context the segmenter built is recorded
 with its label. A logistic regression is fitted with L2 regularisation by full-batch
 gradient descent (deterministic), and the threshold is the one with the best F1 on pages
-of a different seed.
+of a different seed, held against the real pages beside the repository as well.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -111,6 +113,23 @@ def tune_pages(*, pages: int, seed: int, split: str = "train") -> list[TunePage]
     return out
 
 
+REAL_PAGES = Path(__file__).resolve().parent.parent.parent / "shared" / "realpages"
+
+
+def real_pages(folder: Path = REAL_PAGES) -> list[TunePage]:
+    """The real published pages with gold beside the repository, or none where they are absent.
+
+    Simulated pages are more regular than real ones (fewer stories printed without a head), so
+    the threshold is also held against real layouts; only that one number is fitted to them."""
+    if not (folder / "gold").is_dir():
+        return []
+    pages = []
+    for path in sorted((folder / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        pages.append(TunePage(decode((folder / "issues" / gold["file"]).read_bytes()).text, gold["articles"]))
+    return pages
+
+
 def page_f1(model: boundaries.Model, pages: list[TunePage]) -> float:
     """Article F1 (the scorer's exact-boundary match) of the segmenter using ``model``."""
     from pagesim.scoring import match
@@ -125,15 +144,16 @@ def page_f1(model: boundaries.Model, pages: list[TunePage]) -> float:
 
 
 def tune_threshold_on_pages(
-    model: boundaries.Model, pages: list[TunePage], *, tolerance: float = 0.0025
+    model: boundaries.Model, pages: list[TunePage], real: list[TunePage] | None = None, *, tolerance: float = 0.0025
 ) -> boundaries.Model:
     """Return the model with the threshold whose segmentation scores best on whole pages.
 
     Decisions are not independent (a missed break changes the article the next decision
-    compares with), so the threshold is chosen by the article F1 of the pages themselves.
+    compares with), so the threshold is chosen by the article F1 of the pages themselves:
+    the simulated ``pages`` and, given equal say, the ``real`` ones.
     """
     grid = [round(0.025 * k, 3) for k in range(16, 40)]
-    scored = {t: page_f1(boundaries.Model(model.weights, model.bias, t), pages) for t in grid}
+    scored = {t: _tuning_f1(boundaries.Model(model.weights, model.bias, t), pages, real) for t in grid}
     top = max(scored.values())
     # Among thresholds as good on simulated pages (within a quarter point) take the one nearest
     # the even odds the balanced fit is calibrated to: the edges of that plateau rest on a few
@@ -143,6 +163,12 @@ def tune_threshold_on_pages(
     best = min(near, key=lambda t: (abs(t - 0.5), t))
     print("page F1 by threshold:", " ".join(f"{t}:{f:.4f}" for t, f in sorted(scored.items())))
     return boundaries.Model(weights=model.weights, bias=model.bias, threshold=best)
+
+
+def _tuning_f1(model: boundaries.Model, pages: list[TunePage], real: list[TunePage] | None) -> float:
+    """The simulated pages' article F1, averaged with the real pages' where there are any."""
+    simulated = page_f1(model, pages)
+    return (simulated + page_f1(model, real)) / 2 if real else simulated
 
 
 def tune_threshold(model: boundaries.Model, examples: list[Example]) -> boundaries.Model:

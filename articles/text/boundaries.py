@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from articles.text import headlines
+from articles.text import districts, headlines
 from articles.text.clean import BULLETS, ends_with_credit
 from articles.text.page_lines import MONTH_DROPPED_DAY
 
@@ -136,11 +136,28 @@ def _new_people(lead: str, before: str) -> float:
     """1.0 when the lead names an official (title + name) the text above never names.
 
     The opening is read past a short topic sentence (老城厢是…的根。7月22日，区长某某…)."""
-    first = _first_sentence(lead)
-    match = _TITLED.search((first + _second_sentence(lead) if len(first) < 40 else first)[:60])
+    match = _TITLED.search(_opening(lead)[:60])
     if not match:
         return 0.0
     return 0.0 if match.group("name")[:2] in before else 1.0
+
+
+def _opening(lead: str) -> str:
+    """The lead's first sentence, read on past a short topic sentence to the dateline."""
+    first = _first_sentence(lead)
+    return (first + _second_sentence(lead) if len(first) < 40 else first)[:80]
+
+
+def _new_place(lead: str, before: str) -> float:
+    """1.0 when the opening names a district, in full or through one of its towns, that the text
+    above never names: a report from another county (近日，某某县…) on a page of several.
+
+    Only the move counts, not staying: on a district paper every story is in the same place."""
+    named = districts.divisions_named(_opening(lead), kinds=(districts.FULL, districts.TOWN))
+    if not named:
+        return 0.0
+    known = set().union(*districts.divisions_named(before[-1500:]))
+    return float(any(not (places & known) for places in named))
 
 
 def names_returning_official(lead: str, before: str) -> bool:
@@ -244,6 +261,7 @@ def _content_features(ctx: Context, lead: str, before: str, novelty: float) -> d
         "novelty_high": float(novelty >= 0.66),
         "novelty_low": float(novelty <= 0.2),
         "new_official": _new_people(lead, before),
+        "new_place": _new_place(lead, before),
         "head_fits_lead": _head_fits_lead(re.sub(r"\s+", "", ctx.head), lead, before[len(re.sub(r"\s+", "", ctx.head)):]),
         "above_ends_attendance": float(bool(_ATTENDANCE_END.search(tail))),
         # The paragraph only says who else attended (县水务局局长某某出席会议。): a report's last line.

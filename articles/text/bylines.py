@@ -12,7 +12,7 @@ import re
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
 _ROLE = (
-    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/]?|(?:稿件|文稿)?作者\s*[:：]"
+    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/|｜]?|(?:稿件|文稿)?作者\s*[:：]"
     r"|文\s*/\s*图\s*[:：/]?\s*|[文图摄]\s*[:：/]|[文图摄]\s+)"
 )
 # One or more "role names" pairs and nothing else on the line.
@@ -40,8 +40,8 @@ _CREDIT = re.compile(
     r"[（(]\s*(?P<credit>(?:转载自|转自|摘自|原载|来源|稿件来源|据)[^()（）]{1,40}"
     # (某某 某某 某某日报融媒体记者 某某): writers named before the outlet's reporter
     rf"|(?:{_GLUED_NAMES}\s+)?{_CREDIT_ORG}(?:本报|特约|首席|见习)*(?:记者|通讯员|实习生)\s*[:：]?\s*{_GLUED_NAMES}(?:\s*{_ROLE}\s*{_GLUED_NAMES})*"
-    # the writer and the source: (作者 某某 来源:某某文化馆)
-    rf"|(?:作者|撰稿|撰文)\s*[:：]?\s*{_GLUED_NAMES}\s*(?:来源|供稿)\s*[:：]\s*[^()（）]{{2,20}}"
+    # the writer and the source: (作者 某某 来源:某某文化馆), (记者:某某 来源:某某报)
+    rf"|(?:作者|撰稿|撰文|记者)\s*[:：]?\s*{_GLUED_NAMES}\s*(?:来源|供稿)\s*[:：]\s*[^()（）]{{2,20}}"
     rf"|(?:(?<=[。！？!?][（(])|(?<=^[（(]))\s*{_OFFICE_CREDIT})\s*[)）]\s*$"
 )
 # A source credit standing on its own line: "（来源：某某发布）", "来源：某某日报".
@@ -125,6 +125,9 @@ def is_byline_line(line: str) -> bool:
         return True  # the writer after a box: □ 黄 强
     if s[:1] in "□■":
         s = s[1:].strip()  # a box before any credit: □本报记者某某 通讯员某某
+    outlet = _OUTLET_NAMES.match(s)
+    if outlet and 0 < names_only(outlet.group("names")) <= 3:
+        return True
     return bool(_ROLE_LINE.match(s) or _DOT_LINE.match(s) or _box_byline(s) or is_credit_line(s)
                 or _ROLE_ONLY.match(s.lstrip("■●◆□ ")) or _REPORTED_BY.match(s.lstrip("■●◆□ ")))
 
@@ -138,8 +141,11 @@ _REPORTED_BY = re.compile(
     rf"^(?:本台|本报|本网|本站|[\u4e00-\u9fff]{{2,12}}?(?:电视台|融媒体中心))?(?:记者|通讯员)\s*[:：]?\s*{_NAMES}\s*报道$"
     # where the reporter filed from after the name: 某某新闻记者张三某市报道; the outlet may
     # join two names with a middle dot (某某网·某某新闻记者 张三 某市报道)
-    rf"|^[\u4e00-\u9fff·•]{{2,16}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}\s*[\u4e00-\u9fff]{{2,4}}报道$"
+    rf"|^[\u4e00-\u9fff·•]{{2,16}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}"
+    rf"(?:\s+(?:记者|通讯员)\s*{_NAME})*\s*[\u4e00-\u9fff]{{2,4}}报道$"  # …记者 张三 通讯员 李四 某市报道
 )
+# The outlet and its writers, no role word: 某某新闻 张三, 某某日报 张三 李四.
+_OUTLET_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|融媒|客户端|网)\s+(?P<names>[\u4e00-\u9fff\s]{2,14})$")
 
 
 # Credit lines as papers print them, read as a run of credit items separated by spaces:

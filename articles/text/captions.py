@@ -102,11 +102,16 @@ def mark_captions_by_place(lines: list[Line]) -> None:
     the report below, unstopped between reports, naming a company, in a row, in brackets."""
     mark_captions_under_headlines(lines)
     mark_restated_captions(lines)
+    mark_restating_tails(lines)
     mark_unstopped_captions(lines)
     mark_company_labels(lines)
     mark_parallel_captions(lines)
     mark_scene_captions(lines)
     mark_bracketed_captions(lines)
+
+
+# A short caption closed by its photo credit in brackets: 远亲不如近邻（某某快报供图）.
+_BRACKET_CREDITED = re.compile(r"^[^。，,；;！？!?（）()]{2,24}[（(][^（）()]{1,16}(?:供图|摄影?)[)）]$")
 
 
 def mark_captions_under_headlines(lines: list[Line]) -> None:
@@ -118,9 +123,11 @@ def mark_captions_under_headlines(lines: list[Line]) -> None:
     """
     for i, line in enumerate(lines):
         prev, nxt = prev_line(lines, i), next_line(lines, i)
-        if line.kind != BODY or line.lead or prev is None or prev.kind != HEADLINE or nxt is None:
+        if line.lead or prev is None or prev.kind != HEADLINE or nxt is None or nxt.kind != BODY:
             continue
-        if nxt.kind == BODY and nxt.blank_before and line.blank_before and _short_caption(line.text, 24):
+        if line.kind in (BODY, HEADLINE) and _BRACKET_CREDITED.match(line.text.strip()):
+            line.kind = NOISE  # closed by its photo credit, it is a caption however tight the page
+        elif line.kind == BODY and nxt.blank_before and line.blank_before and _short_caption(line.text, 24):
             line.kind = NOISE
 
 
@@ -185,6 +192,22 @@ def mark_restated_captions(lines: list[Line]) -> None:
                 for line in lines[i:j]:
                     line.kind = NOISE
         i = max(j, i + 1)
+
+
+def mark_restating_tails(lines: list[Line]) -> None:
+    """A short one-line sentence closing a report that says again what the sentence above it
+    said (…宣布某某节开幕。 / 某某宣布开幕。) before a head or the page's end is the caption of
+    the report's picture: a report does not close by repeating itself."""
+    for i, line in enumerate(lines):
+        prev, nxt = prev_line(lines, i), next_line(lines, i)
+        text = line.text.strip()
+        if line.kind != BODY or line.lead or prev is None or prev.kind != BODY or not ends_sentence(prev.text) \
+                or not _one_sentence(text) or len(text) > 24 or (nxt is not None and nxt.kind != HEADLINE):
+            continue
+        above = "".join(x.text.strip() for x in lines[max(0, i - 3):i])
+        last = re.split(r"(?<=[。！？!?])", above)[-2] if above.count("。") else above
+        if _restated(text, last):
+            line.kind = NOISE
 
 
 def mark_unstopped_captions(lines: list[Line]) -> None:

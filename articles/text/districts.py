@@ -239,6 +239,15 @@ def _resolve_default(default: str | None, index: DivisionIndex) -> Division | No
     return options[0] if options else None
 
 
+def divisions_named(text: str, kinds: tuple[str, ...] = (FULL, SHORT, TOWN)) -> list[frozenset[Division]]:
+    """Each place the text names as a district, by ``kinds`` (in full, by short name, through one
+    of its towns), as the set of districts it may be: the article-break model asks whether a
+    paragraph's opening moves to a district the story above never named."""
+    body = _WS.sub("", text or "")
+    hits = _short_names_as_towns(_scan(body, get_index()), body)
+    return [frozenset(h.candidates) for h in hits if h.kind in kinds and h.candidates]
+
+
 def district_of(text: str, *, title: str | None = None, default: str | None = None) -> str | None:
     """Return the full name of the district the text is about (``萧山区``), else ``default``.
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 
-from articles.text import bylines, captions, headlines, noise, sub_heads, wrapped_headlines
+from articles.text import bylines, captions, digest_heads, headlines, noise, sub_heads, wrapped_headlines
 from articles.text.clean import BULLETS, ends_sentence, visible_length
 from articles.text.dates import period_heading
 from articles.text.page_lines import (
     BODY,
-    DATELINE,
     BYLINE,
     ECHO,
     FROM_MARK,
@@ -62,32 +61,6 @@ def _mark_echo_tails(lines: list[Line]) -> None:
         s = re.sub(r"\s", "", line.text)
         if prev.kind == ECHO and line.kind in (BODY, HEADLINE) and not line.blank_before and len(s) == 2 and s[0] == s[1]:
             line.kind, line.echo = ECHO, s[0]
-
-
-def _mark_digest_titles(lines: list[Line]) -> None:
-    """A digest's heading above its first bullet or dated item is noise (``noise.is_digest_title``)."""
-    i = 0
-    while i < len(lines):
-        if lines[i].kind != HEADLINE:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and lines[j].kind == HEADLINE:
-            j += 1
-        k = j
-        while k < len(lines) and lines[k].kind == NOISE:
-            k += 1  # past a dateline or a month heading printed under it
-        below = lines[k] if k < len(lines) else None
-        heading = " ".join(line.text for line in lines[i:j])
-        if below is not None and below.kind == BODY and noise.is_digest_title(heading, below.text):
-            # A section name over the first item's own headline (区县动态 / 区政府常务会议召开):
-            # only the section name is furniture.
-            rest = " ".join(line.text for line in lines[i + 1:j])
-            alone = j - i > 1 and noise.is_digest_title(lines[i].text, below.text) \
-                and not noise.is_digest_title(rest, below.text)
-            for line in lines[i:i + 1] if alone else lines[i:j]:
-                line.kind = NOISE
-        i = j
 
 
 def _mark_resumed_text(lines: list[Line]) -> None:
@@ -223,43 +196,6 @@ def _mark_leads(lines: list[Line], hard_wrapped: bool) -> None:
             line.kind = BODY
 
 
-def _mark_section_labels(lines: list[Line]) -> None:
-    """A standalone ``■ 要闻速递`` label above a new lead or a headline is page furniture.
-
-    So is a ``关键词：发展`` tag above a headline.
-
-    Above body text that continues the article it stays a section head of that article.
-    """
-    for i, line in enumerate(lines):
-        nxt = next_line(lines, i)
-        if line.kind == BODY and noise.is_section_label(line.text) and nxt is not None \
-                and nxt.blank_before and (nxt.lead or nxt.kind in HEADLINE_KINDS):
-            line.kind = NOISE
-        elif noise.is_keyword_label(line.text) and nxt is not None and nxt.kind in HEADLINE_KINDS:
-            line.kind = NOISE
-
-
-# A digest item's headline after its bullet: ``■ 市政协来我区开展专题调研`` (no punctuation).
-_BULLET_HEAD = re.compile(rf"^[{BULLETS}]\s*[^，,。；;！？!?：:、]{{4,30}}$")
-
-
-def _mark_bullet_headlines(lines: list[Line]) -> None:
-    """A bullet line with no punctuation, right on a line that opens a report, is that item's head.
-
-    Within one column a ■ sub-head runs on into its section's text; a digest item's head
-    sits on its own report's dateline or lead (``近日，…``, ``7月26日，…``).
-    """
-    for i, line in enumerate(lines):
-        nxt = next_line(lines, i)
-        if line.kind == BODY and _BULLET_HEAD.match(line.text.strip()) and nxt is not None \
-                and nxt.kind == BODY and not nxt.blank_before and (nxt.lead or DATELINE.match(nxt.text.strip())):
-            line.kind = HEADLINE
-            prev = prev_line(lines, i)
-            if prev is not None and line.blank_before and (
-                    noise.is_section_label(prev.text) or noise.is_digest_title(prev.text, line.text)):
-                prev.kind = NOISE  # the digest's label (县区快讯) above its first item
-
-
 # A kicker printed on its own line above a headline: ``聚力某某建设：`` / ``某某区——``.
 _KICKER = re.compile(r"^[^。！？!?；;]{2,30}(?:[：:]|——)$")
 _KICKER_COMMA = re.compile(r"^[^。！？!?；;“”]{4,30}[，,]$")
@@ -371,18 +307,20 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _mark_notice_text(lines)
     _mark_leads(lines, hard_wrapped)
     captions.mark_tight_captions_over_leads(lines)
-    _mark_section_labels(lines)
+    digest_heads.mark_section_labels(lines)
     _mark_kickers(lines)
     if hard_wrapped:
         captions.mark_wide_captions(lines, width)
         wrapped_headlines.demote_wrapped_fragments(lines, width)
+        wrapped_headlines.promote_head_over_deck(lines)
         wrapped_headlines.promote_wrapped_headlines(lines)
+        wrapped_headlines.promote_heads_closing_blocks(lines)
         wrapped_headlines.promote_headlines_above_leads(lines)
         wrapped_headlines.promote_wide_heads(lines, width)
         wrapped_headlines.mark_foot_cluster(lines, width)
     wrapped_headlines.promote_long_heads_over_reports(lines)
     wrapped_headlines.demote_paragraph_fragments(lines)
-    _mark_bullet_headlines(lines)
+    digest_heads.mark_bullet_headlines(lines)
     captions.mark_captions_by_place(lines)
     _mark_resumed_text(lines)
     _mark_repeated_headlines(lines)
@@ -390,7 +328,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
     _demote_credits_inside_open_brackets(lines)
     _mark_bracketed_credits(lines)
     _mark_boxed_headlines(lines)
-    _mark_digest_titles(lines)
+    digest_heads.mark_digest_titles(lines)
     sub_heads.mark_column_sections(lines)
     sub_heads.mark_story_subheads(lines)
     sub_heads.mark_feature_subheads(lines)

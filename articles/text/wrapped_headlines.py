@@ -135,6 +135,44 @@ def promote_wrapped_headlines(lines: list[Line]) -> None:
         i = j
 
 
+def promote_head_over_deck(lines: list[Line], *, most: int = 4) -> None:
+    """A head set apart, then its deck (——…) wrapped over a few lines right on the report's
+    dateline or lead, is one headline: the deck would otherwise run on into the report."""
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        deck = i + 1
+        if line.kind != BODY or line.lead or not (prev is None or line.blank_before or prev.kind in (*HEADLINE_KINDS, NOISE)) \
+                or deck >= len(lines) or lines[deck].blank_before or not lines[deck].text.lstrip().startswith("——"):
+            continue
+        end = next((k for k in range(deck + 1, min(deck + most + 1, len(lines)))
+                    if lines[k].blank_before or lines[k].lead or DATELINE.match(lines[k].text.strip())), None)
+        if end is None or lines[end].blank_before or any(x.kind != BODY for x in lines[deck:end]):
+            continue
+        if headlines.looks_like_headline(line.text) and not re.search(r"[。；;！？!?]", join_wrapped([x.text for x in lines[deck:end]])):
+            for x in lines[i:end]:
+                x.kind = HEADLINE
+
+
+def promote_heads_closing_blocks(lines: list[Line], *, most: int = 3) -> None:
+    """A head printed right under its report's last sentence, a blank line below it (…留下浓墨
+    重彩的一笔。 / 某区某次会议 / 胜利闭幕 / blank), is the head after that body: a paragraph
+    does not trail off into a few words that read as a headline (a credit in brackets or with
+    a slash, （某县新闻办 张三 / 图/文）, is no head)."""
+    for j in range(1, len(lines) + 1):
+        if j < len(lines) and not lines[j].blank_before:
+            continue
+        k = j
+        while k > 0 and j - k < most and lines[k - 1].kind == BODY and not lines[k - 1].lead \
+                and not ends_sentence(lines[k - 1].text) and not lines[k - 1].blank_before:
+            k -= 1
+        if k == j or k == 0 or lines[k - 1].kind != BODY or not ends_sentence(lines[k - 1].text):
+            continue
+        joined = join_wrapped([x.text for x in lines[k:j]])
+        if visible_length(joined) >= 8 and not re.search(r"[，,；;：:（()）/／]", joined) and headlines.looks_like_headline(joined):
+            for x in lines[k:j]:
+                x.kind = HEADLINE
+
+
 def _over_its_lead(lines: list[Line], j: int) -> bool:
     """True when the line after a block opens a report with an outlet's lead (某某讯（记者…）)."""
     return j < len(lines) and lines[j].kind == BODY and lines[j].lead
@@ -149,11 +187,13 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
     prev, nxt = prev_line(lines, i), lines[j] if j < len(lines) else None
     if prev is not None and prev.kind == BODY and not ends_finished(lines, i - 1):
         return False  # inside a paragraph (a report that closed on its writer's credit is finished)
-    if not (prev is None or block[0].blank_before or prev.kind in HEADLINE_KINDS):
-        return False  # neither set apart (or at the top of the page) nor right under its kicker
+    if not (prev is None or block[0].blank_before or prev.kind in HEADLINE_KINDS or prev.kind == BYLINE):
+        # neither set apart (or at the top of the page) nor right under its kicker, nor under
+        # the credit that closed the report above (…调研。 / （某某局供稿） / 其标题 / 阳节座谈会)
+        return False
     joined = join_wrapped([line.text for line in block])
     reads = headlines.looks_like_head_over_lead if _over_its_lead(lines, j) else headlines.looks_like_headline
-    if any(line.lead for line in block) or not reads(joined):
+    if any(line.lead for line in block) or not (reads(joined) or _heads_in_parts([line.text for line in block])):
         return False
     if _BRACKETED.match(joined):
         return True  # a bracketed head set over several lines: 【提振精气神 … 迈出更大步伐】
@@ -171,6 +211,20 @@ def _block_reads_as_headline(lines: list[Line], i: int, j: int) -> bool:
             or (nxt.blank_before and opens_with_news_lead(lines, j)
                 # between two reports, only a block with no clause of a sentence in it
                 and (prev is None or prev.kind != BODY or not re.search(r"[，,；;]", joined))))
+
+
+def _heads_in_parts(texts: list[str]) -> bool:
+    """A kicker and its head set one under the other, each ending on a line shorter than the
+    column (某某大会第四次会议某某代表团召开全 / 体代表会议 / 继续审议市政府工作报告): too long
+    to read as one headline, each part reads as one."""
+    width = max(visible_length(t) for t in texts)
+    parts: list[list[str]] = [[]]
+    for text in texts:
+        parts[-1].append(text)
+        if visible_length(text) < width - 2:
+            parts.append([])
+    parts = [p for p in parts if p]
+    return len(parts) > 1 and all(headlines.looks_like_headline(join_wrapped(p)) for p in parts)
 
 
 # A dateline of the day alone, the month left to the issue: 25日下午，…
@@ -191,11 +245,11 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
         if line.kind != BODY or not (line.lead or DATELINE.match(text) or day_opening(text)):
             continue
         k = i
-        while k > 0 and i - k < most and lines[k - 1].kind in (BODY, HEADLINE) and not lines[k].blank_before \
+        while k > 0 and i - k < most and lines[k - 1].kind == BODY and not lines[k].blank_before \
                 and not lines[k - 1].lead and not ends_sentence(lines[k - 1].text):
             k -= 1
         above = lines[k - 1] if k > 0 else None
-        settled = above is None or lines[k].blank_before or above.kind not in (BODY, HEADLINE) \
+        settled = above is None or lines[k].blank_before or above.kind != BODY \
             or ends_sentence(above.text)
         block = lines[k:i]
         if not block or not settled or any(x.kind != BODY and x.kind != HEADLINE for x in block):
@@ -203,9 +257,13 @@ def promote_headlines_above_leads(lines: list[Line], *, most: int = 3) -> None:
         joined = join_wrapped([x.text for x in block])
         # Over the paper's own lead (本报讯) a head and its deck may stand (…代表 / 与代表亲切交谈，畅谈…).
         own_lead = headlines.starts_article_lead(text)
-        clause = r"[。；;]" if own_lead else r"[，,。；;]"
+        # One line between a head line and the dateline is the head's other line, even with a
+        # clause break (大走访 大排查 / 要坚持鲜明特色，促进…共振 / 11月2日，…).
+        under_head = len(block) == 1 and above is not None and above.kind == HEADLINE and not block[0].blank_before
+        clause = r"[。；;]" if own_lead or under_head else r"[，,。；;]"
         reads = headlines.looks_like_headline(joined) or (own_lead and len(block) > 1 and all(
-            headlines.looks_like_headline(part) for part in (block[0].text, join_wrapped([x.text for x in block[1:]]))))
+            headlines.looks_like_headline(part) for part in (block[0].text, join_wrapped([x.text for x in block[1:]])))) \
+            or (under_head and headlines.looks_like_head_over_lead(joined))
         if visible_length(joined) >= 6 and not headlines.cannot_end_headline(joined) \
                 and not re.search(rf"{clause}|[0-9０-９月]$", joined) and reads:
             for x in block:

@@ -267,3 +267,15 @@ def test_a_holiday_named_as_the_time_of_the_news_dates_the_paragraph(lead: str) 
 def test_an_official_back_by_bare_name_doing_more_goes_on_with_the_visit() -> None:
     before = "5月19日，某某市委书记张三带队在某市拜访省直相关部门。张三首先拜访了省文旅厅。"
     assert boundaries.names_returning_official("5月20日，张三还考察了某某公司，洽谈投资项目。", before)
+
+
+
+def test_a_lead_moving_to_a_district_the_story_above_never_named_is_evidence() -> None:
+    before = "6月1日，萧山区瓜沥镇召开防汛会议。"
+    assert boundaries.features(_ctx("近日，宁乡市某某街道开展安全检查。", before=before))["new_place"] == 1.0
+
+
+def test_a_lead_staying_in_the_district_of_the_story_above_is_no_move() -> None:
+    # 瓜沥镇 belongs to 萧山区, named above in full; on a district paper every story stays there.
+    assert boundaries.features(_ctx("会后，瓜沥镇组织人员检查堤防。", before="6月1日，萧山区召开防汛会议。"))["new_place"] == 0.0
+    assert boundaries.features(_ctx("近日，某某街道开展安全检查。", before="6月1日，萧山区召开防汛会议。"))["new_place"] == 0.0

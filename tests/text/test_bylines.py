@@ -51,6 +51,11 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("作者研究认为", False),  # 作者 names a writer only with its colon
         ("■ 融媒体记者 蒋 栋", True),  # a name cut by a spurious space
         ("记者 张 三 李四", True),
+        ("某某网记者 王建福 通讯员 刘涛 某市报道", True),  # two roles before where they filed from
+        ("某某新闻 周平", True),  # the outlet and its writer, no role word
+        ("某某日报 王建福 刘涛", True),
+        ("某某新闻 发布会召开", False),  # an outlet's name over a headline's words
+        ("记者 | 王建福 刘涛", True),  # a bar between the role and the names
     ],
 )
 def test_is_byline_line(line: str, expected: bool) -> None:
@@ -95,6 +100,7 @@ def test_an_office_credited_after_the_last_sentence(paragraph: str, rest: str, c
         ("共同发展。(通讯员 钱雨 记者 孙晓)", "共同发展。", "通讯员 钱雨 记者 孙晓"),
         ("共同发展。(某某市融媒体中心记者马小燕通讯员孙立新)", "共同发展。", "某某市融媒体中心记者马小燕通讯员孙立新"),
         ("共同发展。(作者 胡某某 来源:某某县文化馆)", "共同发展。", "作者 胡某某 来源:某某县文化馆"),
+        ("共同发展。(记者:王建福来源:某某报)", "共同发展。", "记者:王建福来源:某某报"),
         # writers named before the outlet's reporter
         ("共同发展。（王建福 刘涛 某某日报融媒体记者 周平）", "共同发展。", "王建福 刘涛 某某日报融媒体记者 周平"),
     ],

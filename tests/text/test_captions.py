@@ -198,3 +198,23 @@ def test_the_short_last_line_of_a_paragraph_over_a_dateline_stays_body() -> None
             "到二十万亩。\n5月3日，某某镇召开防汛工作会议，\n部署汛期安全工作。\n")
     kinds = {line.text: line.kind for line in _classified(page, column=16.0)}
     assert kinds["到二十万亩。"] == BODY
+
+
+def test_a_caption_closed_by_a_bracketed_photo_credit_under_a_head_is_noise_on_a_tight_page() -> None:
+    kinds = _kinds("某某区行政区划调整20周年\n远亲不如近邻（某某快报供图）\n今年是某某区行政区划调整20周年，"
+                   "20年来某某区持续快速发展。\n")
+    assert kinds["远亲不如近邻（某某快报供图）"] == NOISE
+
+
+def test_a_short_line_closing_a_report_by_saying_its_last_sentence_again_is_a_caption() -> None:
+    page = ("某某节开幕\n\n上午10时，在国歌声中某某节开幕式开始。随后，省委书记王建福宣布2019年某某节\n开幕。\n"
+            "省委书记王建福宣布开幕。\n\n某某市政协主席带队考察\n\n9月3日，某某市政协主席刘涛带队考察。\n")
+    kinds = _kinds(page)
+    assert kinds["省委书记王建福宣布开幕。"] == NOISE
+    assert kinds["开幕。"] == BODY
+
+
+def test_a_short_closing_sentence_saying_something_new_stays_body() -> None:
+    page = ("某某节开幕\n\n上午10时，在国歌声中某某节开幕式开始。随后，省委书记王建福宣布2019年某某节\n开幕。\n"
+            "县领导刘涛参加活动。\n\n某某市政协主席带队考察\n\n9月3日，某某市政协主席刘涛带队考察。\n")
+    assert _kinds(page)["县领导刘涛参加活动。"] == BODY

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.text.districts import district_of
+from articles.text.districts import FULL, district_of, divisions_named
 from tests.text.gold_bodies import GOLD_FILES, load
 
 WS_KEY = ("新区", "区", "市", "县")
@@ -112,3 +112,9 @@ def test_a_county_named_once_late_in_a_story_leaves_the_pages_own() -> None:
 def test_a_story_naming_no_county_keeps_the_pages_own() -> None:
     body = "9月12日下午，县委书记徐某某调研重点项目建设。县领导王某某参加调研。"
     assert district_of(body, default="淳安县") == "淳安县"
+
+
+def test_divisions_named_lists_each_place_as_the_districts_it_may_be() -> None:
+    named = divisions_named("萧山区瓜沥镇的干部来到宁乡市")
+    assert [sorted(d.district for d in places) for places in named] == [["萧山区"], ["萧山区"], ["宁乡市"]]
+    assert len(divisions_named("萧山区瓜沥镇", kinds=(FULL,))) == 1

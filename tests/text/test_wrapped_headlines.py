@@ -7,6 +7,8 @@ from articles.text.wrapped_headlines import (
     demote_paragraph_fragments,
     demote_wrapped_fragments,
     mark_foot_cluster,
+    promote_head_over_deck,
+    promote_heads_closing_blocks,
     promote_headlines_above_leads,
     promote_wide_heads,
     promote_wrapped_headlines,
@@ -287,3 +289,73 @@ def test_a_long_unpunctuated_line_set_apart_over_a_dateline_is_its_head() -> Non
                   _line("3月5日上午，某某县召开会议。", blank=True)]
     promote_long_heads_over_reports(unfinished)
     assert unfinished[1].kind == BODY
+
+
+def test_one_line_between_a_head_line_and_the_dateline_is_the_heads_other_line() -> None:
+    lines = [_line("大走访 大排查", HEADLINE, blank=True), _line("要坚持鲜明特色，促进某某三脉共振"),
+             _line("11月2日，区委书记王建福前往重点企业"), _line("开展大走访。")]
+    promote_headlines_above_leads(lines)
+    assert [line.kind for line in lines] == [HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_sentence_between_a_head_and_the_dateline_stays_body() -> None:
+    lines = [_line("某某镇召开防汛会议", HEADLINE, blank=True), _line("为做好汛期各项工作，"),
+             _line("5月6日，某某镇召开防汛工作会议。")]
+    promote_headlines_above_leads(lines)
+    assert lines[1].kind == BODY
+
+
+def test_a_head_printed_under_the_credit_closing_the_report_above_is_a_head() -> None:
+    lines = [_line("会议部署了下一步工作。", blank=True), _line("（某某区委老干部局供稿）", BYLINE),
+             _line("某某区召开政情通报会 暨重"), _line("阳节座谈会"),
+             _line("某某领导来某区调研重点项目", HEADLINE, blank=True), _line("近日，某某市领导来某区调研。")]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines[2:4]] == [HEADLINE, HEADLINE]
+
+
+def test_a_kicker_and_head_too_long_for_one_headline_read_as_heads_in_parts() -> None:
+    lines = [_line("（记者 王建福）", BYLINE), _line("某某市第十八届人民代表大会第"),
+             _line("四次会议某某区代表团召开全"), _line("体代表会议"), _line("继续审议市政府工作报告"),
+             _line("记者 周平", BYLINE), _line("某某讯 1月17日，某某区第十四次代表大会开幕。", blank=True)]
+    promote_wrapped_headlines(lines)
+    assert [line.kind for line in lines[1:5]] == [HEADLINE] * 4
+
+
+def test_a_head_and_its_deck_wrapped_over_lines_on_the_dateline_are_one_headline() -> None:
+    lines = [_line("第01版 要闻", NOISE), _line("推进某某工程实现赶超发展", blank=True),
+             _line("——某某区召开工作部署会，明"), _line("确落实六大产业链群的推进机制"),
+             _line("8月24日，某某区召开推进落实工作"), _line("部署会。")]
+    promote_head_over_deck(lines)
+    assert [line.kind for line in lines[1:]] == [HEADLINE, HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_dash_line_running_on_into_a_paragraph_is_no_deck() -> None:
+    lines = [_line("推进某某工程实现赶超发展", blank=True), _line("——这是某某区干部群众的共同心声。"),
+             _line("8月24日，某某区召开推进落实工作"), _line("部署会。")]
+    promote_head_over_deck(lines)
+    assert lines[0].kind == BODY
+
+
+def test_a_head_wrapped_on_its_dateline_under_the_head_of_the_report_above_is_a_head() -> None:
+    lines = [_line("实现从传统农业到现代农业的蜕变。"), _line("某某县百企联百村活动", HEADLINE),
+             _line("成效显著，117个村集体经济收入超10万元", HEADLINE),
+             _line("某某自治区人大常委会调研组到某某"), _line("市调研指导工作"),
+             _line("5月20日，某某自治区人大常委会调研组"), _line("来到我市调研。")]
+    promote_headlines_above_leads(lines)
+    assert [line.kind for line in lines[3:]] == [HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_head_printed_right_under_its_reports_last_sentence_is_a_head() -> None:
+    lines = [_line("17时30分，某区第九届人民代表大会第", blank=True), _line("四次会议胜利闭幕。会议历时两天。"),
+             _line("某区第九届人民代表大会第"), _line("四次会议胜利闭幕"),
+             _line("11月13日，市委书记王建福到某县调研。", blank=True)]
+    promote_heads_closing_blocks(lines)
+    assert [line.kind for line in lines] == [BODY, BODY, HEADLINE, HEADLINE, BODY]
+
+
+def test_a_last_sentence_that_lost_its_full_stop_stays_body() -> None:
+    lines = [_line("17时30分，某区人大会议胜利闭幕。", blank=True),
+             _line("会议号召全区人民团结一心，为建设现代化"), _line("滨河城区而努力奋斗"),
+             _line("11月13日，市委书记王建福到某县调研。", blank=True)]
+    promote_heads_closing_blocks(lines)
+    assert [line.kind for line in lines[1:3]] == [BODY, BODY]

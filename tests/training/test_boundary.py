@@ -1,6 +1,8 @@
 """Training the article-break model from simulated pages of the corpus's train split."""
 from __future__ import annotations
 
+import json
+
 from articles.text import boundaries
 from training.boundary import Example, collect, f1_at, fit, page_f1, tune_pages, tune_threshold, tune_threshold_on_pages
 
@@ -52,3 +54,30 @@ def test_make_train_reproduces_the_shipped_model() -> None:
 
     model, _, _ = train_boundary_model()
     assert model.to_json() == boundaries.MODEL_PATH.read_text(encoding="utf-8")
+
+
+def test_real_pages_beside_the_repository_are_read_with_their_gold(tmp_path) -> None:
+    from training.boundary import real_pages
+
+    (tmp_path / "issues").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "issues" / "p1.txt").write_bytes("某某镇召开会议\n\n5月6日，某某镇召开会议。\n".encode("gb18030"))
+    gold = {"file": "p1.txt", "articles": [{"n": 1, "body_first": "5月6日", "body_last": "召开会议。"}]}
+    (tmp_path / "gold" / "p1.txt.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    pages = real_pages(tmp_path)
+    assert [p.text.splitlines()[0] for p in pages] == ["某某镇召开会议"]
+    assert pages[0].gold == gold["articles"]
+    assert real_pages(tmp_path / "absent") == []
+
+
+def test_real_pages_have_equal_say_with_the_simulated_ones_in_the_threshold(monkeypatch) -> None:
+    from training import boundary
+
+    simulated, real = [object()], [object()]
+    # Simulated pages favour a high threshold a little; the real ones a low threshold a lot.
+    f1 = {(0.5, 0): 0.90, (0.875, 0): 0.91, (0.5, 1): 1.00, (0.875, 1): 0.90}
+    monkeypatch.setattr(boundary, "page_f1",
+                        lambda model, pages: f1.get((model.threshold, int(pages is real)), 0.0))
+    shipped = boundaries.shipped_model()
+    assert tune_threshold_on_pages(shipped, simulated).threshold == 0.875
+    assert tune_threshold_on_pages(shipped, simulated, real).threshold == 0.5
