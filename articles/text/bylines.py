@@ -12,8 +12,8 @@ import re
 _NAME = r"[\u4e00-\u9fff]{2,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,\s]\s*{_NAME})*"
 _ROLE = (
-    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/|｜]?|(?:稿件|文稿)?作者\s*[:：]"
-    r"|文\s*/\s*图\s*[:：/]?\s*|[文图摄]\s*[:：/]|[文图摄]\s+)"
+    r"(?:(?:本报|特约|特聘|首席|见习|实习|融媒体)*(?:记者|通讯员|实习生|摄影|摄像|撰稿|撰文|供稿)\s*[:：/|｜]?|(?:稿件|文稿|新闻)?作者\s*[:：]"
+    r"|文\s*/\s*图\s*[:：/]?\s*|[文图摄]\s*[:：/|｜]|[文图摄]\s+)"
 )
 # One or more "role names" pairs and nothing else on the line.
 _ROLE_LINE = re.compile(rf"^(?:{_ROLE}\s*{_NAMES}\s*)+$")
@@ -27,7 +27,7 @@ _INLINE = re.compile(
 # The paper or newsroom a credit may name first: 某某日报记者, (某某市融媒体中心记者 张三 通讯员 李四)
 _CREDIT_ORG = (
     r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
-    r"|新闻|融媒体|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?)?"
+    r"|新闻|融媒体|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?|新华社|中新社)?"
 )
 # Names in a bracketed credit after a role may be printed with nothing between them
 # (（记者：张三李四 见习记者王五）): the bracket and the role already say they are names.
@@ -153,7 +153,7 @@ _OUTLET_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|融�
 # ``文/张三``, ``记者 张三 摄``.  A role word may carry the paper's name in front of it.
 _CREDIT_ROLE_WORD = (
     r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
-    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿人|审稿人|撰稿|撰文|编辑|编导|供稿|整理)"
+    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿人|审稿人|撰稿|撰文|作者|编辑|编导|供稿|整理)"
 )
 _OFFICE_ITEM = re.compile(_OFFICE)
 # The paper's role word alone on its line, the name left out: 本报记者.

@@ -47,11 +47,11 @@ def mark_wrapped_captions(lines: list[Line]) -> None:
 
 
 # A caption's closing photo credit: …建设情况。本报记者 陈卓凡 摄 / …现场。（张三 摄）
-# / …汽贸城。图片来源：某某文化馆
+# / …汽贸城。图片来源：某某文化馆 / …盛放。某某乡供图
 _CREDITED_CAPTION_END = re.compile(
     r"。\s*[（(]?\s*(?:(?:[\u4e00-\u9fff/／·]{0,14}?(?:记者|通讯员|摄影记者)\s*)?"
     r"[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*[/／]?\s*摄影?"
-    r"|(?:图片|照片)(?:来源|提供)\s*[:：]\s*[\u4e00-\u9fff]{2,16})\s*[)）]?$"
+    r"|(?:图片|照片)(?:来源|提供)\s*[:：]\s*[\u4e00-\u9fff]{2,16}|[\u4e00-\u9fff]{2,12}供图)\s*[)）]?$"
     # the credit in brackets before the full stop: …开工仪式现场（无人机照片 某某社记者 张三 摄）。
     r"|[（(][^（）()。]{0,30}摄影?\s*[)）]\s*。$"
 )
@@ -77,6 +77,8 @@ def mark_credited_captions(lines: list[Line]) -> None:
     whose credit a space sets off (某某对接会现场 张三摄)."""
     for i, j in _blocks(lines):
         block = lines[i:j]
+        if _photo_story(block):
+            continue
         if len(block) <= 8 and all(line.kind in (BODY, BYLINE, HEADLINE) and not line.lead for line in block):
             text = "".join(line.text.strip() for line in block)
             if (len(text) <= 120 and text.count("。") <= 2 and _CREDITED_CAPTION_END.search(text)) \
@@ -84,6 +86,32 @@ def mark_credited_captions(lines: list[Line]) -> None:
                     or (len(text) <= 240 and _CAPTION_RUN.fullmatch(re.sub(r"\s", "", text))):
                 for line in block:
                     line.kind = NOISE
+
+
+# A one-line caption and its credit, printed tight among a report's paragraphs: 某某盛放。 某某乡供图
+# / 航拍某地稻田（9月15日摄）。某某网发.
+_CAPTION_LINE = re.compile(
+    r"^[^，,；;。]{2,30}。\s*[\u4e00-\u9fff]{2,12}(?:供图|\s摄)$"
+    r"|^[^，,；;。]{2,30}[（(][^（）()]{0,12}摄[)）]。\s*[\u4e00-\u9fff]{2,6}发$"
+)
+
+
+def mark_caption_lines(lines: list[Line]) -> None:
+    """A line that is a whole sentence and its photo credit, standing between paragraphs, is a
+    caption however tight the page: no paragraph of a report closes on a photo credit."""
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        starts = prev is None or line.blank_before or prev.kind != BODY or ends_sentence(prev.text)
+        if line.kind == BODY and not line.lead and starts and _CAPTION_LINE.match(line.text.strip()):
+            line.kind = NOISE
+
+
+def _photo_story(block: list[Line]) -> bool:
+    """A block opening on a head line set apart (某地：稻谷飘香 / 9月4日拍摄的…。 / 新华社记者
+    某某 摄) is a photo story with its head, an article of its own, not a caption."""
+    head = block[0].text.strip()
+    return len(block) >= 3 and block[0].blank_before and not ends_sentence(head) \
+        and not re.search(r"[，,。]", head) and headlines.looks_like_headline(head)
 
 
 def _blocks(lines: list[Line]) -> Iterator[tuple[int, int]]:
@@ -102,6 +130,7 @@ def mark_captions_by_place(lines: list[Line]) -> None:
     the report below, unstopped between reports, naming a company, in a row, in brackets."""
     mark_captions_under_headlines(lines)
     mark_restated_captions(lines)
+    mark_caption_lines(lines)
     mark_restating_tails(lines)
     mark_unstopped_captions(lines)
     mark_company_labels(lines)
@@ -361,4 +390,4 @@ def _opens_report(text: str) -> bool:
 def _caption_closed(text: str) -> bool:
     """A caption is complete once it closes a sentence or a credit, or names the scene (会议现场)."""
     s = text.rstrip()
-    return not s or s[-1] in "）)。摄" or s.endswith(("摄影", "现场"))
+    return not s or s[-1] in "）)。摄" or s.endswith(("摄影", "现场", "供图"))

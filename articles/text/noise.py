@@ -85,7 +85,10 @@ _CAPTION = re.compile(
 )
 # Where a web page's photo stood, the copied text keeps only its placeholder: 图片, [图片].
 # What a copied page leaves where a photo stood: 图片, 【视频】, or the picture's number alone (22).
-_PHOTO_PLACEHOLDER = re.compile(r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$|^[0-9]{1,3}$")
+# … or the photo's file name (某某广告片3.jpg).
+_PHOTO_PLACEHOLDER = re.compile(
+    r"^[\[【（(]?\s*(?:图片|图|照片|视频)\s*[\]】）)]?$|^[0-9]{1,3}$|^\S{1,40}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE
+)
 # Classified notices (遗失声明, 招聘启事, 注销公告) are advertisements, not articles.
 _NOTICE_HEADING = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6}(?:遗失|作废|注销|减资|清算|招聘|寻人|寻物|迁坟|招租|拍卖|更正|致歉)"
@@ -134,7 +137,8 @@ _DATE_ALONE = re.compile(
     r"^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?$"
 )
 _TIMESTAMP = re.compile(
-    r"[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
+    r"(?:[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
+    r"|[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?=\s*[0-9０-９]{1,2}\s*[:：]))"  # 2023年05月03日09:51
     r"(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?)?"
 )
 
@@ -153,7 +157,8 @@ def is_web_metadata(line: str) -> bool:
     # ``2021-05-14 19:25:06 某某融媒`` / ``某某县人民政府 2023-07-27 09:07:00``: a posting time
     # and the site's name, on either side of it.
     timed = (stamp.start() == 0 or stamp.end() == len(s)) and ":" in stamp.group(0).replace("：", ":")
-    return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12)
+    # ``2015-11-08 《某某日报》``: a posting day and the paper it came from.
+    return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12) or bool(re.fullmatch(r"《[^》]{2,12}》", rest))
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

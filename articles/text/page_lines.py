@@ -111,14 +111,22 @@ def next_line(lines: list[Line], i: int) -> Line | None:
 
 def ends_finished(lines: list[Line], k: int) -> bool:
     """The line closes a sentence, or a report's bracketed credit wrapped over two lines
-    (``…新局面。（某县新闻办 张某`` / ``图/文）``)."""
+    (``…新局面。（某县新闻办 张某`` / ``图/文）``), even one left open."""
     if ends_sentence(lines[k].text):
         return True
     text, j = lines[k].text, k
     while j > 0 and j > k - 3 and not lines[j].blank_before:  # the credit and the sentence it follows
         j -= 1
         text = lines[j].text + text
-    return ends_with_credit(text)
+    if ends_with_credit(text):
+        return True
+    # …and one whose closing bracket the source dropped, the paragraph ending there:
+    # ``…攻坚战。（某某局某某分局`` / ``张三`` / blank.
+    closed_by_blank = k + 1 >= len(lines) or lines[k + 1].blank_before
+    return closed_by_blank and bool(_OPEN_CREDIT.search(text))
+
+
+_OPEN_CREDIT = re.compile(r"[。！？!?]\s*[（(][\u4e00-\u9fff\s]{4,30}$")
 
 
 def paragraph_start(lines: list[Line], i: int, *, limit: int = 80) -> str:

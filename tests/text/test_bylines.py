@@ -56,6 +56,10 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("某某日报 王建福 刘涛", True),
         ("某某新闻 发布会召开", False),  # an outlet's name over a headline's words
         ("记者 | 王建福 刘涛", True),  # a bar between the role and the names
+        ("文 | 周平", True),
+        ("作者:王建福 编辑:刘涛", True),  # the writer and the editor
+        ("新华社记者 周平 摄", True),  # the agency's photographer
+        ("新闻作者: 周平", True),
     ],
 )
 def test_is_byline_line(line: str, expected: bool) -> None:

@@ -218,3 +218,27 @@ def test_a_short_closing_sentence_saying_something_new_stays_body() -> None:
     page = ("某某节开幕\n\n上午10时，在国歌声中某某节开幕式开始。随后，省委书记王建福宣布2019年某某节\n开幕。\n"
             "县领导刘涛参加活动。\n\n某某市政协主席带队考察\n\n9月3日，某某市政协主席刘涛带队考察。\n")
     assert _kinds(page)["县领导刘涛参加活动。"] == BODY
+
+
+def test_a_photo_story_under_its_own_head_is_no_caption() -> None:
+    page = ("第8版 图片新闻\n\n某某山下春来早\n2月18日，某某镇村民在田间春耕（无人机照片）。\n"
+            "早春时节，某某区紧抓农时，田间地头处处是忙碌的身影。\n新华社记者 周平 摄\n")
+    kinds = _kinds(page)
+    assert kinds["某某山下春来早"] != NOISE
+    assert kinds["早春时节，某某区紧抓农时，田间地头处处是忙碌的身影。"] == BODY
+
+
+def test_a_sentence_and_its_photo_credit_on_one_line_between_paragraphs_is_a_caption() -> None:
+    page = ("某某乡万寿菊盛放\n\n某某花盛放。 某某乡供图\n8月以来，某某乡1900亩万寿菊正迎来盛放时节。\n"
+            "航拍某某稻田（9月15日摄）。某某网发\n今年，全乡7个村共同投身万寿菊产业。\n")
+    kinds = _kinds(page)
+    assert kinds["某某花盛放。 某某乡供图"] == NOISE
+    assert kinds["航拍某某稻田（9月15日摄）。某某网发"] == NOISE
+    assert kinds["今年，全乡7个村共同投身万寿菊产业。"] == BODY
+
+
+def test_a_caption_closed_by_a_provider_credit_does_not_run_on_into_the_report() -> None:
+    page = ("某某文化节开幕\n\n9月27日晚，某某文化节开幕式迎宾晚会在某县举办。\n图为活动现场 主办方 供图\n"
+            "晚会由嘉宾致辞、作品捐赠颁证仪式及节目演出等环节组成。\n")
+    kinds = _kinds(page)
+    assert kinds["晚会由嘉宾致辞、作品捐赠颁证仪式及节目演出等环节组成。"] == BODY

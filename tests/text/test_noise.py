@@ -85,6 +85,10 @@ def test_kicker_line_heads_the_next_headline(kicker: str) -> None:
     ("来源: 区委办浏览量:发表时间:2025-05-14 08:59", (2025, 5, 14)),
     ("2021-05-14 19:25:06 某某融媒", (2021, 5, 14)),
     ("某某县人民政府   2023-07-27 09:07:00", (2023, 7, 27)),
+    ("2023年05月03日09:51 | 来源:某某日报", (2023, 5, 3)),  # a posting time written with 年月日
+    ("2021年04月20日 15:04  来源:某某日报", (2021, 4, 20)),
+    ("2015-11-08   《某某日报》", (2015, 11, 8)),  # the day and the paper it came from
+    ("2023年5月3日 某某会议召开", None),
     ("2021-05-14 区委召开会议部署工作", None),
     ("近日，区长到某地调研发布时间安排。", None),
     ("区委书记到某地调研", None),
@@ -234,6 +238,9 @@ def test_a_keyword_tag_above_a_headline_is_not_part_of_it() -> None:
     ("22", True),  # the number of the photo that stood there
     ("2023年", False),
     ("图片来源于网络，请注意保存。", False),
+    ("某某广告片3.jpg", True),  # the photo's file name
+    ("IMG_2041.JPG", True),
+    ("某某.jpg格式的照片请发送到邮箱。", False),
 ])
 def test_photo_placeholder(line: str, expected: bool) -> None:
     assert noise.is_photo_placeholder(line) is expected

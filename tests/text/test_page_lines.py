@@ -43,3 +43,13 @@ def test_an_outlet_s_bracketed_tag_before_the_dateline_still_opens_a_news_lead()
     assert DATELINE.match("[某某新媒体] 近日，某某省森林防火总指挥部下发通报。")
     assert DATELINE.match("【某某网】5月6日，某某县召开会议。")
     assert not DATELINE.match("[某某新媒体] 某某县召开会议。")
+
+
+def test_a_credit_whose_closing_bracket_the_source_dropped_ends_the_report() -> None:
+    lines = split_lines("坚决打好污染防治攻坚战。（某某局某某分\n局 王建福\n\n8月1日，某某区召开座谈会。\n")
+    assert ends_finished(lines, 1)
+
+
+def test_an_open_bracket_running_on_into_the_next_line_is_no_finished_report() -> None:
+    lines = split_lines("坚决打好污染防治攻坚战。（某某局某某分\n局 王建福\n牵头负责）此项工作。\n")
+    assert not ends_finished(lines, 1)
