@@ -315,6 +315,7 @@ def classify(lines: list[Line], *, hard_wrapped: bool, width: float) -> None:
         wrapped_headlines.promote_head_over_deck(lines)
         wrapped_headlines.promote_wrapped_headlines(lines)
         wrapped_headlines.promote_heads_closing_blocks(lines)
+        wrapped_headlines.promote_heads_ending_short(lines, width)
         wrapped_headlines.promote_headlines_above_leads(lines)
         wrapped_headlines.promote_wide_heads(lines, width)
         wrapped_headlines.mark_foot_cluster(lines, width)

@@ -173,6 +173,30 @@ def promote_heads_closing_blocks(lines: list[Line], *, most: int = 3) -> None:
                 x.kind = HEADLINE
 
 
+def promote_heads_ending_short(lines: list[Line], width: float, *, most: int = 3) -> None:
+    """A head wrapped over the first lines of a block, its last line short of the column, then
+    the report run on below it without a blank line (某某到某区调研：树牢为民情 / 怀 扎实推进乡
+    村振兴 / 今天上午，…): inside a paragraph every line but the last fills the column."""
+    stop = re.compile(r"[，,。；;！？!?]")
+    for i, line in enumerate(lines):
+        prev = prev_line(lines, i)
+        if line.kind != BODY or line.lead or not (prev is None or line.blank_before or prev.kind == NOISE):
+            continue
+        k = i
+        while k < min(i + most, len(lines) - 1) and lines[k].kind == BODY and not lines[k].lead \
+                and (k == i or not lines[k].blank_before) and not stop.search(lines[k].text):
+            k += 1
+        below = lines[k]
+        # The run of unpunctuated lines must end short of the column, on the report's prose.
+        if k == i or below.kind != BODY or below.blank_before or not stop.search(below.text) \
+                or visible_length(lines[k - 1].text) >= width - 2:
+            continue
+        joined = join_wrapped([x.text for x in lines[i:k]])
+        if not re.match(r"\s*[0-9０-９]", joined) and headlines.looks_like_head_over_lead(joined):
+            for x in lines[i:k]:
+                x.kind = HEADLINE
+
+
 def _over_its_lead(lines: list[Line], j: int) -> bool:
     """True when the line after a block opens a report with an outlet's lead (某某讯（记者…）)."""
     return j < len(lines) and lines[j].kind == BODY and lines[j].lead

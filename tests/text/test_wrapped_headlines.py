@@ -9,6 +9,7 @@ from articles.text.wrapped_headlines import (
     mark_foot_cluster,
     promote_head_over_deck,
     promote_heads_closing_blocks,
+    promote_heads_ending_short,
     promote_headlines_above_leads,
     promote_wide_heads,
     promote_wrapped_headlines,
@@ -359,3 +360,19 @@ def test_a_last_sentence_that_lost_its_full_stop_stays_body() -> None:
              _line("11月13日，市委书记王建福到某县调研。", blank=True)]
     promote_heads_closing_blocks(lines)
     assert [line.kind for line in lines[1:3]] == [BODY, BODY]
+
+
+def test_a_head_wrapped_short_over_the_report_it_runs_into_is_a_head() -> None:
+    lines = [_line("第6版 要闻", NOISE), _line("王建福到某区调研：树牢为民情", blank=True), _line("怀 扎实推进乡村振兴"),
+             _line("今天（2月8日）上午，省委常委、"), _line("市委书记王建福来到某区调研。")]
+    promote_heads_ending_short(lines, 14.0)
+    assert [line.kind for line in lines[1:]] == [HEADLINE, HEADLINE, BODY, BODY]
+
+
+def test_a_paragraphs_full_lines_and_its_short_last_line_stay_body() -> None:
+    lines = [_line("某某镇组织干部深入田间地头指导", blank=True), _line("春耕生产。"), _line("今年，全镇种植水稻一万亩。")]
+    promote_heads_ending_short(lines, 14.0)
+    assert lines[0].kind == BODY  # its short last line closes the sentence
+    lines = [_line("12 月 19 日至 20", blank=True), _line("日，某某市委宣传部组织采访活动。")]
+    promote_heads_ending_short(lines, 14.0)
+    assert lines[0].kind == BODY
