@@ -54,8 +54,11 @@ def mark_bullet_headlines(lines: list[Line]) -> None:
 
 
 def _opens_report(text: str) -> bool:
-    """The text opens with a dateline or any outlet's dispatch lead."""
-    return bool(DATELINE.match(text)) or headlines.starts_outlet_lead(text)
+    """The text opens with a dateline, a year (2024年，…) or any outlet's dispatch lead."""
+    return bool(DATELINE.match(text) or _YEAR_OPENING.match(text)) or headlines.starts_outlet_lead(text)
+
+
+_YEAR_OPENING = re.compile(r"^[0-9０-９]{4}\s*年\s*(?:以来|上半年|前三季度)?[，,]")
 
 
 def mark_digest_titles(lines: list[Line]) -> None:

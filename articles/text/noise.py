@@ -47,6 +47,8 @@ _FURNITURE = re.compile(
     r"|星期[一二三四五六日天].{0,12}第\s*[0-9０-９]+\s*[版期]"
     # A month alone over a month's record of events: 2023年4月.
     r"|^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月$"
+    # The issue's number: 第162期(总第8609期).
+    r"|^第\s*[0-9０-９]+\s*期\s*[（(]总第\s*[0-9０-９]+\s*期[)）]$"
     # A note on where the page's pictures or copy came from: 本版图片由各地融媒体中心提供.
     r"|^本版(?:图片|照片|稿件|文字|内容).{0,20}(?:提供|供稿|供图)$"
     # A news site's section name over a copied report: 某某新闻网本网要闻.
@@ -129,6 +131,7 @@ _NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|
 _WEB_META = re.compile(
     r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
     r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
+    r"|^来源\s*[:：]\s*\S{2,20}\s+(?:时间|日期)\s*[:：]\s*[0-9０-９]"  # 来源:某某宣传部 时间:2022年03月25日
 )
 # A copied page's address and posting time: http://某某.cn   2009-12-25 15:44:25.
 _ADDRESS_STAMP = re.compile(r"^(?:https?://|www\.)[\w./?=&%-]+(?:\s+[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9:]+)?)?$")
@@ -164,17 +167,19 @@ def is_web_metadata(line: str) -> bool:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+_CN_DATE = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
+
+
 def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
     if not is_web_metadata(line):
         return None
-    stamp = _TIMESTAMP.search(line) or _DATE_ALONE.match(line.strip())
+    stamp = _TIMESTAMP.search(line) or _CN_DATE.search(line)
     if not stamp:
         return None
     digits = re.findall(r"[0-9０-９]+", stamp.group(0).translate(_FULLWIDTH_DIGITS))
     year, month, day = (int(d) for d in digits[:3])
     return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
-
 
 
 _EDITOR_CREDIT = re.compile(rf"^{_EDITOR_ROLE}\s*[:：][^，,。；;！？!?]{{2,30}}$")

@@ -40,3 +40,10 @@ def test_a_sub_head_ending_on_a_colon_stays_body() -> None:
     lines = [_line("■ 某某镇的做法：", blank=True), _line("近日，某某镇组织干部走访农户。")]
     mark_bullet_headlines(lines)
     assert lines[0].kind == BODY
+
+
+def test_a_bullet_head_over_an_item_opening_on_its_year_is_a_headline() -> None:
+    lines = [_line("政务信息(7月-9月)", HEADLINE), _line("■某旗一般公共预算收入完成“双过半”任务", blank=True),
+             _line("2024年，某旗紧盯收支预算目标，多措并举抓收入。")]
+    mark_bullet_headlines(lines)
+    assert lines[1].kind == HEADLINE

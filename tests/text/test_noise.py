@@ -89,6 +89,7 @@ def test_kicker_line_heads_the_next_headline(kicker: str) -> None:
     ("2021年04月20日 15:04  来源:某某日报", (2021, 4, 20)),
     ("2015-11-08   《某某日报》", (2015, 11, 8)),  # the day and the paper it came from
     ("2023年5月3日 某某会议召开", None),
+    ("来源:中共某某县委宣传部    时间:2022年03月25日", (2022, 3, 25)),  # the source, then the time
     ("2021-05-14 区委召开会议部署工作", None),
     ("近日，区长到某地调研发布时间安排。", None),
     ("区委书记到某地调研", None),
@@ -335,4 +336,12 @@ def test_teaser_line(line: str, expected: bool) -> None:
     ("会议要求，责任编辑：王建福要抓好审核", False),
 ])
 def test_address_stamps_and_editor_footers_are_furniture(line: str, expected: bool) -> None:
+    assert noise.is_page_furniture(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("第162期(总第8609期)", True),  # the issue's number
+    ("第162期培训班开班", False),
+])
+def test_the_issues_number_is_furniture(line: str, expected: bool) -> None:
     assert noise.is_page_furniture(line) is expected
