@@ -141,7 +141,7 @@ _DATE_ALONE = re.compile(
 )
 _TIMESTAMP = re.compile(
     r"(?:[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
-    r"|[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?=\s*[0-9０-９]{1,2}\s*[:：]))"  # 2023年05月03日09:51
+    rf"|{_FULL_DATE.pattern}(?=\s*[0-9０-９]{{1,2}}\s*[:：]))"  # 2023年05月03日09:51
     r"(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?)?"
 )
 
@@ -167,14 +167,11 @@ def is_web_metadata(line: str) -> bool:
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-_CN_DATE = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
-
-
 def web_metadata_date(line: str) -> tuple[int, int, int] | None:
     """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
     if not is_web_metadata(line):
         return None
-    stamp = _TIMESTAMP.search(line) or _CN_DATE.search(line)
+    stamp = _TIMESTAMP.search(line) or _FULL_DATE.search(line)
     if not stamp:
         return None
     digits = re.findall(r"[0-9０-９]+", stamp.group(0).translate(_FULLWIDTH_DIGITS))
