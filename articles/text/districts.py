@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articles.text.division_index import CITY, FULL, SHORT, TAIL_RE, TOWN, VILLAGE, Division, DivisionIndex, get_index
 from articles.text.place_words import GENERIC_ALIASES, inside_word
@@ -128,6 +129,13 @@ def _generic_full_name(text: str, start: int, end: int, entries: list[tuple[str,
         return False
     cities = {p.city for k, p in entries if k == FULL and isinstance(p, Division)}
     return not any(text[:start].endswith((city, city.rstrip("市"))) for city in cities)
+
+
+@lru_cache(maxsize=1024)
+def places_in(text: str) -> tuple[_Hit, ...]:
+    """The places named in ``text`` (whitespace removed), remembered: one article's text is
+    read for its district, for its leaders' district and as the text above the next paragraph."""
+    return tuple(_short_names_as_towns(_scan(text, get_index()), text))
 
 
 def _short_names_as_towns(hits: list[_Hit], text: str) -> list[_Hit]:
@@ -243,8 +251,7 @@ def divisions_named(text: str, kinds: tuple[str, ...] = (FULL, SHORT, TOWN)) -> 
     """Each place the text names as a district, by ``kinds`` (in full, by short name, through one
     of its towns), as the set of districts it may be: the article-break model asks whether a
     paragraph's opening moves to a district the story above never named."""
-    body = _WS.sub("", text or "")
-    hits = _short_names_as_towns(_scan(body, get_index()), body)
+    hits = places_in(_WS.sub("", text or ""))
     return [frozenset(h.candidates) for h in hits if h.kind in kinds and h.candidates]
 
 
@@ -257,8 +264,7 @@ def district_of(text: str, *, title: str | None = None, default: str | None = No
     index = get_index()
     body = _WS.sub("", text or "")
     head = _WS.sub("", title or "")
-    hits = _short_names_as_towns(_scan(body, index), body)
-    title_hits = _short_names_as_towns(_scan(head, index), head)
+    hits, title_hits = list(places_in(body)), list(places_in(head))
     default_div = _resolve_default(default, index)
     context = _context(hits + title_hits, default_div)
     scores: dict[Division, float] = defaultdict(float)

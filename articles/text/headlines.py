@@ -225,8 +225,10 @@ def _jieba():  # noqa: ANN202 - the library's own module type
     return jieba
 
 
-def _cut(text: str) -> list[str]:
-    return _jieba().lcut(text, HMM=False)
+@lru_cache(maxsize=4096)
+def cut_words(text: str) -> tuple[str, ...]:
+    """jieba's words of ``text``, remembered: a page's headlines and leads are read many times."""
+    return tuple(_jieba().lcut(text, HMM=False))
 
 
 def splits_word(left: str, right: str) -> bool:
@@ -240,7 +242,7 @@ def splits_word(left: str, right: str) -> bool:
     if not a or not b:
         return False
     pos = 0
-    for token in _cut(a + b):
+    for token in cut_words(a + b):
         end = pos + len(token)
         if pos < len(a) < end:
             return True
@@ -256,7 +258,7 @@ def tokens(text: str) -> list[str]:
     """
     out: list[str] = []
     run = ""
-    for token in _cut(re.sub(r"\s", "", text)):
+    for token in cut_words(re.sub(r"\s", "", text)):
         if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
             run += token
             continue
@@ -304,7 +306,7 @@ def _one_head_wrapped(first: str, second: str) -> bool:
         return True
     if _cut_at_seam(first, second):
         return True
-    head, tail = _pos_flags(first), _pos_flags(second)
+    head, tail = pos_flags(first), pos_flags(second)
     if not (head and tail):
         return False
     head_verb, tail_verb = _has_verb(head), _has_verb(tail)
@@ -356,7 +358,7 @@ def _spaced(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _pos_flags(text: str) -> tuple[str, ...]:
+def pos_flags(text: str) -> tuple[str, ...]:
     """jieba's part-of-speech flags of a head line's words (cached: the heads of an
     end-of-page cluster are read again while the cluster is matched)."""
     from jieba import posseg

@@ -12,6 +12,7 @@ from articles.text.clean import BULLETS
 from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
 from articles.text.dates import entry_day, find_dates, guess_issue_date, guess_year, header_date
+from articles.text import districts, headlines
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leader_districts import settle_unnamed
@@ -49,6 +50,17 @@ def parse_issue(
     settle_unnamed(articles)
     _date_entries_by_entry_above(page.articles, articles)
     return ParsedIssue(text=text, encoding=encoding, articles=articles, issue_date=issue_date, noise=page.noise)
+
+
+def forget_read_texts() -> None:
+    """Forget the words and places remembered of the texts read so far.
+
+    A page's lines and paragraphs are read several times over (for its headlines, its
+    article breaks, its districts), so their jieba words and place names are remembered. A
+    benchmark calls this before each page so that every page is timed as a fresh upload.
+    """
+    for remembered in (headlines.cut_words, headlines.pos_flags, districts.places_in):
+        remembered.cache_clear()
 
 
 def _own_years(segments: list[Segment], base: date | None) -> list[date | None]:

@@ -203,3 +203,23 @@ def test_an_undated_report_after_a_record_takes_no_date_from_its_last_entry() ->
 
     page = DAY_LINE_RECORD + "\n\n某某镇开展志愿服务\n\n近日，某某镇组织志愿者走进社区开展志愿服务活动。\n"
     assert parse_issue(page).articles[-1].event_date is None
+
+
+def test_a_page_read_again_from_memory_parses_as_it_did_fresh() -> None:
+    text = ("某某区召开安全生产会议\n\n本报讯 5月6日上午，区委书记王建福主持召开全区安全生产工作会议，"
+            "某某镇、某某街道负责人参加会议。")
+    pipeline.forget_read_texts()
+    fresh = parse_issue(text)
+    again = parse_issue(text)
+    assert [(a.title, a.body, a.district, a.leaders) for a in again.articles] == \
+        [(a.title, a.body, a.district, a.leaders) for a in fresh.articles]
+
+
+def test_forgetting_read_texts_empties_the_memory_of_words_and_places() -> None:
+    from articles.text import districts, headlines
+
+    parse_issue("某某县召开常务会议\n\n本报讯 5月6日，县长刘涛主持召开县政府常务会议。")
+    assert headlines.cut_words.cache_info().currsize > 0
+    pipeline.forget_read_texts()
+    assert headlines.cut_words.cache_info().currsize == 0
+    assert districts.places_in.cache_info().currsize == 0
