@@ -32,7 +32,9 @@ class PageStyle:
 def _wrap_style(rng: random.Random) -> WrapStyle:
     mode = rng.choices(("hard", "para", "spaced"), weights=(55, 35, 10))[0]
     if mode == "hard":
-        return WrapStyle("hard", rng.randint(12, 16), jitter=rng.choice((0.0, 0.0, 0.1)))
+        width, jitter = rng.randint(12, 16), rng.choice((0.0, 0.0, 0.1))
+        # Some pages are laid out by hand with a ragged column (14 to 18 characters a line).
+        return WrapStyle("hard", width, jitter=jitter, spread=2 if rng.random() < 0.15 else 0)
     if mode == "spaced":
         return WrapStyle("spaced", rng.randint(17, 24), jitter=0.2)
     return WrapStyle("para")

@@ -11,7 +11,7 @@ def _style_tags(style: PageStyle) -> set[str]:
     tags = {f"wrap_{style.wrap.mode}", f"enc_{style.encoding.replace(' ', '_')}"}
     flags = {"no_blank_lines": style.blank_lines == 0, "ascii_punct": style.ascii_punct,
              "spaced_dates": style.spaced_dates, "stray_spaces": style.stray_spaces, "ocr": style.ocr,
-             "fullwidth_digits": style.fullwidth_digits, "crlf": style.crlf}
+             "fullwidth_digits": style.fullwidth_digits, "crlf": style.crlf, "wrap_ragged": bool(style.wrap.spread)}
     return tags | {k for k, on in flags.items() if on}
 
 

@@ -22,6 +22,7 @@ class WrapStyle:
     mode: str
     width: int = 14
     jitter: float = 0.0  # chance that one line is a character longer or shorter
+    spread: int = 0  # a ragged column: every line's width drawn from width ± spread
 
 
 def _cut_points(text: str, style: WrapStyle, rng: random.Random) -> list[int]:
@@ -31,6 +32,8 @@ def _cut_points(text: str, style: WrapStyle, rng: random.Random) -> list[int]:
         width = style.width
         if style.jitter and rng.random() < style.jitter:
             width += rng.choice((-1, 1))
+        if style.spread:
+            width += rng.randint(-style.spread, style.spread)
         pos += width
         while pos < len(text) and text[pos] in NO_LINE_START:
             pos += 1

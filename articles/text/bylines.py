@@ -51,8 +51,10 @@ _CREDIT_ROLE = re.compile(r"记者|通讯员|实习生|摄影|摄像|撰稿")
 _ROLE_WORD = r"(?:文|图|视频|摄影|摄像|记者|作者|编辑)"
 _GOVERNMENT = r"[\u4e00-\u9fff]{2,12}?(?:人民政府|政府)"
 _ROLES_CREDIT = re.compile(rf"^{_ROLE_WORD}(?:\s*[、/／]\s*{_ROLE_WORD})+\s*[:：/／]\s*(?:{_NAMES}|{_OFFICE}|{_GOVERNMENT})$")
-# An office credited as the writer: 作者：某某镇人民政府.
-_OFFICE_AUTHOR = re.compile(rf"^(?:稿件|文稿)?(?:作者|供稿)\s*[:：]\s*(?:{_OFFICE}|{_GOVERNMENT})$")
+# An office, or a site's account, credited as the writer: 作者：某某镇人民政府, 作者:某某微记录.
+_OFFICE_AUTHOR = re.compile(
+    rf"^(?:稿件|文稿)?(?:作者|供稿)\s*[:：]\s*(?:{_OFFICE}|{_GOVERNMENT})$|^(?:稿件|文稿|新闻)?作者\s*[:：]\s*[\u4e00-\u9fff]{{2,12}}$"
+)
 # The newsroom alone, set under a head: 某某融媒, 某某县融媒体中心; or the office that sent the
 # report: 某某县政府办公室, 某某县委宣传部.
 _NEWSROOM = re.compile(

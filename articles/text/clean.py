@@ -160,7 +160,26 @@ def wrap_width(lines: list[str], *, max_width: int = 45, min_share: float = 0.5)
     if 0 < width <= max_width and sum(1 for n in lengths if abs(n - width) <= 2) / len(lengths) >= min_share:
         if sum(1 for n in lengths if n > width + 2) / len(lengths) <= 0.2:
             return round(width)
-    return None
+    return _ragged_width(lines, lengths, max_width)
+
+
+def _ragged_width(lines: list[str], lengths: list[int], max_width: int) -> int | None:
+    """The centre of a ragged column: lines cut mid-sentence anywhere within five widths.
+
+    A page laid out by hand (or exported from a column with loose justification) breaks its
+    lines at 14, 15, … 18 characters rather than at one width; the text is still cut to fit,
+    and the page's rules read it with the same two characters of slack either side.
+    """
+    best, best_share = None, 0.0
+    for w in range(6, max_width - 1):
+        share = sum(1 for n in lengths if w - 2 <= n <= w + 2) / len(lengths)
+        if share > best_share + 1e-9:
+            best, best_share = w, share
+    if best is None or best_share < 0.6 or sum(1 for n in lengths if n > best + 2) / len(lengths) > 0.1:
+        return None
+    band = [line for line in lines if abs(visible_length(line) - best) <= 2]
+    cut = sum(1 for line in band if not ends_sentence(line))
+    return best if len(band) >= 8 and cut >= 0.6 * len(band) else None
 
 
 def is_hard_wrapped(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> bool:

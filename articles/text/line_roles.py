@@ -226,11 +226,16 @@ def _head_cut_at_comma(lines: list[Line], i: int) -> bool:
 def _mark_repeated_headlines(lines: list[Line]) -> None:
     """A headline line printed again right below itself, or inside the report it heads (with
     that report's text between and no other headline), is an echo of it: noise. Printed again
-    past only a box (扫描二维码), the second copy is the one over the report."""
+    past only a box (扫描二维码), the second copy is the one over the report. A head wrapped
+    over two lines above its report and printed again whole on one line after it (where a
+    photo's caption would stand) is an echo as well."""
     last_head: str | None = None
     body_since = False
     for k, line in enumerate(lines):
         body_since = body_since or line.kind == BODY
+        if line.kind in (BODY, HEADLINE) and body_since and _repeats_wrapped_head(lines, k):
+            line.kind = NOISE
+            continue
         if line.kind != HEADLINE:
             continue
         text = line.text.strip()
@@ -239,6 +244,25 @@ def _mark_repeated_headlines(lines: list[Line]) -> None:
             line.kind = NOISE
         else:
             last_head, body_since = text, False
+
+
+def _repeats_wrapped_head(lines: list[Line], k: int) -> bool:
+    """The line, standing alone, is the whole text of a head of two or more lines printed above."""
+    line = lines[k]
+    if not line.blank_before or (k + 1 < len(lines) and not lines[k + 1].blank_before):
+        return False
+    text = re.sub(r"\s", "", line.text)
+    if len(text) < 8 or ends_sentence(text):
+        return False
+    run: list[str] = []
+    for prev in lines[:k]:
+        if prev.kind == HEADLINE and (not run or not prev.blank_before):
+            run.append(re.sub(r"\s", "", prev.text))
+            if len(run) >= 2 and "".join(run) == text:
+                return True
+        else:
+            run = [re.sub(r"\s", "", prev.text)] if prev.kind == HEADLINE else []
+    return False
 
 
 def _mark_name_bylines(lines: list[Line]) -> None:

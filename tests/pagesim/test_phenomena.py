@@ -14,7 +14,7 @@ TAGS = [
     "kicker", "three_line_head", "credit_line", "inline_lead", "plain_lead", "trailing_credit",
     "caption", "header", "footer", "digest", "column", "continues", "broken_off", "continued_from",
     "qr", "echo", "teaser", "spaced_dates", "stray_spaces", "ocr", "fullwidth_digits", "ascii_punct",
-    "enc_utf-8", "enc_utf-8_with_BOM", "enc_gb18030", "crlf", "column_break",
+    "enc_utf-8", "enc_utf-8_with_BOM", "enc_gb18030", "crlf", "column_break", "wrap_ragged",
 ]
 
 
@@ -67,6 +67,16 @@ def test_hard_wraps_are_12_to_16_characters(train_pages: list[SimPage]) -> None:
         text = decode_page(page.data, page.gold["encoding"])
         widths = [len(line) for line, lab in zip(text.split("\n"), page.gold["lines"]) if lab["role"] == "body"]
         assert widths and 11 <= sorted(widths)[len(widths) // 2] <= 17, page.name
+
+
+def test_ragged_columns_break_lines_at_several_widths(train_pages: list[SimPage]) -> None:
+    ragged = [p for p in train_pages if "wrap_ragged" in p.tags]
+    assert ragged
+    for page in ragged:
+        text = decode_page(page.data, page.gold["encoding"])
+        widths = {len(line) for line, lab in zip(text.split("\n"), page.gold["lines"])
+                  if lab["role"] == "body" and not line.endswith("。")}
+        assert len(widths) >= 4, page.name
 
 
 def test_digest_items_are_separate_articles(train_pages: list[SimPage]) -> None:

@@ -42,6 +42,7 @@ from articles.text.bylines import inline_byline, is_byline_line, split_source_cr
         ("文、图、视频/李某某 杨某某", True),  # several roles under one credit
         ("记者/作者:某某镇人民政府", True),
         ("作者：某某县委宣传部", True),
+        ("作者:某某微记录", True),  # a site's account credited as the writer
         ("某某融媒", True),  # the newsroom alone under a head
         ("闪电新闻记者张某某聊城报道", True),  # where the reporter filed from
         ("□ 黄 强", True),  # the writer after a box, the name split by a spurious space

@@ -10,6 +10,7 @@ from articles.text.clean import (
     is_hard_wrapped,
     join_wrapped,
     remove_spurious_spaces,
+    wrap_width,
 )
 
 
@@ -123,3 +124,22 @@ def test_wrap_width(lines: list[str], expected: int | None) -> None:
     from articles.text.clean import wrap_width
 
     assert wrap_width(lines) == expected
+
+
+def test_a_ragged_column_cut_mid_sentence_is_hard_wrapped_at_its_centre() -> None:
+    prose = ("5月6日上午，县委书记王建福带队到某某镇调研乡村振兴工作，先后察看了某某村的蔬菜大棚、"
+             "村史馆和污水处理站，详细了解产业发展、人居环境整治等情况。王建福指出，要坚持以人民为中心，"
+             "把群众的急难愁盼放在心上，因地制宜发展特色产业，持续改善农村人居环境，让群众得到更多实惠。"
+             "县领导刘涛、周平陪同调研，某某镇、县农业农村局等单位负责人参加。") * 2
+    widths, lines, pos = [14, 15, 18, 16, 14, 17, 18, 15, 14, 16, 18, 17, 14, 15], ["王建福到某某镇调研"], 0
+    while pos < len(prose):  # lines of 14 to 18 characters, no one width most of them
+        width = widths[len(lines) % len(widths)]
+        lines.append(prose[pos:pos + width])
+        pos += width
+    assert wrap_width([*lines, "某某县召开会议", "记者 周平"]) == 16
+
+
+def test_paragraphs_of_scattered_lengths_ending_their_sentences_are_not_a_ragged_column() -> None:
+    lines = ["某某县召开安全生产工作会议。", "会议要求各乡镇做好防汛准备工作。", "县长刘涛出席会议并讲话。",
+             "王建福主持会议。", "各部门负责人参加会议并作表态发言。", "会议还研究了其他事项。"] * 2
+    assert wrap_width(lines) is None

@@ -203,7 +203,8 @@ def test_title_and_subtitles_on_one_line_set_apart_by_spaces_are_a_headline() ->
     assert not headlines.looks_like_headline("某某省某某市第二次重大项目集中开工某某县分会场活动举行四个项目集中开工总投资七点八五亿元")
 
 
-@pytest.mark.parametrize("line", ["会议还听取了某某县当前及下阶段", "会上，与会人员交流发言", "会上传达学习了某某精神", "本次会议听取了某某汇报", "随后一行人来到某某村", "会议强调要抓好落实"])
+@pytest.mark.parametrize("line", ["会议还听取了某某县当前及下阶段", "会上，与会人员交流发言", "会上传达学习了某某精神", "本次会议听取了某某汇报", "随后一行人来到某某村", "会议强调要抓好落实",
+                                  "10月16日,市委副书记、市长王", "5月6日上午，县长刘涛主持"])
 def test_a_line_opening_as_only_a_report_does_is_no_headline(line: str) -> None:
     assert not looks_like_headline(line)
 

@@ -136,3 +136,11 @@ def test_a_teaser_printed_with_its_page_pointer_heads_nothing_here() -> None:
     kinds = _kinds(page)
     assert kinds["某某县召开冬修水利现场会 刊4版►"] == NOISE
     assert kinds["区长刘涛深入企业调研"] == HEADLINE
+
+
+def test_a_wrapped_head_printed_again_whole_after_its_report_is_noise() -> None:
+    page = ("某某县召开安全生产\n工作推进会议\n\n5月6日，县长刘涛主持召开全县安全\n生产工作推进会议。\n\n"
+            "某某县召开安全生产工作推进会议\n\n■ 5月8日，县委书记王建福到某某镇督导。\n")
+    kinds = _kinds(page)
+    assert kinds["某某县召开安全生产工作推进会议"] == NOISE
+    assert kinds["某某县召开安全生产"] == HEADLINE

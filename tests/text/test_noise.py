@@ -91,6 +91,8 @@ def test_kicker_line_heads_the_next_headline(kicker: str) -> None:
     ("2023年5月3日 某某会议召开", None),
     ("来源:中共某某县委宣传部    时间:2022年03月25日", (2022, 3, 25)),  # the source, then the time
     ("2021-05-14 区委召开会议部署工作", None),
+    ("发文单位:某某市政府 时间:2019-10-17", (2019, 10, 17)),  # the issuing office, then the time
+    ("123456 发表于 2020-11-20 23:33:19", (2020, 11, 20)),  # a forum post's number and time
     ("近日，区长到某地调研发布时间安排。", None),
     ("区委书记到某地调研", None),
 ])
@@ -345,3 +347,15 @@ def test_address_stamps_and_editor_footers_are_furniture(line: str, expected: bo
 ])
 def test_the_issues_number_is_furniture(line: str, expected: bool) -> None:
     assert noise.is_page_furniture(line) is expected
+
+
+@pytest.mark.parametrize("line", [
+    "会议时间: 10月16日",
+    "某某县人民政府主办 某某县行政审批局承办",
+    "某ICP备13001076号",
+    "管理维护:(028)84922299 技术支持:(028)85455369 网站标识码:5101210012",
+])
+def test_a_meeting_record_s_labels_and_a_site_s_footer_are_furniture(line: str) -> None:
+    from articles.text.noise import is_page_furniture
+
+    assert is_page_furniture(line)
