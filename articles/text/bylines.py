@@ -27,7 +27,7 @@ _INLINE = re.compile(
 # The paper or newsroom a credit may name first: 某某日报记者, (某某市融媒体中心记者 张三 通讯员 李四)
 _CREDIT_ORG = (
     r"(?:[\u4e00-\u9fff]{2,12}?(?:日报|晚报|报社|时报|周报|报|融媒体中心|传媒中心|新闻中心|电视台|广播电视台|新闻网|网"
-    r"|新闻|融媒体|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?|新华社|中新社)?"
+    r"|新闻|融媒体|融媒|发布)|今日[\u4e00-\u9fff]{2,4}?|新华社|中新社|融媒体中心|传媒中心|新闻中心)?"
 )
 # Names in a bracketed credit after a role may be printed with nothing between them
 # (（记者：张三李四 见习记者王五）): the bracket and the role already say they are names.
@@ -95,6 +95,10 @@ _PRODUCTION_CREDIT = re.compile(
     r"|^[（(][\u4e00-\u9fff]{2,4}\s*(?:制作|剪辑)(?:\s+[\u4e00-\u9fff]{2,12}\s*(?:制作|剪辑|摄像|视频来源|来源)?)*"
     r"(?:\s*(?:视频来源|来源)\s*[:：]?\s*[\u4e00-\u9fff]{2,16})?[)）]$"
 )
+# A report's whole team in brackets, role by role: （记者: 张三 编辑:李四 制作:王五 审核:赵六 钱七）.
+_TEAM_IN_BRACKETS = re.compile(
+    rf"^[（(](?:\s*(?:记者|通讯员|编辑|责编|制作|审核|校对|摄影|摄像|剪辑|视频|文|图)\s*[:：]\s*{_NAMES}\s*){{2,}}[)）]$"
+)
 # Writers' names in brackets broken by spurious spaces, a role among them: （张三 文 平 李 四）.
 _SPACED_BRACKETED_NAMES = re.compile(r"^[（(][\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4}){2,7}[)）]$")
 
@@ -104,7 +108,7 @@ def is_byline_line(line: str) -> bool:
     s = line.strip().replace("_", " ").replace("\\", "/")  # 本报记者_某某 / 文\\图：某某: a stray mark
     if not s or len(s) > 48:
         return False
-    if _AUTHOR_AND_SOURCE.match(s) or _PRODUCTION_CREDIT.match(s):
+    if _AUTHOR_AND_SOURCE.match(s) or _PRODUCTION_CREDIT.match(s) or _TEAM_IN_BRACKETS.match(s):
         return True
     bracketed = bool(re.match(r"^[（(].*[)）]$", s))
     if bracketed and _bracketed_names(s):
@@ -146,16 +150,17 @@ _REPORTED_BY = re.compile(
     rf"|^[\u4e00-\u9fff·•]{{2,16}}?(?:新闻|日报|网|电视台|融媒体中心)(?:记者|通讯员)\s*{_NAME}"
     rf"(?:\s+(?:记者|通讯员)\s*{_NAME})*\s*[\u4e00-\u9fff]{{2,4}}报道$"  # …记者 张三 通讯员 李四 某市报道
 )
-# The outlet and its writers, no role word: 某某新闻 张三, 某某日报 张三 李四.
-_OUTLET_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|融媒|客户端|网)\s+(?P<names>[\u4e00-\u9fff\s]{2,14})$")
+# The outlet and its writers, no role word: 某某新闻 张三, 某某日报 张三 李四, 某某时报 张三.
+_OUTLET_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:新闻|日报|晚报|时报|周报|融媒|客户端|网)\s+(?P<names>[\u4e00-\u9fff\s]{2,14})$")
 
 
 # Credit lines as papers print them, read as a run of credit items separated by spaces:
-# ``某某日报全媒体记者 张三 李四/文 王五/图``, ``某某日报评论员 张三``, ``■ 通讯员 张三 李四``,
+# ``某某日报全媒体记者 张三 李四/文 王五/图``, ``某某日报社全媒体特约记者 张三``, ``融媒体中心记者/张三``,
+# ``某某日报评论员 张三``, ``■ 通讯员 张三 李四``,
 # ``文/张三``, ``记者 张三 摄``.  A role word may carry the paper's name in front of it.
 _CREDIT_ROLE_WORD = (
     r"(?:首席|特约|特聘|见习|实习|驻[\u4e00-\u9fff]{1,3})?"
-    r"(?:全媒体|融媒体|融媒|新媒体)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿人|审稿人|撰稿|撰文|作者|编辑|编导|供稿|整理)"
+    r"(?:全媒体|融媒体|融媒|新媒体)?(?:首席|特约|特聘|见习|实习)?(?:记者|通讯员|评论员|特约评论员|实习生|摄影记者|摄影|摄像|撰稿人|审稿人|撰稿|撰文|作者|编辑|编导|供稿|整理)"
 )
 _OFFICE_ITEM = re.compile(_OFFICE)
 # The paper's role word alone on its line, the name left out: 本报记者.

@@ -35,7 +35,8 @@ _BULLET_HEAD = re.compile(rf"^[{BULLETS}]\s*(?P<head>[^，,。；;！？!?、]{{
 
 
 def mark_bullet_headlines(lines: list[Line]) -> None:
-    """A bullet line with no punctuation, right on a line that opens a report, is that item's head.
+    """A bullet line with no punctuation, right on a line that opens a report, is that item's head
+    (``_item_below``).
 
     Within one column a ■ sub-head runs on into its section's text; a digest item's head
     sits on its own report's dateline or dispatch lead (``近日，…``, ``7月26日，…``,
@@ -45,12 +46,21 @@ def mark_bullet_headlines(lines: list[Line]) -> None:
         nxt = next_line(lines, i)
         match = _BULLET_HEAD.match(line.text.strip())
         if line.kind == BODY and match and not _opens_report(match.group("head")) and nxt is not None \
-                and nxt.kind == BODY and not nxt.blank_before and (nxt.lead or _opens_report(nxt.text.strip())):
+                and nxt.kind == BODY and _item_below(line, nxt):
             line.kind = HEADLINE
             prev = prev_line(lines, i)
             if prev is not None and line.blank_before and (
                     noise.is_section_label(prev.text) or noise.is_digest_title(prev.text, line.text)):
                 prev.kind = NOISE  # the digest's label (县区快讯) above its first item
+
+
+def _item_below(head: Line, nxt: Line) -> bool:
+    """The line under a bullet head opens its item: a dispatch lead or a dateline right under
+    it, or, under a ● (the digest's own mark, never a column's sub-head), any paragraph set
+    apart by a blank line."""
+    if not nxt.blank_before:
+        return nxt.lead or _opens_report(nxt.text.strip())
+    return head.text.strip()[:1] == "●" and not headlines.looks_like_headline(nxt.text)
 
 
 def _opens_report(text: str) -> bool:

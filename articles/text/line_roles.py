@@ -142,18 +142,26 @@ def _mark_menus(lines: list[Line]) -> None:
         i = j
 
 
+# The label of a box of teasers, which lists its heads with or without stars.
+_GUIDE_LABEL = re.compile(r"^[【\[]?\s*(?:导\s*读|本期导读|今日导读)\s*[】\]]?$")
+
+
 def _mark_teasers(lines: list[Line], *, most: int = 16) -> None:
-    """A box of starred teasers (【导读】 / ★某某主持召开… / ★…), its label and the headlines it
-    lists up to the next blank line, is furniture: the stories it announces are printed
-    elsewhere, or below under their own headlines."""
+    """A box of teasers (【导读】 / ★某某主持召开… / ★…; a 导读 box's heads may have no star), its
+    label and the headlines it lists up to the next blank line, is furniture: the stories it
+    announces are printed elsewhere, or below under their own headlines."""
     for i, line in enumerate(lines[:-1]):
-        if not noise.is_digest_heading(line.text) or lines[i + 1].text.lstrip()[:1] not in BULLETS:
+        if not noise.is_digest_heading(line.text):
+            continue
+        if lines[i + 1].text.lstrip()[:1] not in BULLETS and not _GUIDE_LABEL.match(line.text.strip()):
             continue
         line.kind = NOISE
         for item in lines[i + 1:i + 1 + most]:
             if item.blank_before or ends_sentence(item.text) or re.search(r"[，,]", item.text):
                 break
             item.kind = NOISE
+            if noise.is_teaser_marker(item.text) or noise.is_teaser_line(item.text):
+                break  # the box closes on its page pointer (详见第2版): the page's own head follows
 
 
 def _mark_notice_text(lines: list[Line], *, max_lines: int = 12) -> None:

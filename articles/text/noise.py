@@ -64,7 +64,8 @@ _DATELINE = re.compile(
 )
 # A short line naming the page (``某某报 第2版 综合新闻``) or the paper's colophon
 # (publisher, serial number, postcode, printer) printed at the foot of every page.
-_FOLIO = re.compile(r"第\s*[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十]{1,3}\s*版")
+# The page named as an e-paper names it: 当前版: 02版, 03版:县区新闻.
+_FOLIO = re.compile(r"第\s*[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十]{1,3}\s*版|^当前版\s*[:：]|^[0-9０-９]{1,3}\s*版\s*[:：]")
 # A footer line naming the page's editors after its folio: 2版 综合 责任编辑：某某 版式：某某.
 _EDITORS_IN_LINE = re.compile(r"(?:责任编辑|责编|版式|美编|校对|组版)\s*[:：]\s*[\u4e00-\u9fff]{2,4}")
 _COLOPHON = re.compile(
@@ -76,6 +77,9 @@ _CAPTION = re.compile(
     r"^[▲△▼▽↑↓←→◀▶◆◇]\s*(?:图\s*为|上图|下图|左图|右图|图\s*[:：]|组图)"
     r"|^[（(]?\s*(?:图\s*为|上图[:：]|下图[:：]|左图[:：]|右图[:：]|图[:：])"
     r"|^[（(](?:资料图|资料图片|资料照片|图片来源[^（）()]{0,12}|网络图片)[）)]$"
+    r"|^图片默认标题|_fororder_"  # a site's default photo title: 图片默认标题_fororder_某某出席会议1
+    # a one-line caption with its photographer in brackets, no sentence: 某某在某村调研(张三摄)
+    r"|^[^，,。；;！？!?（）()]{6,40}[（(]\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄影?\s*[)）]$"
     r"|^[^，,；;]{2,30}。\s*[（(]?资料图片?[）)]?$"  # 新春走访慰问。资料图片
     r"|^(?!.*[到赴在进来去])[\u4e00-\u9fff]{1,8}现场。?$"
     # A short line after the caption mark with no clause in it: ▲走访市代表某某, ▲调研现场。 本报记者 摄
@@ -130,10 +134,15 @@ _NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|
 # ``来源： 发布日期：2024-03-04 浏览次数：``, ``2018-05-09 08:58:13 来源：某某``.
 _WEB_META = re.compile(
     r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
-    r"|字号\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
+    r"|字号\s*[:：]|字体\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
+    # a posting time wrapped onto the next line with its writer (09:22 作者:某某), a source named
+    # after a space (…2019-11-2 / 5  来源:某某在线  发布…)
+    r"|^[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?\s+(?:作者|来源|编辑|责任编辑|记者)"
+    r"|\s来源\s*[:：]\s*\S"
     r"|^来源\s*[:：]\s*\S{2,20}\s+(?:时间|日期)\s*[:：]\s*[0-9０-９]"  # 来源:某某宣传部 时间:2022年03月25日
     # 发文单位:某某市政府 时间:2019-10-17, 某某 发表于 2020-11-20 23:33:19, 会议时间: 10月16日
-    r"|发文单位|发文机关|发布单位|发布机构|发表于\s*[0-9０-９]{4}|^会议(?:时间|地点)\s*[:：]"
+    r"|撰写时间|发文单位|发文机关|发布单位|发布机构|发表于\s*[0-9０-９]{4}|^会议(?:时间|地点)\s*[:：]"
+    r"|^原标题\s*[:：]"  # the title a reposted report first ran under
     # A site's footer: 某某县人民政府主办 某某局承办, 某ICP备13001076号, 技术支持:… 网站标识码:…
     r"|ICP备|网站标识码|技术支持\s*[:：]|^[\u4e00-\u9fff]{2,20}主办(?:\s*[\u4e00-\u9fff]{2,20}承办)?$"
 )
@@ -157,6 +166,7 @@ def is_web_metadata(line: str) -> bool:
         return False
     if _WEB_META.search(s) or _DATE_ALONE.match(s) or _ADDRESS_STAMP.match(s):
         return True
+    s = _posting_stamp(s)
     stamp = _TIMESTAMP.search(s)
     if not stamp:
         return False
@@ -166,6 +176,11 @@ def is_web_metadata(line: str) -> bool:
     timed = (stamp.start() == 0 or stamp.end() == len(s)) and ":" in stamp.group(0).replace("：", ":")
     # ``2015-11-08 《某某日报》``: a posting day and the paper it came from.
     return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12) or bool(re.fullmatch(r"《[^》]{2,12}》", rest))
+
+
+def _posting_stamp(s: str) -> str:
+    """The line without the word a site prints after its posting time (…17:19:07原创)."""
+    return re.sub(r"(?<=[0-9])\s*(?:原创|转载)$", "", s)
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -165,6 +165,11 @@ def test_box_and_slash_bylines(line: str, expected: bool) -> None:
     ("某某日报记者 杨林 刘正金 何祖兰", True),
     ("文/张三", True),
     ("记者 张三 摄", True),
+    ("某某日报社全媒体特约记者 周平", True),  # the role's words in the other order
+    ("融媒体中心记者/刘涛", True),  # the newsroom alone before the role
+    ("某某时报 王建福", True),  # a paper and its writer, no role word
+    ("某某时报 要闻", False),
+    ("(记者: 张三 编辑:李四 制作:王五 审核:赵六 钱七)", True),  # the whole team, role by role
     ("区领导 张三 李四", False),
     ("区委书记 张三", False),
     ("东丽观察", False),

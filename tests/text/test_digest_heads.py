@@ -47,3 +47,15 @@ def test_a_bullet_head_over_an_item_opening_on_its_year_is_a_headline() -> None:
              _line("2024年，某旗紧盯收支预算目标，多措并举抓收入。")]
     mark_bullet_headlines(lines)
     assert lines[1].kind == HEADLINE
+
+
+def test_a_dot_bullet_head_over_its_item_set_apart_by_a_blank_line_is_a_headline() -> None:
+    lines = [_line("● 某某县秋粮收获过半", blank=True), _line("记者4日从某某县获悉，今年秋粮收获已过半。", blank=True)]
+    mark_bullet_headlines(lines)
+    assert lines[0].kind == HEADLINE
+
+
+def test_a_box_sub_head_over_a_paragraph_set_apart_stays_in_its_column() -> None:
+    lines = [_line("■ 注重示范引领", blank=True), _line("某某镇把示范点建设作为重点，带动全镇发展。", blank=True)]
+    mark_bullet_headlines(lines)
+    assert lines[0].kind == BODY

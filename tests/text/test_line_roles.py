@@ -144,3 +144,20 @@ def test_a_wrapped_head_printed_again_whole_after_its_report_is_noise() -> None:
     kinds = _kinds(page)
     assert kinds["某某县召开安全生产工作推进会议"] == NOISE
     assert kinds["某某县召开安全生产"] == HEADLINE
+
+
+def test_the_unstarred_heads_of_a_guide_box_are_furniture() -> None:
+    page = ("导读\n某某县召开安全生产工作会议\n某某镇开展春节走访慰问活动\n\n"
+            "某某县人民广场落成\n本报讯 1月26日上午，某某县举行人民广场落成仪式。\n")
+    kinds = _kinds(page)
+    assert kinds["某某县召开安全生产工作会议"] == NOISE
+    assert kinds["某某镇开展春节走访慰问活动"] == NOISE
+    assert kinds["某某县人民广场落成"] == HEADLINE
+
+
+def test_a_guide_box_closes_on_its_page_pointer_on_a_page_without_blank_lines() -> None:
+    page = "导读\n某某景区推出春季线路\n详见第2版\n某某县召开常务会议\n记者 周平\n4月2日，县长刘涛主持召开县政府常务会议。\n"
+    kinds = _kinds(page)
+    assert kinds["某某景区推出春季线路"] == NOISE
+    assert kinds["某某县召开常务会议"] == HEADLINE
+    assert kinds["记者 周平"] == BYLINE

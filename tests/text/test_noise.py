@@ -350,6 +350,14 @@ def test_the_issues_number_is_furniture(line: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    "[ 字体:]",  # a site's text-size widget
+    "某某新闻 2026-02-28 17:19:07原创",
+    "09:22 作者:张三 李四",  # a posting time wrapped onto the writer's line
+    "5  来源:某某在线  发布",
+    "撰写时间:2024-01-05",
+    "当前版: 02版",  # an e-paper's folio
+    "03版:县区新闻",
+    "原标题:某某县召开安全生产会议",  # the title a reposted report first ran under
     "会议时间: 10月16日",
     "某某县人民政府主办 某某县行政审批局承办",
     "某ICP备13001076号",
@@ -359,3 +367,16 @@ def test_a_meeting_record_s_labels_and_a_site_s_footer_are_furniture(line: str) 
     from articles.text.noise import is_page_furniture
 
     assert is_page_furniture(line)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("图片默认标题_fororder_某某出席会议并讲话1", True),  # a site's default photo title
+    ("王建福在某某村调研养殖场建设(周平摄)", True),  # a one-line caption and its photographer
+    ("某某县召开安全生产会议", False),
+    ("资金来源:财政拨款", False),
+])
+def test_photo_titles_and_bracket_credited_captions(line: str, expected: bool) -> None:
+    from articles.text.noise import is_caption, is_page_furniture
+
+    assert is_caption(line) is expected
+    assert not is_page_furniture(line)
