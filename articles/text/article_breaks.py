@@ -40,6 +40,7 @@ class Layout:
     observe: Observer | None = None
     column: float | None = None  # the body's wrap width on a hard-wrapped page
     day_record: bool = False  # the page is a record of dated entries (``is_day_record``)
+    one_blank_paragraphs: bool = False  # one blank line sets paragraphs apart (``wide_gaps_stand_out``)
 
 
 def byline_convention(lines: list[Line]) -> str:
@@ -100,15 +101,21 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         layout.observe(context, lines[i].number)
     if _pull_quote_above(draft, context):
         return False
-    if layout.blank_breaks and lines[i].blank_before:
-        # Tight paragraphs: the page's blank lines are article breaks, unless the paragraph
-        # refers back to the report above (会议强调，… / 讨论中，…), reports what someone said
-        # (副县长某某介绍了…) or who else took part (某某等参加相关活动。) or names its official
-        # bare (令军强说，…): no report opens that way.
+    if (layout.blank_breaks and lines[i].blank_before) or (context.wide_gap and not _is_bullet(lines[i].text)):
+        # Tight paragraphs: the page's blank lines are article breaks; on a page that sets its
+        # paragraphs one blank line apart, a wider gap is. Unless the paragraph refers back to
+        # the report above (会议强调，… / 讨论中，…), reports what someone said (副县长某某介绍了…)
+        # or who else took part (某某等参加相关活动。) or names its official bare (令军强说，…):
+        # no report opens that way.
         return not (boundaries.refers_back(context.lead) or boundaries.reports_speech(context.lead)
                     or boundaries.reports_attendance_only(context.lead)
                     or leaders.returns_by_bare_name(context.lead, context.before))
     return _decide(lines, i, draft, context, layout)
+
+
+def _is_bullet(text: str) -> bool:
+    """A bulleted line: a column's sub-head (■ 注重示范引领) as often as a digest's item."""
+    return text.lstrip()[:1] in BULLETS
 
 
 def _posted_after_finished_report(lines: list[Line], i: int, draft: Draft) -> bool:
@@ -149,6 +156,7 @@ def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_b
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
         noise_between=noise_between,
+        wide_gap=line.wide_gap and layout.one_blank_paragraphs,
         head=draft.head,
         opening=draft.lines[0].text if draft.lines else "",
     )
@@ -287,3 +295,11 @@ def blank_lines_split_articles(lines: list[Line], column: float | None) -> bool:
         else:
             tight += 1
     return tight >= 3 and spaced * 2 <= tight
+
+
+def wide_gaps_stand_out(lines: list[Line]) -> bool:
+    """Return True if the page sets its paragraphs apart with one blank line, so that two or
+    more blank lines are a wider gap than a paragraph's: the layout's own mark of a break."""
+    single = sum(1 for line in lines if line.blank_before and not line.wide_gap)
+    wide = sum(1 for line in lines if line.wide_gap)
+    return single >= 5 and wide < single

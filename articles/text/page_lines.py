@@ -28,7 +28,7 @@ DATELINE = re.compile(
     r"(?:日|(?=\s*(?:[至到~～-]|—{1,2})))"  # a range may leave out the first 日: 5月17——18日
     r"(?:\s*(?:[至到~～-]|—{1,2})\s*(?:[0-9０-９]{1,2}\s*月\s*)?[0-9０-９]{1,2}\s*日)?"
     r"(?:[上中下]午|早上|晚上|晚间|凌晨|傍晚|晚|起)?"
-    r"|近日|日前|近期|连日来|前不久|(?:今天|今日|昨天|昨日)(?:[上中下]午|晚上)?"
+    r"|近日|日前|近期|连日来|前不久|(?:今天|今日|昨天|昨日)(?:[（(][^（）()]{3,12}[)）])?(?:[上中下]午|晚上)?"
     # the source dropped 月 (929日下午，…): the digits still read as a month and a day
     rf"|{MONTH_DROPPED_DAY})\s*[，,]"
 )
@@ -45,6 +45,7 @@ class Line:
     echo: str | None = None
     lead: bool = False  # opens an article with an agency lead (本报讯, 新华社…电)
     number: int = -1  # index of the printed line (after splitting on newlines) it came from
+    wide_gap: bool = False  # two or more blank lines stand above it
 
 
 def split_lines(text: str) -> list[Line]:
@@ -53,7 +54,7 @@ def split_lines(text: str) -> list[Line]:
     A ``（下转第`` / ``2版）`` marker cut by a hard wrap is joined back first.
     """
     out: list[Line] = []
-    blank = True
+    blank, blanks = True, 0
     raws = _join_bare_bullets(text.split("\n"))
     skip = False
     for k, raw in enumerate(raws):
@@ -64,7 +65,7 @@ def split_lines(text: str) -> list[Line]:
         if raw == BULLET_JOINED:
             continue
         if not stripped:
-            blank = True
+            blank, blanks = True, blanks + 1
             continue
         indent = raw[:1].isspace()
         rest, from_marker = noise.split_continued_from(stripped)
@@ -76,10 +77,10 @@ def split_lines(text: str) -> list[Line]:
             rest, to_marker = noise.split_wrapped_continued_to(rest, raws[k + 1].strip())
             skip = to_marker is not None
         if rest:
-            out.append(Line(rest, blank, indent, number=k))
+            out.append(Line(rest, blank, indent, number=k, wide_gap=blanks >= 2 and bool(out)))
         if to_marker:
             out.append(Line(to_marker, False, False, TO_MARK, number=k))
-        blank = False
+        blank, blanks = False, 0
     return out
 
 

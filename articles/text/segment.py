@@ -21,6 +21,7 @@ from articles.text.article_breaks import (
     byline_is_trailing,
     is_day_record,
     starts_untitled_article,
+    wide_gaps_stand_out,
 )
 from articles.text.clean import column_width, wrap_width
 from articles.text.dates import period_heading
@@ -69,6 +70,7 @@ def segment_page(
         column=float(wrapped_at) if wrapped_at else None,
         blank_breaks=blank_lines_split_articles(lines, float(wrapped_at) if wrapped_at else None),
         day_record=is_day_record(lines),
+        one_blank_paragraphs=wide_gaps_stand_out(lines),
         model=model or boundaries.shipped_model(),
         observe=observe,
     )

@@ -88,6 +88,8 @@ def _runs_on(line: Line, nxt: Line | None, width: float) -> bool:
         and not nxt.lead
         and (
             (0.75 * width <= visible_length(line.text) <= width + 2 and nxt.kind == BODY)
+            # a ragged column's long line, the sentence running on below it (no dateline there)
+            or (visible_length(line.text) == width + 3 and nxt.kind == BODY and not DATELINE.match(nxt.text.strip()))
             or headlines.splits_word(line.text, nxt.text)
         )
     )
@@ -176,7 +178,9 @@ def promote_heads_closing_blocks(lines: list[Line], *, most: int = 3) -> None:
 def promote_heads_ending_short(lines: list[Line], width: float, *, most: int = 3) -> None:
     """A head wrapped over the first lines of a block, its last line short of the column, then
     the report run on below it without a blank line (某某到某区调研：树牢为民情 / 怀 扎实推进乡
-    村振兴 / 今天上午，…): inside a paragraph every line but the last fills the column."""
+    村振兴 / 今天上午，…): inside a paragraph every line but the last fills the column. The
+    line below must open the report (a dateline, a lead): on a ragged column a short line is
+    as often one the sentence runs on from."""
     stop = re.compile(r"[，,。；;！？!?]")
     for i, line in enumerate(lines):
         prev = prev_line(lines, i)
@@ -189,8 +193,8 @@ def promote_heads_ending_short(lines: list[Line], width: float, *, most: int = 3
         below = lines[k]
         # The run of unpunctuated lines must end short of the column, on the report's prose.
         if k == i or below.kind != BODY or below.blank_before or not stop.search(below.text) \
-                or visible_length(lines[k - 1].text) >= width - 2:
-            continue
+                or visible_length(lines[k - 1].text) >= width - 2 or not opens_with_news_lead(lines, k):
+            continue  # a run the sentence goes on from (某某党支部书记某某 / 带队到某社区走访，) is prose
         joined = join_wrapped([x.text for x in lines[i:k]])
         if not re.match(r"\s*[0-9０-９]", joined) and headlines.looks_like_head_over_lead(joined):
             for x in lines[i:k]:

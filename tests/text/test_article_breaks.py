@@ -223,3 +223,25 @@ def test_a_relative_dateline_on_new_matters_under_a_dated_report_opens_the_next_
     ], width=15)
     articles = segment_page(page).articles
     assert [a.body[:2] for a in articles] == ["本报", "日前"]
+
+
+def test_two_blank_lines_stand_out_only_where_one_sets_paragraphs_apart() -> None:
+    from articles.text.article_breaks import wide_gaps_stand_out
+
+    paragraphs = "\n\n".join(f"某某镇第{n}项工作顺利推进。" for n in range(6))
+    assert wide_gaps_stand_out(split_lines(paragraphs + "\n\n\n5月6日，某某县召开会议。"))
+    assert not wide_gaps_stand_out(split_lines(paragraphs.replace("\n\n", "\n\n\n")))
+
+
+def test_a_report_after_a_wider_gap_than_the_page_s_paragraphs_is_a_new_article() -> None:
+    report = "\n\n".join(["某某县召开安全生产工作会议。", "会议强调，要压实责任，抓好落实。", "县长刘涛出席会议并讲话。",
+                          "会议要求，各乡镇要排查隐患。", "会议还研究了其他事项。"])
+    page = report + "\n\n\n金秋十月，某某镇处处是丰收景象。\n\n今年全镇粮食喜获丰收。"
+    assert len(segment_page(page).articles) == 2
+
+
+def test_a_column_s_bullet_sub_head_after_a_wider_gap_stays_in_its_column() -> None:
+    report = "\n\n".join(["某某县召开安全生产工作会议。", "会议强调，要压实责任，抓好落实。", "县长刘涛出席会议并讲话。",
+                          "会议要求，各乡镇要排查隐患。", "会议还研究了其他事项。"])
+    page = report + "\n\n\n■ 注重示范引领，某某镇把示范点建设作为重点。\n\n今年全镇粮食喜获丰收。"
+    assert len(segment_page(page).articles) == 1

@@ -53,3 +53,14 @@ def test_a_credit_whose_closing_bracket_the_source_dropped_ends_the_report() -> 
 def test_an_open_bracket_running_on_into_the_next_line_is_no_finished_report() -> None:
     lines = split_lines("坚决打好污染防治攻坚战。（某某局某某分\n局 王建福\n牵头负责）此项工作。\n")
     assert not ends_finished(lines, 1)
+
+
+def test_a_line_under_two_blank_lines_has_a_wide_gap_above() -> None:
+    lines = split_lines("某某县召开会议。\n\n县长刘涛讲话。\n\n\n5月6日，某某镇召开会议。\n")
+    assert [line.wide_gap for line in lines] == [False, False, True]
+
+
+def test_a_dateline_may_give_today_s_date_in_brackets() -> None:
+    from articles.text.page_lines import DATELINE
+
+    assert DATELINE.match("今天（2月8日）上午，省委常委、市委书记王建福来到某区调研。")

@@ -376,3 +376,17 @@ def test_a_paragraphs_full_lines_and_its_short_last_line_stay_body() -> None:
     lines = [_line("12 月 19 日至 20", blank=True), _line("日，某某市委宣传部组织采访活动。")]
     promote_heads_ending_short(lines, 14.0)
     assert lines[0].kind == BODY
+
+
+def test_a_short_line_the_sentence_runs_on_from_is_no_head_over_a_report() -> None:
+    lines = [_line("某某镇开展为民服务活动。"), _line("一、用心解民困", blank=True),
+             _line("局机关第三党支部书记刘涛", blank=True), _line("带队到某某社区走访，与社区书记座谈，")]
+    promote_heads_ending_short(lines, 16.0)
+    assert lines[2].kind == BODY
+
+
+def test_a_ragged_column_s_long_line_running_into_its_sentence_is_body() -> None:
+    lines = [_line("某某镇召开工作会议。", blank=True), _line("王建福在认真听取大南代表团党代表", HEADLINE, blank=True),
+             _line("发言后指出，要抓好落实。")]
+    demote_wrapped_fragments(lines, 13.0)
+    assert lines[1].kind == BODY
