@@ -72,6 +72,9 @@ class _Scorer:
         return result
 
 
+# A group's best split: its total score, and each unit's line run, article (or None) and score.
+Solution = tuple[float, list[tuple[tuple[int, int], int | None, float]]]
+
 # Articles on either side of a headline group that it may head.
 WINDOW = 16
 
@@ -146,7 +149,7 @@ def _unit_score(scorer: _Scorer, group: HeadlineGroup, start: int, end: int, art
 
 def _solve_group(
     scorer: _Scorer, group: HeadlineGroup, allowed: set[int]
-) -> tuple[float, list[tuple[tuple[int, int], int | None, float]]]:
+) -> Solution:
     """Return the best split of a group into units and an article (or None) per unit.
 
     Cutting between a line and its wrapped continuation costs ``group.cut_cost`` (less between
@@ -186,7 +189,7 @@ def _location(group: HeadlineGroup, start: int, end: int, art: int) -> str:
 
 def _solve_all(
     scorers: list[_Scorer], groups: list[HeadlineGroup]
-) -> list[tuple[float, list[tuple[tuple[int, int], int | None, float]]]]:
+) -> list[Solution]:
     """Solve every group, then settle articles claimed by two groups.
 
     The stronger claim wins and the weaker group is solved again without that article;
@@ -195,23 +198,40 @@ def _solve_all(
     """
     forbidden: list[set[int]] = [set() for _ in groups]
     solutions = [_solve_group(scorer, g, set(scorer.window)) for scorer, g in zip(scorers, groups)]
-    while True:
-        claims: dict[int, list[tuple[float, int]]] = {}
-        for gi, (_, units) in enumerate(solutions):
-            for _, art, score in units:
-                if art is not None:
-                    claims.setdefault(art, []).append((score, gi))
-        changed: set[int] = set()
-        for art, claimants in claims.items():
-            if len(claimants) > 1:
-                claimants.sort(reverse=True)
-                for _, gi in claimants[1:]:
-                    forbidden[gi].add(art)
-                    changed.add(gi)
-        if not changed:
+    for _ in range(SETTLE_ROUNDS):
+        losers = _weaker_claims(solutions)
+        if not losers:
             return solutions
-        for gi in changed:
+        for gi, art in losers:
+            forbidden[gi].add(art)
+        for gi in {gi for gi, _ in losers}:
             solutions[gi] = _solve_group(scorers[gi], groups[gi], set(scorers[gi].window) - forbidden[gi])
+    # Claims still contested after that many rounds (a long page repeating the same stories)
+    # go to the stronger group; the weaker keeps its other units and leaves that one unused.
+    for gi, art in _weaker_claims(solutions):
+        total, units = solutions[gi]
+        solutions[gi] = (total, [(run, None if a == art else a, score) for run, a, score in units])
+    return solutions
+
+
+# Rounds of re-solving groups that lost a contested article: each round settles the strongest
+# claims, and a chain of claims passed from group to group must not make parsing quadratic.
+SETTLE_ROUNDS = 8
+
+
+def _weaker_claims(solutions: list[Solution]) -> list[tuple[int, int]]:
+    """(group, article) for every claim on an article that a stronger group also claims."""
+    claims: dict[int, list[tuple[float, int]]] = {}
+    for gi, (_, units) in enumerate(solutions):
+        for _, art, score in units:
+            if art is not None:
+                claims.setdefault(art, []).append((score, gi))
+    losers = []
+    for art, claimants in claims.items():
+        if len(claimants) > 1:
+            claimants.sort(reverse=True)
+            losers.extend((gi, art) for _, gi in claimants[1:])
+    return losers
 
 
 def assign_headlines(

@@ -239,38 +239,40 @@ def _mark_repeated_headlines(lines: list[Line]) -> None:
     photo's caption would stand) is an echo as well."""
     last_head: str | None = None
     body_since = False
+    wrapped_heads: set[str] = set()  # heads of two or more lines printed so far, joined
+    run: list[str] = []
     for k, line in enumerate(lines):
         body_since = body_since or line.kind == BODY
-        if line.kind in (BODY, HEADLINE) and body_since and _repeats_wrapped_head(lines, k):
+        if line.kind in (BODY, HEADLINE) and body_since and _stands_alone(lines, k) \
+                and re.sub(r"\s", "", line.text) in wrapped_heads:
             line.kind = NOISE
-            continue
-        if line.kind != HEADLINE:
-            continue
-        text = line.text.strip()
-        right_below = k > 0 and lines[k - 1].kind == HEADLINE and lines[k - 1].text.strip() == text
-        if text == last_head and (body_since or right_below):
-            line.kind = NOISE
-        else:
-            last_head, body_since = text, False
+        elif line.kind == HEADLINE:
+            text = line.text.strip()
+            right_below = k > 0 and lines[k - 1].kind == HEADLINE and lines[k - 1].text.strip() == text
+            if text == last_head and (body_since or right_below):
+                line.kind = NOISE
+            else:
+                last_head, body_since = text, False
+        run = _head_run(run, line, wrapped_heads)
 
 
-def _repeats_wrapped_head(lines: list[Line], k: int) -> bool:
-    """The line, standing alone, is the whole text of a head of two or more lines printed above."""
+def _stands_alone(lines: list[Line], k: int) -> bool:
+    """The line is set apart by blank lines above and below, and long enough to be a whole head."""
     line = lines[k]
-    if not line.blank_before or (k + 1 < len(lines) and not lines[k + 1].blank_before):
-        return False
     text = re.sub(r"\s", "", line.text)
-    if len(text) < 8 or ends_sentence(text):
-        return False
-    run: list[str] = []
-    for prev in lines[:k]:
-        if prev.kind == HEADLINE and (not run or not prev.blank_before):
-            run.append(re.sub(r"\s", "", prev.text))
-            if len(run) >= 2 and "".join(run) == text:
-                return True
-        else:
-            run = [re.sub(r"\s", "", prev.text)] if prev.kind == HEADLINE else []
-    return False
+    below_apart = k + 1 >= len(lines) or lines[k + 1].blank_before
+    return line.blank_before and below_apart and len(text) >= 8 and not ends_sentence(text)
+
+
+def _head_run(run: list[str], line: Line, wrapped_heads: set[str]) -> list[str]:
+    """Extend the run of headline lines printed one under another with ``line`` (or start a new
+    one), adding every joined run of two or more lines to ``wrapped_heads``."""
+    if line.kind != HEADLINE:
+        return []
+    run = [*run, re.sub(r"\s", "", line.text)] if run and not line.blank_before else [re.sub(r"\s", "", line.text)]
+    if 2 <= len(run) <= 4:  # a head wraps over a few lines; a longer run is a cluster of heads
+        wrapped_heads.add("".join(run))
+    return run[-4:]
 
 
 def _mark_name_bylines(lines: list[Line]) -> None:

@@ -162,3 +162,11 @@ def test_a_kicker_saying_where_a_leader_spoke_stays_apart_from_the_title_it_is_p
                           before=0, column=16.0)
     assigned, _ = assign_headlines([group], bodies, bodies)
     assert (assigned[0].title, assigned[0].subtitle) == ("转变作风激发干劲 紧贴民生推动高质量发展", "张三在某某市某某县调研时强调")
+
+
+def test_an_article_two_groups_claim_stays_with_the_stronger_claim() -> None:
+    from articles.text.headline_assignment import _weaker_claims
+
+    solutions = [(1.0, [((0, 1), 3, 0.4)]), (2.0, [((0, 1), 3, 0.9), ((1, 2), 4, 0.5)]), (0.5, [((0, 1), None, 0.0)])]
+    assert _weaker_claims(solutions) == [(0, 3)]
+    assert _weaker_claims(solutions[1:]) == []
