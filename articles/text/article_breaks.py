@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from articles.text import boundaries, leaders, noise
+from articles.text import boundaries, leaders, noise, web_metadata
 from articles.text.clean import BULLETS, ends_sentence, visible_length
 from articles.text.drafts import Draft
 from articles.text.page_lines import (
@@ -123,7 +123,7 @@ def _posted_after_finished_report(lines: list[Line], i: int, draft: Draft) -> bo
     report and whatever captions follow it: the posting date heads the next report."""
     k, posted = i - 1, False
     while k >= 0 and lines[k].kind == NOISE:
-        posted = posted or noise.web_metadata_date(lines[k].text) is not None
+        posted = posted or web_metadata.web_metadata_date(lines[k].text) is not None
         k -= 1
     return posted and bool(draft.lines) and k >= 0 and lines[k].kind == BODY and ends_finished(lines, k)
 

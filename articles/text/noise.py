@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from articles.text.clean import BULLETS
+from articles.text.web_metadata import FULL_DATE, is_web_metadata
 
 _NUM = "0-9０-９一二三四五六七八九十"
 _PAGE = rf"第?\s*[A-Za-zＡ-Ｚａ-ｚ]?\s*[{_NUM}]+\s*版"
@@ -104,7 +105,6 @@ _NOTICE_BODY = re.compile(r"声明作废|特此声明|特此公告|遗失[^。]{
 # A page code such as ``A02`` or ``B3`` next to a full date in a page header line
 # (``某某日报 A02 某某新闻 2024年5月9日``).
 _PAGE_CODE = re.compile(r"(?<![A-Za-z0-9])[A-HJ-NP-Z]\s*[0-9]{1,2}(?![0-9])")
-_FULL_DATE = re.compile(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日")
 # A column flag printed alone in square brackets: ``【某某短评】``, ``【记者观察】``.
 _COLUMN_FLAG = re.compile(r"^【[^【】，,。；;！？!?：:]{2,10}】$")
 # A short section label after a box mark: ``■ 要闻速递`` (no punctuation, no sentence).
@@ -127,75 +127,6 @@ _PAGE_NAME = re.compile(
 # The masthead alone on a line: ``某某日报``, ``某某报``, ``今日某某``.
 _MASTHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|周报|报|新闻网)|[\u4e00-\u9fff]{2,4}新闻|今日[\u4e00-\u9fff]{2,4})$")
 _NOT_MASTHEAD = re.compile(r"(?:汇|通|简|快|预|举|申|上|喜|海|捷|情|画|公|回|电|警|年|月|周)报$")
-
-
-# The metadata line a web page prints under its headline, carried into the text when the
-# page was exported from a site: ``发布日期：2024-02-24 11:20 信息来源：某某办公室``,
-# ``来源： 发布日期：2024-03-04 浏览次数：``, ``2018-05-09 08:58:13 来源：某某``.
-_WEB_META = re.compile(
-    r"发布日期|发布时间|发表时间|更新时间|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击率|信息来源|文章来源"
-    r"|字号\s*[:：]|字体\s*[:：]|【\s*(?:打印|关闭|字体|大|中|小)\s*】|分享到|^(?:日期|时间)\s*[:：]\s*[0-9０-９]"
-    # a posting time wrapped onto the next line with its writer (09:22 作者:某某), a source named
-    # after a space (…2019-11-2 / 5  来源:某某在线  发布…)
-    r"|^[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?\s+(?:作者|来源|编辑|责任编辑|记者)"
-    r"|\s来源\s*[:：]\s*\S"
-    r"|^来源\s*[:：]\s*\S{2,20}\s+(?:时间|日期)\s*[:：]\s*[0-9０-９]"  # 来源:某某宣传部 时间:2022年03月25日
-    # 发文单位:某某市政府 时间:2019-10-17, 某某 发表于 2020-11-20 23:33:19, 会议时间: 10月16日
-    r"|撰写时间|发文单位|发文机关|发布单位|发布机构|发表于\s*[0-9０-９]{4}|^会议(?:时间|地点)\s*[:：]"
-    r"|^原标题\s*[:：]"  # the title a reposted report first ran under
-    # A site's footer: 某某县人民政府主办 某某局承办, 某ICP备13001076号, 技术支持:… 网站标识码:…
-    r"|ICP备|网站标识码|技术支持\s*[:：]|^[\u4e00-\u9fff]{2,20}主办(?:\s*[\u4e00-\u9fff]{2,20}承办)?$"
-)
-# A copied page's address and posting time: http://某某.cn   2009-12-25 15:44:25.
-_ADDRESS_STAMP = re.compile(r"^(?:https?://|www\.)[\w./?=&%-]+(?:\s+[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:\s+[0-9:]+)?)?$")
-# A posting date alone on its line, under a copied report's head: 2017年10月23日, 2025年03月19日 09:30.
-_DATE_ALONE = re.compile(
-    r"^[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日(?:\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2})?$"
-)
-_TIMESTAMP = re.compile(
-    r"(?:[0-9０-９]{4}\s*[-/.－／．]\s*[0-9０-９]{1,2}\s*[-/.－／．]\s*[0-9０-９]{1,2}"
-    rf"|{_FULL_DATE.pattern}(?=\s*[0-9０-９]{{1,2}}\s*[:：]))"  # 2023年05月03日09:51
-    r"(?:\s+[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}(?:\s*[:：]\s*[0-9０-９]{2})?)?"
-)
-
-
-def is_web_metadata(line: str) -> bool:
-    """Return True for a web page's date/source/hits line (no sentence, a metadata word or timestamp)."""
-    s = line.strip()
-    if not s or len(s) > 90 or re.search(r"[，,。；;！？!?]", s):
-        return False
-    if _WEB_META.search(s) or _DATE_ALONE.match(s) or _ADDRESS_STAMP.match(s):
-        return True
-    s = _posting_stamp(s)
-    stamp = _TIMESTAMP.search(s)
-    if not stamp:
-        return False
-    rest = _TIMESTAMP.sub("", s).strip()
-    # ``2021-05-14 19:25:06 某某融媒`` / ``某某县人民政府 2023-07-27 09:07:00``: a posting time
-    # and the site's name, on either side of it.
-    timed = (stamp.start() == 0 or stamp.end() == len(s)) and ":" in stamp.group(0).replace("：", ":")
-    # ``2015-11-08 《某某日报》``: a posting day and the paper it came from.
-    return "来源" in s or len(rest) <= 2 or (timed and len(rest) <= 12) or bool(re.fullmatch(r"《[^》]{2,12}》", rest))
-
-
-def _posting_stamp(s: str) -> str:
-    """The line without the word a site prints after its posting time (…17:19:07原创)."""
-    return re.sub(r"(?<=[0-9])\s*(?:原创|转载)$", "", s)
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def web_metadata_date(line: str) -> tuple[int, int, int] | None:
-    """Return (year, month, day) of the date on a web metadata line (``发布日期：2024-03-04``)."""
-    if not is_web_metadata(line):
-        return None
-    stamp = _TIMESTAMP.search(line) or _FULL_DATE.search(line)
-    if not stamp:
-        return None
-    digits = re.findall(r"[0-9０-９]+", stamp.group(0).translate(_FULLWIDTH_DIGITS))
-    year, month, day = (int(d) for d in digits[:3])
-    return (year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 _EDITOR_CREDIT = re.compile(rf"^{_EDITOR_ROLE}\s*[:：][^，,。；;！？!?]{{2,30}}$")
@@ -229,7 +160,7 @@ def is_page_furniture(line: str) -> bool:
     if len(s) <= 40 and _DATELINE.search(s) and not re.search(r"[，,。；;！？!?]", s):
         return True
     # "某某日报 A02 某某新闻 2024年5月9日": a page code beside the date.
-    if len(s) <= 40 and _FULL_DATE.search(s) and _PAGE_CODE.search(_FULL_DATE.sub("", s)) \
+    if len(s) <= 40 and FULL_DATE.search(s) and _PAGE_CODE.search(FULL_DATE.sub("", s)) \
             and not re.search(r"[，,。；;！？!?]", s):
         return True
     if len(s) <= 50 and _EDITORS_IN_LINE.search(s) and not re.search(r"[，,。；;！？!?（）()]", s):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from articles.text import boundaries, bylines, headline_assignment, headline_groups, noise
+from articles.text import boundaries, bylines, headline_assignment, headline_groups, noise, web_metadata
 from articles.text.article_breaks import (
     Layout,
     Observer,
@@ -161,7 +161,7 @@ class _PageWalk:
         self.group.lines.append(headline_groups.HeadlineLine(line.text, line.echo, line.blank_before, line.indent))
 
     def _noise(self, i: int, line: Line) -> None:
-        self.pending_published = noise.web_metadata_date(line.text) or self.pending_published
+        self.pending_published = web_metadata.web_metadata_date(line.text) or self.pending_published
         prev = self.lines[i - 1] if i > 0 else None
         wrapped = prev is not None and prev.kind == NOISE and not line.blank_before
         self._add_noise(line, joined=wrapped and (self.layout.hard_wrapped or noise.is_qr_line(prev.text)))
