@@ -101,7 +101,8 @@ def starts_untitled_article(lines: list[Line], i: int, draft: Draft, layout: Lay
         layout.observe(context, lines[i].number)
     if _pull_quote_above(draft, context):
         return False
-    if (layout.blank_breaks and lines[i].blank_before) or (context.wide_gap and not _is_bullet(lines[i].text)):
+    wider_gap = layout.one_blank_paragraphs and lines[i].wide_gap and not _is_bullet(lines[i].text)
+    if (layout.blank_breaks and lines[i].blank_before) or wider_gap:
         # Tight paragraphs: the page's blank lines are article breaks; on a page that sets its
         # paragraphs one blank line apart, a wider gap is. Unless the paragraph refers back to
         # the report above (会议强调，… / 讨论中，…), reports what someone said (副县长某某介绍了…)
@@ -156,7 +157,6 @@ def _context(lines: list[Line], i: int, draft: Draft, layout: Layout, *, noise_b
         blank_lines_split=layout.blank_breaks,
         hard_wrapped=layout.hard_wrapped,
         noise_between=noise_between,
-        wide_gap=line.wide_gap and layout.one_blank_paragraphs,
         head=draft.head,
         opening=draft.lines[0].text if draft.lines else "",
     )

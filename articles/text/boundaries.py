@@ -110,7 +110,6 @@ class Context:
     blank_lines_split: bool  # the page keeps paragraphs tight, so blank lines are breaks
     hard_wrapped: bool  # the page is wrapped at a column width
     noise_between: bool = False  # a caption, menu or QR box stands between it and the text above
-    wide_gap: bool = False  # more blank lines above it than the page sets between paragraphs
     head: str = ""  # the headline printed above the article above, if any
     opening: str = ""  # the first line of the article above
 

@@ -8,6 +8,7 @@ normalise punctuation or digits.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from statistics import median
 
 # The marks papers set before a digest item, a sub-head or a section label (■ 5月6日，…).
@@ -108,26 +109,31 @@ def column_width(lines: list[str]) -> float:
 _NARROW = 24
 
 
-def _cut_mid_sentence(lines: list[str], width: int) -> bool:
-    """Most lines of the column's width stop inside a sentence: the text was cut to fit."""
-    full = [line for line in lines if abs(visible_length(line) - width) <= 1]
-    return len(full) >= 4 and sum(1 for line in full if ends_sentence(line)) <= len(full) / 2
+def _cut_mid_sentence(lines: list[str], width: int, *, slack: int = 1, least: int = 4, share: float = 0.5) -> bool:
+    """Most lines of the column's width (give or take ``slack``) stop inside a sentence: the
+    text was cut to fit."""
+    full = [line for line in lines if abs(visible_length(line) - width) <= slack]
+    return len(full) >= least and sum(1 for line in full if not ends_sentence(line)) >= share * len(full)
 
 
 def _peak_width(lengths: list[int], max_width: int) -> tuple[int | None, float]:
     """The line length at the centre of the densest window [w-2, w+1], and that window's share."""
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
-    best, best_share = None, 0.0
-    for w in range(4, max_width + 1):
-        share = sum(counts.get(n, 0) for n in range(w - 2, w + 2)) / len(lengths)
-        if share > best_share + 1e-9:
-            best, best_share = w, share
+    counts = Counter(lengths)
+    best, best_share = _densest_window(counts, len(lengths), range(4, max_width + 1), above=1)
     if best is None:
         return None, 0.0
     # Report the most common length inside the winning window (the longer on a tie).
     return max(range(best - 2, best + 2), key=lambda n: (counts.get(n, 0), n)), best_share
+
+
+def _densest_window(counts: Counter, total: int, centres: range, *, above: int) -> tuple[int | None, float]:
+    """The centre w of the window [w-2, w+above] holding the largest share of the lines, and that share."""
+    best, best_share = None, 0.0
+    for w in centres:
+        share = sum(counts.get(n, 0) for n in range(w - 2, w + above + 1)) / total
+        if share > best_share + 1e-9:
+            best, best_share = w, share
+    return best, best_share
 
 
 def wrap_width(lines: list[str], *, max_width: int = 45, min_share: float = 0.5) -> int | None:
@@ -170,16 +176,10 @@ def _ragged_width(lines: list[str], lengths: list[int], max_width: int) -> int |
     lines at 14, 15, … 18 characters rather than at one width; the text is still cut to fit,
     and the page's rules read it with the same two characters of slack either side.
     """
-    best, best_share = None, 0.0
-    for w in range(6, max_width - 1):
-        share = sum(1 for n in lengths if w - 2 <= n <= w + 2) / len(lengths)
-        if share > best_share + 1e-9:
-            best, best_share = w, share
+    best, best_share = _densest_window(Counter(lengths), len(lengths), range(6, max_width - 1), above=2)
     if best is None or best_share < 0.6 or sum(1 for n in lengths if n > best + 2) / len(lengths) > 0.1:
         return None
-    band = [line for line in lines if abs(visible_length(line) - best) <= 2]
-    cut = sum(1 for line in band if not ends_sentence(line))
-    return best if len(band) >= 8 and cut >= 0.6 * len(band) else None
+    return best if _cut_mid_sentence(lines, best, slack=2, least=8, share=0.6) else None
 
 
 def is_hard_wrapped(lines: list[str], *, max_width: int = 24, min_share: float = 0.5) -> bool:

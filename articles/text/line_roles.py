@@ -269,7 +269,8 @@ def _head_run(run: list[str], line: Line, wrapped_heads: set[str]) -> list[str]:
     one), adding every joined run of two or more lines to ``wrapped_heads``."""
     if line.kind != HEADLINE:
         return []
-    run = [*run, re.sub(r"\s", "", line.text)] if run and not line.blank_before else [re.sub(r"\s", "", line.text)]
+    text = re.sub(r"\s", "", line.text)
+    run = [*run, text] if run and not line.blank_before else [text]
     if 2 <= len(run) <= 4:  # a head wraps over a few lines; a longer run is a cluster of heads
         wrapped_heads.add("".join(run))
     return run[-4:]

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from articles.text import districts, headlines
 from articles.text.clean import BULLETS
 from articles.text.decode import normalize_newlines
 from articles.text.dates import event_date as find_event_date
 from articles.text.dates import entry_day, find_dates, guess_issue_date, guess_year, header_date
-from articles.text import districts, headlines
 from articles.text.headlines import is_agency_lead
 from articles.text.districts import district_of
 from articles.text.leader_districts import settle_unnamed

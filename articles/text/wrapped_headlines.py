@@ -89,7 +89,8 @@ def _runs_on(line: Line, nxt: Line | None, width: float) -> bool:
         and (
             (0.75 * width <= visible_length(line.text) <= width + 2 and nxt.kind == BODY)
             # a ragged column's long line, the sentence running on below it (no dateline there)
-            or (visible_length(line.text) == width + 3 and nxt.kind == BODY and not DATELINE.match(nxt.text.strip()))
+            or (width + 2 < visible_length(line.text) <= width + 3 and nxt.kind == BODY
+                and not DATELINE.match(nxt.text.strip()))
             or headlines.splits_word(line.text, nxt.text)
         )
     )
